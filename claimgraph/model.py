@@ -29,6 +29,7 @@ class Claim:
     start: int
     end: int
     citation_ids: list[str] = field(default_factory=list)
+    block: int = 0  # index of the paragraph or bullet it belongs to
 
 
 @dataclass
@@ -242,3 +243,16 @@ class Evidence:
     cited: bool = False
     reviewed_by: str | None = None
     reviewed_at: str | None = None
+
+
+@dataclass
+class AuditResult:
+    """Everything one audit produced; the CLI, the explorer and scripts all read this."""
+
+    article: Article
+    findings: list[Finding] = field(default_factory=list)
+    duplicate_groups: list[DuplicateGroup] = field(default_factory=list)
+    sources: dict[int, Source] = field(default_factory=dict)  # endnote number -> source
+    evidence: list[Evidence] = field(default_factory=list)
+    graph: Any = None  # rdflib.Graph of the article's named graph
+    timings: dict[str, float] = field(default_factory=dict)
