@@ -85,6 +85,7 @@ class Endnote:
     start: int = 0
     end: int = 0
     url_problems: list[UrlProblem] = field(default_factory=list)
+    snippet_title: str | None = None  # the headline the snippet carries, when one can be read
 
 
 @dataclass

@@ -1,0 +1,100 @@
+"""Person names: split author strings, turn "Last, First" around, drop bylines' glue words."""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+
+_GLUE = re.compile(
+    r"^\s*(by|written by|posted by|author|authors|von|par|por|di|door|av|story by|words by)\s*[:\-–]?\s+",
+    re.IGNORECASE,
+)
+_SPLIT = re.compile(r"\s*(?:;|\||\band\b|&|\bund\b|\bet\b|\by\b|\n|·|•)\s*", re.IGNORECASE)
+_NOT_A_NAME = re.compile(
+    r"(https?://|www\.|@\w|\d{3,}|\b(staff|editor|editors|team|admin|updated|published|"
+    r"posted|min read|follow|subscribe|share|comments?|contributor|reporter|correspondent|"
+    r"news|press|agency|desk)\b)",
+    re.IGNORECASE,
+)
+_PARTICLES = {"de", "van", "von", "der", "den", "da", "di", "del", "la", "le", "du", "bin", "al"}
+
+
+def _clean(text: str) -> str:
+    text = unicodedata.normalize("NFC", text).replace("\xa0", " ")
+    text = re.sub(r"\s+", " ", text).strip(" \t,.;:-–—|")
+    previous = None
+    while previous != text:
+        previous = text
+        text = _GLUE.sub("", text).strip()
+    return text
+
+
+def _looks_like_name(text: str) -> bool:
+    words = text.split()
+    if not 1 <= len(words) <= 6 or _NOT_A_NAME.search(text):
+        return False
+    if len(words) == 1 and text.isascii():
+        return False  # a lone word is a handle or a site name more often than a person
+    return any(ch.isalpha() for ch in text)
+
+
+def flip_last_first(text: str) -> str:
+    """'Greenblatt, Ryan' -> 'Ryan Greenblatt'; anything else is returned unchanged."""
+    if text.count(",") != 1:
+        return text
+    last, first = (part.strip() for part in text.split(","))
+    if not last or not first or len(last.split()) > 3 or len(first.split()) > 3:
+        return text
+    if re.search(r"\b(jr|sr|ii|iii|iv|phd|md)\.?$", first, re.IGNORECASE):
+        return f"{last} {first}"
+    return f"{first} {last}"
+
+
+def split_people(value: str, *, last_first: bool = False) -> list[str]:
+    """Person names in one author string; ``last_first`` when each value is 'Last, First'."""
+    value = _clean(value)
+    if not value:
+        return []
+    if last_first:
+        return [name for name in [_clean(flip_last_first(value))] if _looks_like_name(name)]
+    names: list[str] = []
+    for part in _SPLIT.split(value):
+        part = _clean(part)
+        if not part:
+            continue
+        pieces = [p.strip() for p in part.split(",") if p.strip()]
+        if len(pieces) == 2 and len(pieces[0].split()) == 1 and len(pieces[1].split()) <= 2:
+            pieces = [flip_last_first(part)]  # "Jong, Michiel de": one person, last name first
+        for piece in pieces:
+            piece = re.sub(r"\s*\(.*?\)\s*", " ", piece).strip()
+            if _looks_like_name(piece):
+                names.append(piece)
+    return names
+
+
+def tidy_people(names: list[str]) -> list[str]:
+    """Deduplicate names (case- and accent-insensitively), keeping the first spelling."""
+    seen: set[str] = set()
+    result = []
+    for name in names:
+        key = name_key(name)
+        if key and key not in seen:
+            seen.add(key)
+            result.append(_title_case(name))
+    return result
+
+
+def _title_case(name: str) -> str:
+    if name.isupper() and len(name) > 3:
+        return " ".join(
+            w.lower() if w.lower() in _PARTICLES else w.capitalize() for w in name.split()
+        )
+    return name
+
+
+def name_key(name: str) -> str:
+    """A comparison key for a person name: folded case and accents, sorted words."""
+    folded = unicodedata.normalize("NFKD", name.casefold())
+    folded = "".join(ch for ch in folded if not unicodedata.combining(ch))
+    words = re.findall(r"\w+", folded)
+    return " ".join(sorted(words))

@@ -1,0 +1,110 @@
+"""Link health: one of ok, redirected, dead, blocked, transient, soft_404, malformed."""
+
+from __future__ import annotations
+
+import json
+import re
+from urllib.parse import urlencode, urlsplit
+
+from claimgraph.fetch.captures import Response
+
+HEALTH_CLASSES = ("ok", "redirected", "dead", "blocked", "transient", "soft_404", "malformed")
+DEAD_STATUSES = {404, 410}
+BLOCKED_STATUSES = {401, 402, 403, 407, 429, 451, 999}
+
+_NOT_FOUND = re.compile(
+    r"\b(404|page not found|not found|no longer (available|exists)|does not exist|"
+    r"doesn['’]t exist|could not be found|couldn['’]t find|page (is )?missing|"
+    r"nothing (was )?found|seite nicht gefunden|página no encontrada|page introuvable)\b",
+    re.IGNORECASE,
+)
+_CHALLENGE = re.compile(
+    r"(just a moment\.\.\.|checking your browser|cf-challenge|cf_chl_|captcha|"
+    r"are you a robot|verify you are human|access denied|enable javascript and cookies)",
+    re.IGNORECASE,
+)
+_LOGIN_PATH = re.compile(r"/(login|signin|sign-in|sign_in|auth|account/login|accounts/login)\b", re.I)
+_TITLE = re.compile(rb"<title[^>]*>(.*?)</title>", re.IGNORECASE | re.DOTALL)
+_HEADING = re.compile(rb"<h1[^>]*>(.*?)</h1>", re.IGNORECASE | re.DOTALL)
+
+
+def _head_texts(body: bytes) -> str:
+    parts = [m.group(1) for m in _TITLE.finditer(body[:200_000])][:1]
+    parts += [m.group(1) for m in _HEADING.finditer(body[:200_000])][:2]
+    text = b" ".join(parts).decode("utf-8", "replace")
+    return re.sub(r"<[^>]+>", " ", text)
+
+
+def is_home_page(url: str) -> bool:
+    """True when a URL is a site's root (or a bare index page)."""
+    path = urlsplit(url).path.rstrip("/")
+    return path in ("", "/index.html", "/index.php", "/home", "/en", "/en-us")
+
+
+def classify(response: Response) -> tuple[str, dict[str, object]]:
+    """The health class of a fetch and details that explain it."""
+    details: dict[str, object] = {}
+    kind = response.error_kind
+    if response.redirects:
+        first = urlsplit(response.url)
+        last = urlsplit(response.final_url)
+        details["permanent"] = all(hop.status in (301, 308) for hop in response.redirects)
+        details["offsite"] = (first.hostname or "").removeprefix("www.") != (
+            last.hostname or ""
+        ).removeprefix("www.")
+        details["home_page"] = is_home_page(response.final_url)
+    if kind == "malformed":
+        return "malformed", details
+    if kind in ("dns", "refused", "loop"):
+        return "dead", details
+    if kind in ("ssrf", "robots"):
+        return "blocked", details
+    if kind in ("timeout", "connect"):
+        return "transient", details
+    if kind == "offline":
+        return "unchecked", details
+    status = response.status
+    if status in DEAD_STATUSES:
+        return "dead", details
+    if status in BLOCKED_STATUSES:
+        return "blocked", details
+    if status >= 500 or status == 0:
+        return "transient", details
+    if status >= 400:
+        return "dead", details
+    if _LOGIN_PATH.search(urlsplit(response.final_url).path) and not _LOGIN_PATH.search(
+        urlsplit(response.url).path
+    ):
+        details["login_wall"] = True
+        return "blocked", details
+    texts = _head_texts(response.body)
+    if _CHALLENGE.search(texts) or (
+        status in (200, 202) and b"cf-chl" in response.body[:50_000]
+    ):
+        details["bot_challenge"] = True
+        return "blocked", details
+    if _NOT_FOUND.search(texts):
+        details["not_found_text"] = texts.strip()[:120]
+        return "soft_404", details
+    if response.redirects and details.get("home_page") and not is_home_page(response.url):
+        return "soft_404", details
+    if response.redirects:
+        return "redirected", details
+    return "ok", details
+
+
+def wayback_lookup(fetcher, url: str) -> str | None:
+    """The closest archived copy of a URL from the Wayback availability API, or None."""
+    base = fetcher.config.base_url("wayback")
+    response = fetcher.get(f"{base}?{urlencode({'url': url})}", accept="application/json",
+                           robots=False)
+    if response.status != 200:
+        return None
+    try:
+        data = json.loads(response.body.decode("utf-8", "replace"))
+    except ValueError:
+        return None
+    closest = (data.get("archived_snapshots") or {}).get("closest") or {}
+    if closest.get("available") and str(closest.get("status", "200")).startswith("2"):
+        return closest.get("url")
+    return None

@@ -1,0 +1,121 @@
+"""One interface to every triple store claimgraph can use, and ``open_store`` to pick one.
+
+Each article lives in its own named graph; ``replace_graph`` swaps one atomically. Queries are SPARQL
+SELECT or ASK with explicit ``GRAPH ?g { … }`` patterns; parameters are *bound*, never pasted as text.
+
+Store specs understood by :func:`open_store`:
+
+- ``None``: the ``CLAIMGRAPH_STORE`` environment variable, else the directory ``.claimgraph/store``.
+- ``"memory"``: an in-memory Oxigraph store (fast, gone when the process ends).
+- ``"rdflib"`` or ``"memory:rdflib"``: an in-memory rdflib ``Dataset`` (pure Python; small jobs).
+- ``"http://…"`` / ``"https://…"``: a SPARQL 1.1 server; endpoints ``<base>/query``, ``<base>/update``
+  and ``<base>/store`` unless set by keyword or ``CLAIMGRAPH_SPARQL_QUERY`` / ``_UPDATE`` / ``_STORE``.
+- anything else: a directory holding the embedded Oxigraph (RocksDB) store.
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any, Protocol, runtime_checkable
+
+import rdflib
+from rdflib import BNode, Literal, URIRef
+
+from claimgraph.errors import StoreError
+
+__all__ = [
+    "DEFAULT_STORE_DIR",
+    "GraphStore",
+    "QueryResult",
+    "open_store",
+    "term_to_python",
+]
+
+DEFAULT_STORE_DIR = Path(".claimgraph") / "store"
+STORE_ENV = "CLAIMGRAPH_STORE"
+
+Term = URIRef | Literal | BNode
+
+
+def term_to_python(term: Any) -> object:
+    """A plain Python value for an RDF term: str for IRIs and blank nodes, ``toPython()`` for literals."""
+    if term is None:
+        return None
+    if isinstance(term, Literal):
+        return term.toPython()
+    return str(term)
+
+
+@dataclass
+class QueryResult:
+    """Rows of a SELECT (rdflib terms, ``None`` when unbound), or the answer of an ASK in ``boolean``."""
+
+    variables: list[str]
+    rows: list[tuple] = field(default_factory=list)
+    boolean: bool | None = None
+
+    def as_dicts(self) -> list[dict[str, object]]:
+        """Each row as ``{variable: python value}``."""
+        return [
+            {name: term_to_python(value) for name, value in zip(self.variables, row, strict=True)}
+            for row in self.rows
+        ]
+
+    def __len__(self) -> int:
+        return len(self.rows)
+
+
+@runtime_checkable
+class GraphStore(Protocol):
+    """What claimgraph needs from a triple store: named graphs in, SPARQL out."""
+
+    def replace_graph(self, name: URIRef, graph: rdflib.Graph) -> None:
+        """Atomically replace the named graph ``name`` with the triples of ``graph``."""
+        ...
+
+    def graph(self, name: URIRef) -> rdflib.Graph:
+        """A copy of one named graph (empty if absent)."""
+        ...
+
+    def graph_names(self) -> list[URIRef]:
+        """The names of all non-empty named graphs, sorted."""
+        ...
+
+    def remove_graph(self, name: URIRef) -> None:
+        """Delete one named graph; absent graphs are ignored."""
+        ...
+
+    def query(self, sparql: str, bindings: Mapping[str, Any] | None = None) -> QueryResult:
+        """Run a SELECT or ASK query with variables bound to RDF terms."""
+        ...
+
+    def close(self) -> None:
+        """Release files, locks and connections."""
+        ...
+
+
+def open_store(spec: str | os.PathLike[str] | None = None, **options: Any) -> GraphStore:
+    """Open the store named by ``spec`` (see the module docstring); options go to the backend."""
+    if spec is None:
+        spec = os.environ.get(STORE_ENV) or str(DEFAULT_STORE_DIR)
+    text = str(spec).strip()
+    if not text:
+        raise StoreError("empty store spec: give a directory, 'memory', 'rdflib' or a SPARQL URL")
+    if text == "memory" or text == "memory:oxigraph":
+        from claimgraph.rdf.store_oxigraph import OxigraphStore
+
+        return OxigraphStore(None, **options)
+    if text in ("rdflib", "memory:rdflib"):
+        from claimgraph.rdf.store_memory import RdflibStore
+
+        return RdflibStore(**options)
+    if text.startswith(("http://", "https://")):
+        from claimgraph.rdf.store_sparql import SparqlStore
+
+        return SparqlStore(text, **options)
+    from claimgraph.rdf.store_oxigraph import open_directory_store
+
+    return open_directory_store(Path(text), **options)

@@ -1,0 +1,227 @@
+"""The embedded default: Oxigraph (pyoxigraph) in memory or in a RocksDB directory.
+
+RocksDB lets one process at a time open a directory for writing, so by default each operation opens
+the directory briefly under a file lock (``claimgraph.lock`` inside it): shared for reads, exclusive
+for writes, waiting up to ``lock_timeout`` seconds. Several processes can therefore ingest and query
+the same store; they take turns. ``keep_open=True`` holds the store (and the lock) until ``close()``,
+which suits one long batch job. Each ``replace_graph`` is one Oxigraph transaction: a crash midway
+leaves the previous version of the graph intact.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import fcntl
+import os
+import threading
+import time
+from collections.abc import Iterator, Mapping
+from pathlib import Path
+from typing import Any
+
+import pyoxigraph as ox
+import rdflib
+from rdflib import URIRef
+
+from claimgraph.errors import QueryError, StoreError
+from claimgraph.rdf.store import GraphStore, QueryResult
+from claimgraph.rdf.store_terms import (
+    bind_as_values,
+    from_oxigraph,
+    iri_text,
+    normalise_bindings,
+    to_oxigraph,
+)
+
+LOCK_NAME = "claimgraph.lock"
+DEFAULT_LOCK_TIMEOUT = 120.0
+
+
+def open_directory_store(path: Path, **options: Any) -> GraphStore:
+    """The store in ``path``: the server answering for it if ``claimgraph serve`` runs, else embedded."""
+    from claimgraph.server import running_server
+
+    served = running_server(path)
+    if served is not None:
+        from claimgraph.rdf.store_sparql import SparqlStore
+
+        return SparqlStore(served["base_url"])
+    return OxigraphStore(path, **options)
+
+
+class OxigraphStore:
+    """A :class:`GraphStore` on pyoxigraph; ``path=None`` keeps everything in memory."""
+
+    def __init__(
+        self,
+        path: str | os.PathLike[str] | None = None,
+        *,
+        keep_open: bool = False,
+        lock_timeout: float | None = None,
+    ) -> None:
+        self.path = Path(path) if path is not None else None
+        self.keep_open = keep_open
+        env_timeout = os.environ.get("CLAIMGRAPH_STORE_LOCK_TIMEOUT")
+        self.lock_timeout = (
+            lock_timeout if lock_timeout is not None
+            else float(env_timeout) if env_timeout else DEFAULT_LOCK_TIMEOUT
+        )
+        self._thread_lock = threading.RLock()
+        self._held: ox.Store | None = None
+        self._held_lock: int | None = None
+        if self.path is None:
+            self._held = ox.Store()
+            return
+        try:
+            self.path.mkdir(parents=True, exist_ok=True)
+        except OSError as error:
+            raise StoreError(f"cannot create store directory {self.path}: {error}") from error
+        if keep_open:
+            self._held_lock = self._lock(exclusive=True)
+            self._held = self._open_rocksdb(read_only=False)
+        else:
+            with self._session(write=True):
+                pass  # creates the database files so read-only opens work
+
+    def __repr__(self) -> str:
+        return f"OxigraphStore({str(self.path) if self.path else 'memory'!r})"
+
+    # -- opening and locking -------------------------------------------------------------------
+
+    def _lock(self, exclusive: bool) -> int:
+        assert self.path is not None
+        fd = os.open(self.path / LOCK_NAME, os.O_RDWR | os.O_CREAT, 0o644)
+        mode = (fcntl.LOCK_EX if exclusive else fcntl.LOCK_SH) | fcntl.LOCK_NB
+        deadline = time.monotonic() + self.lock_timeout
+        delay = 0.005
+        while True:
+            try:
+                fcntl.flock(fd, mode)
+                return fd
+            except BlockingIOError:
+                if time.monotonic() >= deadline:
+                    os.close(fd)
+                    raise StoreError(
+                        f"store {self.path} stayed busy for {self.lock_timeout:.0f} s (another "
+                        "claimgraph process holds it); retry, or raise "
+                        "CLAIMGRAPH_STORE_LOCK_TIMEOUT"
+                    ) from None
+                time.sleep(delay)
+                delay = min(delay * 2, 0.1)
+
+    def _open_rocksdb(self, read_only: bool) -> ox.Store:
+        try:
+            if read_only:
+                return ox.Store.read_only(str(self.path))
+            return ox.Store(str(self.path))
+        except OSError as error:
+            raise StoreError(
+                f"cannot open the store in {self.path}: {error}. If an Oxigraph server or another "
+                "program has it open, stop it or point --store at that server's URL"
+            ) from error
+
+    @contextlib.contextmanager
+    def _session(self, write: bool) -> Iterator[ox.Store]:
+        with self._thread_lock:
+            if self._held is not None:
+                yield self._held
+                return
+            if self.path is None:
+                raise StoreError("this store is closed; open a new one with open_store()")
+            fd = self._lock(exclusive=write)
+            try:
+                store = self._open_rocksdb(read_only=not write)
+                try:
+                    yield store
+                    if write:
+                        store.flush()
+                finally:
+                    del store
+            finally:
+                fcntl.flock(fd, fcntl.LOCK_UN)
+                os.close(fd)
+
+    # -- the GraphStore interface --------------------------------------------------------------
+
+    def replace_graph(self, name: URIRef, graph: rdflib.Graph) -> None:
+        """Atomically replace the named graph ``name`` with the triples of ``graph``."""
+        target = iri_text(str(name))
+        body = " .\n".join(
+            f"{to_oxigraph(s)} {to_oxigraph(p)} {to_oxigraph(o)}" for s, p, o in graph
+        )
+        update = f"DROP SILENT GRAPH {target} ;\nINSERT DATA {{ GRAPH {target} {{\n{body}\n}} }}"
+        with self._session(write=True) as store:
+            try:
+                store.update(update)
+            except (SyntaxError, OSError, RuntimeError, ValueError) as error:
+                raise StoreError(f"could not replace graph {name}: {error}") from error
+
+    def graph(self, name: URIRef) -> rdflib.Graph:
+        """A copy of one named graph (empty if absent)."""
+        result = rdflib.Graph(identifier=name)
+        with self._session(write=False) as store:
+            for quad in store.quads_for_pattern(None, None, None, to_oxigraph(name)):
+                result.add(
+                    (from_oxigraph(quad.subject), from_oxigraph(quad.predicate),
+                     from_oxigraph(quad.object))
+                )
+        return result
+
+    def graph_names(self) -> list[URIRef]:
+        """The names of all named graphs that hold at least one triple, sorted."""
+        with self._session(write=False) as store:
+            solutions = store.query("SELECT DISTINCT ?g WHERE { GRAPH ?g { ?s ?p ?o } }")
+            names = [URIRef(row[0].value) for row in solutions]
+        return sorted(names)
+
+    def remove_graph(self, name: URIRef) -> None:
+        """Delete one named graph; absent graphs are ignored."""
+        with self._session(write=True) as store:
+            store.update(f"DROP SILENT GRAPH {iri_text(str(name))}")
+
+    def query(self, sparql: str, bindings: Mapping[str, Any] | None = None) -> QueryResult:
+        """Run a SELECT or ASK query; bindings become a VALUES block, never query text."""
+        text = bind_as_values(sparql, normalise_bindings(bindings))
+        with self._session(write=False) as store:
+            try:
+                answer = store.query(text)
+            except SyntaxError as error:
+                raise QueryError(f"SPARQL syntax error: {error}") from error
+            except (OSError, RuntimeError, ValueError) as error:
+                raise QueryError(f"the query failed: {error}") from error
+            return _result(answer)
+
+    def load_nquads(self, data: bytes) -> None:
+        """Bulk-load N-Quads without a transaction: fastest, but a crash may leave a partial load."""
+        with self._session(write=True) as store:
+            try:
+                store.bulk_load(data, ox.RdfFormat.N_QUADS)
+            except (SyntaxError, OSError, ValueError) as error:
+                raise StoreError(f"bulk load failed: {error}") from error
+
+    def close(self) -> None:
+        """Release the store and its lock (a memory store's data is dropped)."""
+        with self._thread_lock:
+            if self._held is not None and self.path is not None:
+                self._held.flush()
+            self._held = None
+            if self._held_lock is not None:
+                fcntl.flock(self._held_lock, fcntl.LOCK_UN)
+                os.close(self._held_lock)
+                self._held_lock = None
+
+    def __enter__(self) -> OxigraphStore:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+
+def _result(answer: Any) -> QueryResult:
+    if isinstance(answer, ox.QueryBoolean):
+        return QueryResult(variables=[], rows=[], boolean=bool(answer))
+    if isinstance(answer, ox.QuerySolutions):
+        variables = [variable.value for variable in answer.variables]
+        rows = [tuple(from_oxigraph(value) for value in solution) for solution in answer]
+        return QueryResult(variables=variables, rows=rows)
+    raise QueryError("only SELECT and ASK queries are supported; read triples with graph()")
