@@ -1,15 +1,17 @@
 """One interface to every triple store claimgraph can use, and ``open_store`` to pick one.
 
-Each article lives in its own named graph; ``replace_graph`` swaps one atomically. Queries are SPARQL
-SELECT or ASK with explicit ``GRAPH ?g { … }`` patterns; parameters are *bound*, never pasted as text.
+Each article lives in its own named graph; ``replace_graph`` swaps one atomically. Queries are
+SPARQL SELECT or ASK with explicit ``GRAPH ?g { … }`` patterns; parameters are *bound*, never
+pasted as text.
 
 Store specs understood by :func:`open_store`:
 
 - ``None``: the ``CLAIMGRAPH_STORE`` environment variable, else the directory ``.claimgraph/store``.
 - ``"memory"``: an in-memory Oxigraph store (fast, gone when the process ends).
 - ``"rdflib"`` or ``"memory:rdflib"``: an in-memory rdflib ``Dataset`` (pure Python; small jobs).
-- ``"http://…"`` / ``"https://…"``: a SPARQL 1.1 server; endpoints ``<base>/query``, ``<base>/update``
-  and ``<base>/store`` unless set by keyword or ``CLAIMGRAPH_SPARQL_QUERY`` / ``_UPDATE`` / ``_STORE``.
+- ``"http://…"`` / ``"https://…"``: a SPARQL 1.1 server; endpoints ``<base>/query``,
+  ``<base>/update`` and ``<base>/store`` unless set by keyword (``query_endpoint=`` …) or by
+  ``CLAIMGRAPH_SPARQL_QUERY`` / ``CLAIMGRAPH_SPARQL_UPDATE`` / ``CLAIMGRAPH_SPARQL_STORE``.
 - anything else: a directory holding the embedded Oxigraph (RocksDB) store.
 """
 
@@ -41,7 +43,7 @@ Term = URIRef | Literal | BNode
 
 
 def term_to_python(term: Any) -> object:
-    """A plain Python value for an RDF term: str for IRIs and blank nodes, ``toPython()`` for literals."""
+    """A plain Python value: str for IRIs and blank nodes, ``toPython()`` for literals."""
     if term is None:
         return None
     if isinstance(term, Literal):
@@ -51,7 +53,7 @@ def term_to_python(term: Any) -> object:
 
 @dataclass
 class QueryResult:
-    """Rows of a SELECT (rdflib terms, ``None`` when unbound), or the answer of an ASK in ``boolean``."""
+    """Rows of a SELECT (rdflib terms, ``None`` if unbound), or an ASK's answer in ``boolean``."""
 
     variables: list[str]
     rows: list[tuple] = field(default_factory=list)

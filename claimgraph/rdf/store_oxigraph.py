@@ -3,9 +3,9 @@
 RocksDB lets one process at a time open a directory for writing, so by default each operation opens
 the directory briefly under a file lock (``claimgraph.lock`` inside it): shared for reads, exclusive
 for writes, waiting up to ``lock_timeout`` seconds. Several processes can therefore ingest and query
-the same store; they take turns. ``keep_open=True`` holds the store (and the lock) until ``close()``,
-which suits one long batch job. Each ``replace_graph`` is one Oxigraph transaction: a crash midway
-leaves the previous version of the graph intact.
+the same store; they take turns. ``keep_open=True`` holds the store (and the lock) until
+``close()``, which suits one long batch job. Each ``replace_graph`` is one Oxigraph transaction:
+a crash midway leaves the previous version of the graph intact.
 """
 
 from __future__ import annotations
@@ -38,7 +38,7 @@ DEFAULT_LOCK_TIMEOUT = 120.0
 
 
 def open_directory_store(path: Path, **options: Any) -> GraphStore:
-    """The store in ``path``: the server answering for it if ``claimgraph serve`` runs, else embedded."""
+    """The store in ``path``: the server for it if ``claimgraph serve`` runs, else embedded."""
     from claimgraph.server import running_server
 
     served = running_server(path)
@@ -63,8 +63,11 @@ class OxigraphStore:
         self.keep_open = keep_open
         env_timeout = os.environ.get("CLAIMGRAPH_STORE_LOCK_TIMEOUT")
         self.lock_timeout = (
-            lock_timeout if lock_timeout is not None
-            else float(env_timeout) if env_timeout else DEFAULT_LOCK_TIMEOUT
+            lock_timeout
+            if lock_timeout is not None
+            else float(env_timeout)
+            if env_timeout
+            else DEFAULT_LOCK_TIMEOUT
         )
         self._thread_lock = threading.RLock()
         self._held: ox.Store | None = None
@@ -162,8 +165,11 @@ class OxigraphStore:
         with self._session(write=False) as store:
             for quad in store.quads_for_pattern(None, None, None, to_oxigraph(name)):
                 result.add(
-                    (from_oxigraph(quad.subject), from_oxigraph(quad.predicate),
-                     from_oxigraph(quad.object))
+                    (
+                        from_oxigraph(quad.subject),
+                        from_oxigraph(quad.predicate),
+                        from_oxigraph(quad.object),
+                    )
                 )
         return result
 
@@ -192,7 +198,7 @@ class OxigraphStore:
             return _result(answer)
 
     def load_nquads(self, data: bytes) -> None:
-        """Bulk-load N-Quads without a transaction: fastest, but a crash may leave a partial load."""
+        """Bulk-load N-Quads with no transaction: fastest, but a crash may leave a partial load."""
         with self._session(write=True) as store:
             try:
                 store.bulk_load(data, ox.RdfFormat.N_QUADS)

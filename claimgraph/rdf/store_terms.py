@@ -136,7 +136,7 @@ def values_block(bindings: Mapping[str, URIRef | Literal | BNode]) -> str:
 
 
 def outer_group_start(sparql: str) -> int:
-    """Index just after the ``{`` opening the query's WHERE group (skipping IRIs, strings, comments)."""
+    """Index just after the ``{`` opening the WHERE group (skipping IRIs, strings, comments)."""
     i, n = 0, len(sparql)
     while i < n:
         char = sparql[i]
