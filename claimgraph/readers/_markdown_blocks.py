@@ -82,8 +82,12 @@ def _front_matter(lines: list[str]) -> tuple[dict[str, str], int]:
 
 def _starts_block(line: str) -> bool:
     return bool(
-        _ATX.match(line) or _FENCE.match(line) or _FOOTNOTE_DEF.match(line)
-        or _RULE.match(line) or _BULLET.match(line) or _TABLE.match(line)
+        _ATX.match(line)
+        or _FENCE.match(line)
+        or _FOOTNOTE_DEF.match(line)
+        or _RULE.match(line)
+        or _BULLET.match(line)
+        or _TABLE.match(line)
     )
 
 
@@ -140,8 +144,9 @@ def scan_blocks(text: str) -> MdDocument:
             label = normalise_label(reference.group(1))
             title = reference.group(3)[1:-1] if reference.group(3) else None
             if label not in doc.references:
-                doc.references[label] = RefDef(reference.group(1).strip(), reference.group(2),
-                                               title, len(doc.references))
+                doc.references[label] = RefDef(
+                    reference.group(1).strip(), reference.group(2), title, len(doc.references)
+                )
             i += 1
             continue
         if _RULE.match(line) or _TABLE.match(line):

@@ -1,4 +1,4 @@
-"""Clues in a reference entry as written: dates, work identifiers, authors, titles, archive links."""
+"""Clues in a reference entry as written: dates, identifiers, authors, titles, archive links."""
 
 from __future__ import annotations
 
@@ -9,9 +9,17 @@ _MONTHS = {
     name: number
     for number, names in enumerate(
         [
-            ("january", "jan"), ("february", "feb"), ("march", "mar"), ("april", "apr"),
-            ("may",), ("june", "jun"), ("july", "jul"), ("august", "aug"),
-            ("september", "sep", "sept"), ("october", "oct"), ("november", "nov"),
+            ("january", "jan"),
+            ("february", "feb"),
+            ("march", "mar"),
+            ("april", "apr"),
+            ("may",),
+            ("june", "jun"),
+            ("july", "jul"),
+            ("august", "aug"),
+            ("september", "sep", "sept"),
+            ("october", "oct"),
+            ("november", "nov"),
             ("december", "dec"),
         ],
         start=1,
@@ -22,25 +30,47 @@ _MONTH = r"(?P<month>" + "|".join(sorted(_MONTHS, key=len, reverse=True)) + r")\
 _DATE_PATTERNS = [
     re.compile(r"\b(?P<year>(?:1[5-9]|20)\d\d)-(?P<mnum>[01]\d)(?:-(?P<day>[0-3]\d))?\b"),
     re.compile(r"\b(?P<day>[0-3]?\d)\s+" + _MONTH + r",?\s+(?P<year>(?:1[5-9]|20)\d\d)\b", re.I),
-    re.compile(_MONTH + r"\s+(?P<day>[0-3]?\d)(?:st|nd|rd|th)?,?\s+(?P<year>(?:1[5-9]|20)\d\d)\b",
-               re.I),
+    re.compile(
+        _MONTH + r"\s+(?P<day>[0-3]?\d)(?:st|nd|rd|th)?,?\s+(?P<year>(?:1[5-9]|20)\d\d)\b", re.I
+    ),
     re.compile(r"\b" + _MONTH + r",?\s+(?P<year>(?:1[5-9]|20)\d\d)\b", re.I),
     re.compile(r"\((?P<year>(?:1[5-9]|20)\d\d)[a-z]?\)"),
 ]
-URL_PATTERN = re.compile(r"(?:https?://|www\.)[^\s<>\"'\]\[)]+(?:\([^\s()<>]*\)[^\s<>\"'\]\[)]*)*",
-                         re.I)
+URL_PATTERN = re.compile(
+    r"(?:https?://|www\.)[^\s<>\"'\]\[)]+(?:\([^\s()<>]*\)[^\s<>\"'\]\[)]*)*", re.I
+)
 _DOI = re.compile(r"\b(10\.\d{4,9}/[^\s\"<>]+)")
 _ISBN = re.compile(r"\bISBN(?:-1[03])?:?\s*((?:97[89][\s-]?)?(?:\d[\s-]?){9}[\dXx])")
 _PMID = re.compile(r"\bPMID:?\s*(\d{1,9})\b")
 _PMC = re.compile(r"\bPMC\s*(\d{3,9})\b")
 _ARXIV = re.compile(r"\barXiv:\s*(\d{4}\.\d{4,5}|[a-z\-]+(?:\.[A-Z]{2})?/\d{7})(?:v\d+)?", re.I)
-_ARCHIVE_HOSTS = ("web.archive.org", "archive.org", "archive.today", "archive.is", "archive.ph",
-                  "archive.li", "archive.md", "webcitation.org", "wayback.archive-it.org")
+_ARCHIVE_HOSTS = (
+    "web.archive.org",
+    "archive.org",
+    "archive.today",
+    "archive.is",
+    "archive.ph",
+    "archive.li",
+    "archive.md",
+    "webcitation.org",
+    "wayback.archive-it.org",
+)
 _WAYBACK = re.compile(r"^https?://[^/]*archive[^/]*/(?:web/)?\d{4,14}[a-z_]*/(.+)$", re.I)
 
-__all__ = ["URL_PATTERN", "parse_date", "find_date", "identifiers_from_url",
-           "identifiers_from_text", "split_authors", "leading_authors", "quoted_title",
-           "is_archive_url", "original_from_archive", "absolute_url", "trim_url"]
+__all__ = [
+    "URL_PATTERN",
+    "parse_date",
+    "find_date",
+    "identifiers_from_url",
+    "identifiers_from_text",
+    "split_authors",
+    "leading_authors",
+    "quoted_title",
+    "is_archive_url",
+    "original_from_archive",
+    "absolute_url",
+    "trim_url",
+]
 
 
 def _iso(match: re.Match[str]) -> str | None:
@@ -126,8 +156,9 @@ def identifiers_from_url(url: str | None) -> dict[str, str]:
     pmc = re.search(r"/pmc/articles/pmc(\d+)", lower)
     if pmc:
         found["pmc"] = pmc.group(1)
-    arxiv = re.search(r"arxiv\.org/(?:abs|pdf|html)/([^?#]+?)(?:v\d+)?(?:\.pdf)?/?(?:[?#]|$)", decoded,
-                      re.I)
+    arxiv = re.search(
+        r"arxiv\.org/(?:abs|pdf|html)/([^?#]+?)(?:v\d+)?(?:\.pdf)?/?(?:[?#]|$)", decoded, re.I
+    )
     if arxiv:
         found["arxiv"] = arxiv.group(1)
     return found
@@ -152,7 +183,7 @@ def identifiers_from_text(text: str) -> dict[str, str]:
 
 
 def _person(name: str) -> str:
-    name = name.strip(" .,;:")
+    name = name.strip(" ,;:")
     parts = [part.strip() for part in name.split(",")]
     if len(parts) == 2 and all(parts):
         return f"{parts[1]} {parts[0]}"
@@ -161,7 +192,9 @@ def _person(name: str) -> str:
 
 def split_authors(segment: str) -> list[str]:
     """Names in an author list ("Smith, J.; Doe, A." or "J. Smith and A. Doe")."""
-    segment = re.sub(r"\bet al\.?", "", segment).strip(" .,;:")
+    segment = re.sub(r"\bet al\.?", "", segment).strip(" ,;:")
+    if segment.endswith(".") and not re.search(r"\b[A-Z]\.$", segment):
+        segment = segment[:-1]
     if not segment or len(segment) > 300:
         return []
     if ";" in segment:

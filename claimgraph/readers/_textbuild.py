@@ -17,13 +17,33 @@ from claimgraph.readers.base import Block
 _SPACE = re.compile(r"\s+")
 
 _ENDNOTE_TITLES = {
-    "references", "reference", "notes", "note", "footnotes", "citations", "sources", "endnotes",
-    "notes and references", "references and notes", "bibliography", "works cited",
-    "sources cited", "literature cited", "cited works", "explanatory notes", "source notes",
+    "references",
+    "reference",
+    "notes",
+    "note",
+    "footnotes",
+    "citations",
+    "sources",
+    "endnotes",
+    "notes and references",
+    "references and notes",
+    "bibliography",
+    "works cited",
+    "sources cited",
+    "literature cited",
+    "cited works",
+    "explanatory notes",
+    "source notes",
 }
 _FURTHER_TITLES = {
-    "further reading", "external links", "additional references", "additional reading",
-    "other references", "related reading", "external resources", "further resources",
+    "further reading",
+    "external links",
+    "additional references",
+    "additional reading",
+    "other references",
+    "related reading",
+    "external resources",
+    "further resources",
 }
 NAVIGATION_TITLES = {"see also", "contents", "related articles", "navigation menu"}
 
