@@ -21,7 +21,16 @@ _DEFAULT_PORTS = {"http": 80, "https": 443}
 _URL_IN_TEXT = re.compile(r"(?:https?://|www\.)[^\s<>\"']+", re.IGNORECASE)
 _YEAR = re.compile(r"^(19|20)\d\d$")
 
-__all__ = ["CleanUrl", "clean_url", "canonical_url", "work_identifiers", "registered_domain",
+# What kind of work a host publishes, where the host alone tells: used to keep distinct works
+# (two videos, a discussion thread about a paper) from merging on a shared title.
+SITE_KINDS = {
+    "video": ("youtube.com", "youtu.be", "vimeo.com", "tiktok.com", "dailymotion.com", "twitch.tv"),
+    "discussion": ("news.ycombinator.com", "reddit.com", "facebook.com", "x.com", "twitter.com",
+                   "threads.net", "bsky.app", "mastodon.social", "linkedin.com", "quora.com",
+                   "stackexchange.com", "stackoverflow.com", "discord.com"),
+}
+
+__all__ = ["CleanUrl", "SITE_KINDS", "work_kind", "clean_url", "canonical_url", "work_identifiers", "registered_domain",
            "host_of", "find_urls", "tracking_parameter"]
 
 
@@ -306,3 +315,19 @@ def _isbn10_ok(digits: str) -> bool:
         return False
     total = sum((10 - i) * (10 if d == "X" else int(d)) for i, d in enumerate(digits))
     return total % 11 == 0
+
+
+def work_kind(url: str | None, identifiers: dict[str, str] | None = None) -> str:
+    """``video``, ``discussion``, ``paper`` or ``page``: what the link most likely is."""
+    identifiers = identifiers or {}
+    if "youtube" in identifiers:
+        return "video"
+    if {"doi", "arxiv", "pmid", "isbn"} & set(identifiers):
+        return "paper"
+    host = host_of(url)
+    for kind, hosts in SITE_KINDS.items():
+        if any(host == h or host.endswith("." + h) for h in hosts):
+            return kind
+    if (url or "").lower().split("?")[0].endswith(".pdf"):
+        return "paper"
+    return "page"
