@@ -125,7 +125,12 @@ def variable_name(key: str) -> str:
 
 def normalise_bindings(bindings: Mapping[str, Any] | None) -> dict[str, URIRef | Literal | BNode]:
     """Checked variable names mapped to rdflib terms."""
-    return {variable_name(key): to_rdflib_term(value) for key, value in (bindings or {}).items()}
+    checked = {}
+    for key, value in (bindings or {}).items():
+        term = to_rdflib_term(value)
+        term_text(term)  # refuses IRIs, language tags and labels that no store could hold
+        checked[variable_name(key)] = term
+    return checked
 
 
 def values_block(bindings: Mapping[str, URIRef | Literal | BNode]) -> str:
