@@ -1,0 +1,59 @@
+"""``claimgraph serve``: the store as a SPARQL 1.1 endpoint on localhost (Oxigraph's server)."""
+
+from __future__ import annotations
+
+import argparse
+import os
+
+from claimgraph.errors import StoreError
+from claimgraph.rdf.store import DEFAULT_STORE_DIR, STORE_ENV
+from claimgraph.server import serve_until_interrupted, start_server
+
+DEFAULT_PORT = 7878
+
+
+def add_parser(subparsers: argparse._SubParsersAction) -> None:
+    """Register ``serve``."""
+    parser = subparsers.add_parser(
+        "serve",
+        help="serve the graph store as a SPARQL 1.1 endpoint on 127.0.0.1",
+        description=(
+            "Start Oxigraph's SPARQL server over the store directory and print its endpoints. "
+            "While it runs, other claimgraph commands given the same --store talk to it. "
+            "Stop with Ctrl-C."
+        ),
+    )
+    parser.add_argument(
+        "--store",
+        default=None,
+        help=f"store directory (default: ${STORE_ENV} or {DEFAULT_STORE_DIR})",
+    )
+    parser.add_argument(
+        "--port",
+        type=int,
+        default=DEFAULT_PORT,
+        help=f"port (default {DEFAULT_PORT}; 0 = any free)",
+    )
+    parser.add_argument(
+        "--read-only", action="store_true", help="refuse SPARQL updates and Graph Store writes"
+    )
+    parser.set_defaults(func=run)
+
+
+def run(args: argparse.Namespace) -> int:
+    """Start the server, print where it answers, and block until Ctrl-C."""
+    location = args.store or os.environ.get(STORE_ENV) or str(DEFAULT_STORE_DIR)
+    if location == "memory" or location.startswith(("rdflib", "memory:", "http://", "https://")):
+        raise StoreError(f"serve needs a store directory, not {location!r}: pass --store DIR")
+    server = start_server(location, port=args.port or None, read_only=args.read_only)
+    mode = "read-only" if args.read_only else "read-write"
+    print(f"Serving {location} ({mode}) with Oxigraph")
+    print(f"  SPARQL query:  {server.query_url}")
+    if not args.read_only:
+        print(f"  SPARQL update: {server.update_url}")
+    print(f"  Graph Store:   {server.store_url}")
+    print(f"  claimgraph:    --store {server.base_url}")
+    print("Press Ctrl-C to stop.", flush=True)
+    code = serve_until_interrupted(server)
+    print("Stopped.", flush=True)
+    return code
