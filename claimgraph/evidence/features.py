@@ -9,7 +9,8 @@ from dataclasses import dataclass
 from claimgraph.evidence.retrieval import Document
 from claimgraph.evidence.text import NEGATIONS, bigrams, content_terms, entities, numbers, tokens
 
-__all__ = ["FEATURES", "ClaimTerms", "rank_passages", "pair_features", "negation_conflict"]
+__all__ = ["FEATURES", "ClaimTerms", "rank_passages", "pair_features", "negation_conflict",
+           "number_conflict"]
 
 # The features the default judge's model reads, in order.
 FEATURES = (
@@ -128,3 +129,13 @@ def negation_conflict(claim_text: str, passage_text: str) -> bool:
         ):
             return True
     return bool(re.search(r"\b(myth|debunk\w*|hoax|misleading)\b", passage_text, re.I))
+
+
+def number_conflict(claim_text: str, passage_text: str) -> bool:
+    """Whether the passage gives another number of the same shape where the claim has one."""
+    claimed, given = numbers(claim_text), numbers(passage_text)
+    missing = claimed - given
+    if not missing:
+        return False
+    shapes = {(len(n), "." in n) for n in missing}
+    return any((len(n), "." in n) in shapes for n in given - claimed)

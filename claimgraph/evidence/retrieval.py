@@ -43,7 +43,9 @@ def document_from_text(text: str, key: str = "text") -> Document:
 
 def document_from_source(source: Source) -> Document:
     """A document from a scraped source, using its passages when the scraper gave them."""
-    passages = [p for p in source.passages if p.text.strip()] or split_passages(source.text)
+    passages = [p for p in source.passages if p.text.strip()]
+    if not passages or any(source.text[p.start : p.end] != p.text for p in passages):
+        passages = split_passages(source.text)  # quotes must point into the text we keep
     return Document(key=source.final_url or source.url, text=source.text, passages=passages,
                     source=source)
 
@@ -88,7 +90,7 @@ class PassageIndex:
         for pid, score in self.passage_scores(query).items():
             d, p = self.owner[pid]
             grouped[d].append((score, p))
-        for d, hits in grouped.items():
+        for hits in grouped.values():
             hits.sort(key=lambda hit: (-hit[0], hit[1]))
             del hits[per_document:]
         return dict(grouped)

@@ -13,7 +13,13 @@ __all__ = [
     "split_passages", "bigrams",
 ]
 
-STOPWORDS = frozenset(
+
+
+def _words(text: str) -> frozenset[str]:
+    return frozenset(text.split())
+
+
+STOPWORDS = _words(
     """a about above after again against all also am an and any are as at be because been before
     being below between both but by can could did do does doing down during each few for from
     further had has have having he her here hers herself him himself his how i if in into is it its
@@ -22,13 +28,13 @@ STOPWORDS = frozenset(
     they this those through to too under until up very was we were what when where which while who
     whom why will with would you your yours yourself yourselves one its it's s t also well may might
     must shall via per upon within without among amongst however although though yet thus hence
-    etc i.e e.g said says according""".split()
+    etc i.e e.g said says according"""
 )
 # Negation cues are kept out of the stopwords on purpose: they flip a sentence's meaning.
-NEGATIONS = frozenset(
+NEGATIONS = _words(
     """not no never none nobody nothing neither nor cannot can't won't don't doesn't didn't isn't
     aren't wasn't weren't hasn't haven't hadn't shouldn't wouldn't couldn't without false fails
-    failed deny denies denied refute refutes refuted unfounded untrue incorrect myth""".split()
+    failed deny denies denied refute refutes refuted unfounded untrue incorrect myth"""
 )
 _WORD = re.compile(r"[A-Za-z0-9][A-Za-z0-9'’\-]*")
 _NUMBER = re.compile(r"(?<![\w.])\d[\d,]*(?:\.\d+)?")
