@@ -6,7 +6,8 @@ import re
 import unicodedata
 
 _GLUE = re.compile(
-    r"^\s*(by|written by|posted by|author|authors|von|par|por|di|door|av|story by|words by)\s*[:\-–]?\s+",
+    r"^\s*(by|written by|posted by|authors?|von|par|por|di|door|av|story by|words by)"
+    r"\s*[:\-–]?\s+",
     re.IGNORECASE,
 )
 _SPLIT = re.compile(r"\s*(?:;|\||\band\b|&|\bund\b|\bet\b|\by\b|\n|·|•)\s*", re.IGNORECASE)
@@ -19,8 +20,16 @@ _NOT_A_NAME = re.compile(
 _PARTICLES = {"de", "van", "von", "der", "den", "da", "di", "del", "la", "le", "du", "bin", "al"}
 
 
+_MONTH = r"(jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?"
+_TRAILING_DATE = re.compile(
+    rf"(\s+|\b)(on\s+)?({_MONTH}\s+\d{{1,2}}\b|\d{{1,2}}\s+{_MONTH}\s+\d{{4}}|\d{{4}}-\d{{2}}).*$",
+    re.IGNORECASE,
+)
+
+
 def _clean(text: str) -> str:
     text = unicodedata.normalize("NFC", text).replace("\xa0", " ")
+    text = _TRAILING_DATE.sub("", text)
     text = re.sub(r"\s+", " ", text).strip(" \t,.;:-–—|")
     previous = None
     while previous != text:

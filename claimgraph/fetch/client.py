@@ -1,4 +1,4 @@
-"""The polite HTTP client: redirects hop by hop, retries, robots.txt, limits, and the capture cache."""
+"""The polite HTTP client: redirects hop by hop, retries, robots.txt, limits, capture cache."""
 
 from __future__ import annotations
 
@@ -61,7 +61,7 @@ class Fetcher:
                 self._count("cache_hits")
                 return cached
         if self.offline:
-            return Response(url, url, error="not captured and running offline", error_kind="offline")
+            return Response(url, url, error="not captured; running offline", error_kind="offline")
         response = self._fetch(url, method=method, accept=accept, robots=robots)
         if method == "HEAD" and (response.status >= 400 or response.error_kind == "timeout"):
             response = self._fetch(url, method="GET", accept=accept, robots=robots)
@@ -95,10 +95,11 @@ class Fetcher:
             try:
                 check_url(current, allow_private=self.config.allow_private)
             except RefusedAddress as error:
-                kind = "malformed" if "only http" in str(error) or "no host" in str(error) else "ssrf"
+                text = str(error)
+                kind = "malformed" if "only http" in text or "no host" in text else "ssrf"
                 return self._fail(result, current, str(error), kind)
             if robots and self.config.respect_robots and not self._robots_allow(current):
-                return self._fail(result, current, "robots.txt disallows fetching this page", "robots")
+                return self._fail(result, current, "robots.txt disallows this page", "robots")
             hop = self._attempts(current, method=method, accept=accept, deadline=deadline)
             hop.url, hop.redirects, hop.fetched_at = url, result.redirects, result.fetched_at
             location = hop.header("location")

@@ -23,7 +23,7 @@ _CHALLENGE = re.compile(
     r"are you a robot|verify you are human|access denied|enable javascript and cookies)",
     re.IGNORECASE,
 )
-_LOGIN_PATH = re.compile(r"/(login|signin|sign-in|sign_in|auth|account/login|accounts/login)\b", re.I)
+_LOGIN_PATH = re.compile(r"/(login|signin|sign-in|sign_in|auth|accounts?/login)\b", re.I)
 _TITLE = re.compile(rb"<title[^>]*>(.*?)</title>", re.IGNORECASE | re.DOTALL)
 _HEADING = re.compile(rb"<h1[^>]*>(.*?)</h1>", re.IGNORECASE | re.DOTALL)
 

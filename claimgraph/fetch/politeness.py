@@ -4,10 +4,10 @@ from __future__ import annotations
 
 import threading
 import time
-from contextlib import contextmanager
-from email.utils import parsedate_to_datetime
 from collections.abc import Iterator
+from contextlib import contextmanager
 from datetime import UTC, datetime
+from email.utils import parsedate_to_datetime
 
 
 class HostLimiter:

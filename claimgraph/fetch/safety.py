@@ -49,10 +49,11 @@ def address_refused(address: str) -> str | None:
 
 
 def check_url(url: str, *, allow_private: bool = False) -> None:
-    """Raise RefusedAddress unless the URL is http(s) to a host that resolves to public addresses."""
+    """Raise RefusedAddress unless the URL is http(s) to a host with only public addresses."""
     parts = urlsplit(url)
     if parts.scheme.lower() not in ALLOWED_SCHEMES:
-        raise RefusedAddress(f"only http and https links are fetched, not {parts.scheme or 'none'}:")
+        scheme = parts.scheme or "none"
+        raise RefusedAddress(f"only http and https links are fetched, not {scheme}:")
     host = (parts.hostname or "").rstrip(".").lower()
     if not host:
         raise RefusedAddress("the link has no host name")

@@ -1,0 +1,41 @@
+"""The small interface every site adapter implements, and what an extraction returns."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Protocol
+
+from claimgraph.fetch.captures import Response
+from claimgraph.fetch.config import FetchConfig
+from claimgraph.model import SourceMetadata
+
+
+@dataclass
+class ApiCall:
+    """The request an adapter wants made (through the same polite fetcher as any page)."""
+
+    url: str
+    accept: str = ""
+
+
+@dataclass
+class Extracted:
+    """What an extractor learned: metadata and the main text."""
+
+    metadata: SourceMetadata = field(default_factory=SourceMetadata)
+    text: str = ""
+
+
+class Adapter(Protocol):
+    """A site adapter: which URLs it knows, which API call to make, how to read the answer."""
+
+    NAME: str
+
+    def matches(self, url: str) -> bool:
+        """True when this adapter knows the URL's site."""
+
+    def api_call(self, url: str, config: FetchConfig) -> ApiCall | None:
+        """The API request that describes the URL, or None."""
+
+    def parse(self, response: Response, url: str) -> Extracted | None:
+        """Metadata and text from the API's answer, or None when it says nothing useful."""

@@ -1,0 +1,116 @@
+"""Collect sources: fetch every URL politely and concurrently, classify it, extract what it is."""
+
+from __future__ import annotations
+
+import dataclasses
+from concurrent.futures import ThreadPoolExecutor
+from pathlib import Path
+from urllib.parse import urlsplit
+
+from claimgraph.extract import extract_response, merge_extracted, split_passages
+from claimgraph.extract.adapters import adapter_for
+from claimgraph.fetch.captures import CaptureStore, Response
+from claimgraph.fetch.client import Fetcher
+from claimgraph.fetch.config import FetchConfig
+from claimgraph.fetch.health import classify, wayback_lookup
+from claimgraph.fetch.progress import Progress
+from claimgraph.fetch.snapshots import find_snapshot, load_snapshots
+from claimgraph.model import Source
+
+READABLE = ("ok", "redirected", "soft_404")
+
+
+def malformed_reason(url: str) -> str | None:
+    """Why a string is not a fetchable http(s) URL, or None when it is one."""
+    try:
+        parts = urlsplit(url.strip())
+        port = parts.port  # raises on a bad port
+    except ValueError as error:
+        return f"not a valid URL: {error}"
+    if parts.scheme.lower() not in ("http", "https"):
+        return f"not an http(s) link: {url!r}"
+    if not parts.hostname or " " in parts.netloc or (port is not None and port <= 0):
+        return f"the link has no valid host: {url!r}"
+    return None
+
+
+class Collector:
+    """One run over a list of URLs, sharing a fetcher, its politeness and its captures."""
+
+    def __init__(self, fetcher: Fetcher, snapshots: dict[str, Source], *, extract: bool = True):
+        self.fetcher, self.snapshots, self.extract = fetcher, snapshots, extract
+
+    def source(self, url: str) -> Source:
+        """The Source for one URL; never raises."""
+        try:
+            return self._source(url)
+        except Exception as error:  # noqa: BLE001 - a bad source is a finding, not a crash
+            return Source(url=url, health="transient", error=f"internal error: {error!r}")
+
+    def _source(self, url: str) -> Source:
+        reason = malformed_reason(url)
+        if reason:
+            return Source(url=url, health="malformed", error=reason)
+        method = "HEAD" if (self.fetcher.config.head_first and not self.extract) else "GET"
+        response = self.fetcher.get(url.strip(), method=method)
+        if response.error_kind == "offline":
+            snapshot = find_snapshot(self.snapshots, url)
+            if snapshot is not None:
+                return dataclasses.replace(snapshot, url=url)
+            return Source(url=url, health="unchecked", error=response.error)
+        health, details = classify(response)
+        source = Source(
+            url=url, final_url=response.final_url, health=health, status=response.status or None,
+            redirects=list(response.redirects), capture=response.capture, error=response.error,
+        )
+        if details:
+            source.metadata.provenance["health_details"] = ", ".join(
+                f"{k}={v}" for k, v in details.items())
+        if health == "dead":
+            source.archive_url = wayback_lookup(self.fetcher, url)
+        if self.extract:
+            self._describe(source, response)
+        return source
+
+    def _describe(self, source: Source, response: Response) -> None:
+        generic = extract_response(response) if source.health in READABLE else None
+        adapter = adapter_for(source.final_url or source.url) or adapter_for(source.url)
+        primary = None
+        if adapter is not None:
+            call = adapter.api_call(source.url, self.fetcher.config)
+            if call is not None:
+                answer = self.fetcher.get(call.url, accept=call.accept, robots=False)
+                if answer.status == 200:
+                    primary = adapter.parse(answer, source.url)
+        if generic is None and primary is None:
+            return
+        from claimgraph.extract.adapters.base import Extracted
+
+        merged = merge_extracted(primary, generic or Extracted(), adapter.NAME if adapter else "")
+        source.metadata, source.text = merged.metadata, merged.text
+        source.passages = split_passages(merged.text)
+
+
+def run_collect(
+    urls: list[str], *, offline: bool, cache_dir: Path | None, snapshots_dir: Path | None,
+    allow_private: bool, progress: bool, config: FetchConfig | None, extract: bool = True,
+) -> tuple[dict[str, Source], Fetcher]:
+    """Collect sources and return them with the fetcher (whose counts tell what was fetched)."""
+    config = dataclasses.replace(config or FetchConfig())
+    config.allow_private = config.allow_private or allow_private
+    store = CaptureStore(Path(cache_dir)) if cache_dir else None
+    fetcher = Fetcher(config, store=store, offline=offline)
+    snapshots = load_snapshots(Path(snapshots_dir)) if snapshots_dir else {}
+    collector = Collector(fetcher, snapshots, extract=extract)
+    unique = list(dict.fromkeys(urls))
+    bar = Progress(len(unique), enabled=progress)
+
+    def one(url: str) -> Source:
+        source = collector.source(url)
+        bar.update(source.health)
+        return source
+
+    with ThreadPoolExecutor(max_workers=max(1, config.workers)) as pool:
+        results = dict(zip(unique, pool.map(one, unique), strict=True))
+    bar.close(fetcher.counts["requests"], fetcher.counts["cache_hits"])
+    return results, fetcher
