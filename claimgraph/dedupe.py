@@ -50,8 +50,10 @@ def _path_key(url: str | None) -> str | None:
 
 
 def _conflicting_ids(a: Endnote, b: Endnote) -> bool:
-    return any(a.identifiers.get(k) != b.identifiers.get(k)
-               for k in set(a.identifiers) & set(b.identifiers))
+    return any(
+        a.identifiers.get(k) != b.identifiers.get(k)
+        for k in set(a.identifiers) & set(b.identifiers)
+    )
 
 
 def _compatible(a: Endnote, b: Endnote) -> bool:
@@ -74,7 +76,9 @@ def _certain_edges(endnotes: list[Endnote]) -> list[tuple[int, int, str]]:
     return edges
 
 
-def _pair_edges(endnotes: list[Endnote]) -> tuple[list[tuple[int, int, str]], list[tuple[int, int, str]]]:
+def _pair_edges(
+    endnotes: list[Endnote],
+) -> tuple[list[tuple[int, int, str]], list[tuple[int, int, str]]]:
     likely, possible = [], []
     titles = {e.number: best_title(e) for e in endnotes}
     by_title: dict[str, list[Endnote]] = defaultdict(list)
@@ -92,7 +96,9 @@ def _pair_edges(endnotes: list[Endnote]) -> tuple[list[tuple[int, int, str]], li
                 continue
             same_date = a.published and a.published == b.published
             if same_date or titles_match(titles[a.number], titles[b.number]):
-                likely.append((a.number, b.number, f"same page {path} with different query parameters"))
+                likely.append(
+                    (a.number, b.number, f"same page {path} with different query parameters")
+                )
     blocks = list(by_title.values())
     if len(endnotes) <= 400:  # small lists: compare every titled pair, not only blocked ones
         blocks = [[e for e in endnotes if titles[e.number]]]
@@ -105,17 +111,21 @@ def _pair_edges(endnotes: list[Endnote]) -> tuple[list[tuple[int, int, str]], li
             seen.add(pair)
             if not titles_match(titles[a.number], titles[b.number], threshold=92):
                 continue
-            site_a, site_b = registered_domain(a.url or a.source), registered_domain(b.url or b.source)
+            site_a, site_b = (
+                registered_domain(a.url or a.source),
+                registered_domain(b.url or b.source),
+            )
             if site_a and site_a == site_b:
                 if a.published and a.published == b.published:
                     likely.append((*pair, f"same title and date on {site_a}"))
             elif site_a and site_b:
-                possible.append((*pair, f"same title on {site_a} and {site_b} (crosspost or copy)"))
+                sites = " and ".join(sorted((site_a, site_b)))
+                possible.append((*pair, f"same title on {sites} (crosspost or copy)"))
     return likely, possible
 
 
 def duplicate_groups(endnotes: list[Endnote]) -> list[DuplicateGroup]:
-    """Groups of endnotes citing one work; each stronger group is reported before the weaker one it grows into."""
+    """Groups of endnotes citing one work; a stronger group comes before the weaker one it grows into."""
     numbers = [e.number for e in endnotes]
     certain = _certain_edges(endnotes)
     likely, possible = _pair_edges(endnotes)
@@ -129,16 +139,7 @@ def duplicate_groups(endnotes: list[Endnote]) -> list[DuplicateGroup]:
             key = tuple(group)
             if key in reported:
                 continue
-            reasons = sorted({r for a, b, r in certain + likely + possible if a in group and b in group
-                              and _edge_rank(r, certain, likely) <= STRENGTHS.index(strength)})
+            reasons = sorted({r for a, b, r in edges if a in group and b in group})
             reported.add(key)
             result.append(DuplicateGroup(list(group), strength, "; ".join(reasons)))
     return sorted(result, key=lambda g: (STRENGTHS.index(g.strength), g.endnotes[0]))
-
-
-def _edge_rank(reason: str, certain: list, likely: list) -> int:
-    if any(r == reason for *_, r in certain):
-        return 0
-    if any(r == reason for *_, r in likely):
-        return 1
-    return 2

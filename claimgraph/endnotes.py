@@ -15,7 +15,9 @@ def prepare_endnote(endnote: Endnote) -> Endnote:
         cleaned = clean_url(endnote.url or endnote.raw_url)
         endnote.url = cleaned.url
         endnote.url_problems = cleaned.problems
-        endnote.canonical_url = canonical_url(cleaned.url) if not cleaned.malformed or cleaned.url else None
+        endnote.canonical_url = (
+            canonical_url(cleaned.url) if not cleaned.malformed or cleaned.url else None
+        )
     found = work_identifiers(endnote.url, endnote.text)
     endnote.identifiers = {**found, **endnote.identifiers}
     if endnote.snippet and not endnote.snippet_title:

@@ -1,10 +1,10 @@
 """The one exception hierarchy. A bad source is a Finding, not an exception.
 
-    ClaimgraphError
-    ├── InputError      an article or argument that cannot be read at all
-    ├── FetchError      a network or capture problem that stops a fetch
-    ├── StoreError      the triple store cannot be opened, read or written
-    └── QueryError      a named query is missing or its parameters are wrong
+ClaimgraphError
+├── InputError      an article or argument that cannot be read at all
+├── FetchError      a network or capture problem that stops a fetch
+├── StoreError      the triple store cannot be opened, read or written
+└── QueryError      a named query is missing or its parameters are wrong
 """
 
 

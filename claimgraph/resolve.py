@@ -52,7 +52,9 @@ def _prefix_similarity(card: str, expected: str) -> float:
     length = min(len(card), len(expected))
     if length < MIN_COMPARE:
         return 0.0
-    explained = 0.5 + 0.5 * length / len(card)  # a match of the whole card beats a match of its start
+    explained = 0.5 + 0.5 * length / len(
+        card
+    )  # a match of the whole card beats a match of its start
     weight = min(1.0, length / 40) * explained
     return weight * fuzz.ratio(card[:length], expected[:length]) / 100
 
@@ -86,9 +88,11 @@ def _date_score(card: str, endnote: Endnote) -> float | None:
     dates = {d.iso for d in find_dates(card)}
     if not dates or not endnote.published:
         return None
-    return 1.0 if endnote.published in dates or any(
-        d[:7] == endnote.published[:7] for d in dates
-    ) else 0.0
+    return (
+        1.0
+        if endnote.published in dates or any(d[:7] == endnote.published[:7] for d in dates)
+        else 0.0
+    )
 
 
 def score_pair(citation: Citation, endnote: Endnote) -> float:
@@ -123,7 +127,9 @@ def resolve_citations(article: Article, top: int = 5) -> None:
         _resolve_by_clues(citation, unique, top)
 
 
-def _resolve_by_key(citation: Citation, by_key: dict[str, Endnote], endnotes: list[Endnote]) -> None:
+def _resolve_by_key(
+    citation: Citation, by_key: dict[str, Endnote], endnotes: list[Endnote]
+) -> None:
     target = by_key.get(citation.key or "")
     if target is None and (citation.key or "").isdigit() and not by_key:
         number = int(citation.key or "0")
@@ -138,7 +144,9 @@ def _resolve_by_key(citation: Citation, by_key: dict[str, Endnote], endnotes: li
 
 
 def _resolve_by_clues(citation: Citation, pool: list[Endnote], top: int) -> None:
-    scored = sorted(((score_pair(citation, e), e) for e in pool), key=lambda p: (-p[0], p[1].number))
+    scored = sorted(
+        ((score_pair(citation, e), e) for e in pool), key=lambda p: (-p[0], p[1].number)
+    )
     citation.candidates = [Candidate(e.number, s) for s, e in scored[:top] if s > 0]
     citation.method = "clues"
     if not scored:

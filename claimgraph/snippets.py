@@ -6,7 +6,9 @@ import re
 
 from claimgraph.dates import find_dates
 
-_SCHOLAR = re.compile(r"^\s*(?:\[[^\]]+\]\s*)?(?P<title>.+?)\s*by\s+[A-Z][\w.'-]*(?:\s+[A-Z][\w.'-]*)*\s*·")
+_SCHOLAR = re.compile(
+    r"^\s*(?:\[[^\]]+\]\s*)?(?P<title>.+?)\s*by\s+[A-Z][\w.'-]*(?:\s+[A-Z][\w.'-]*)*\s*·"
+)
 _GLUED_PREFIX = re.compile(r"^[A-Z][\w&.' ]{2,28}?[a-z](?=[A-Z“\"‘][a-z])")
 _SITE_SUFFIX = re.compile(r"\s*[|\\]\s*[^|\\]{2,40}$")
 
@@ -58,7 +60,7 @@ def snippet_headline(snippet: str | None, site: str | None = None) -> str | None
     head = _strip_site_prefix(head, names + ["arXiv"])
     glued = _GLUED_PREFIX.match(head)
     if glued and len(head) - glued.end() >= 8:
-        head = head[glued.end():]  # "Hacker NewsAlignment …": a site name glued to the headline
+        head = head[glued.end() :]  # "Hacker NewsAlignment …": a site name glued to the headline
     head = re.sub(r"^[—–\-\s]+|[—–\-\s]+$", "", head)
     head = re.sub(r"^\[[^\]]*\]\s*", "", head)
     head = _SITE_SUFFIX.sub("", head).strip()

@@ -78,34 +78,53 @@ def title_problem(endnote: Endnote) -> TitleProblem | None:
     if not title:
         if headline:
             return TitleProblem("missing", "the endnote has no title", headline, "low")
-        return TitleProblem("missing", "the endnote has no title and its snippet gives none",
-                            None, "low")
+        return TitleProblem("missing", "the endnote has no title and its snippet gives none", None, "low")
     words = re.findall(r"[\w’']+", title)
     lowered = {w.lower() for w in words}
     if title == title.lower() and words:
         slug = _slug_tokens(endnote.url or endnote.raw_url)
         if sum(w in slug for w in lowered) >= 0.6 * len(lowered):
-            return TitleProblem("slug_like", f"the title {title!r} looks made from the link's slug",
-                                headline, "low")
+            return TitleProblem(
+                "slug_like", f"the title {title!r} looks made from the link's slug", headline, "low"
+            )
     rest = _without_site_prefix(title, endnote)
     if rest is not None:
-        if headline and len(normalise_text(headline)) > len(normalise_text(rest)) + 10 and \
-                normalise_text(headline).startswith(normalise_text(rest)):
-            return TitleProblem("truncated", f"the title {title!r} is cut short and prefixed "
-                                "with the site's name", headline, "medium")
-        return TitleProblem("site_prefix", f"the title {title!r} starts with the site's name",
-                            headline if titles_match(rest, headline) else rest, "low")
-    if _OPENERS.match(title) or _TRAILING_FUNCTION_WORD.search(title) or title[:1].islower():
-        if not (headline and titles_match(title, headline)):
-            return TitleProblem("fragment", f"the title {title!r} reads like a fragment of body text",
-                                headline, "medium")
+        if (
+            headline
+            and len(normalise_text(headline)) > len(normalise_text(rest)) + 10
+            and normalise_text(headline).startswith(normalise_text(rest))
+        ):
+            return TitleProblem(
+                "truncated",
+                f"the title {title!r} is cut short and prefixed with the site's name",
+                headline,
+                "medium",
+            )
+        return TitleProblem(
+            "site_prefix",
+            f"the title {title!r} starts with the site's name",
+            headline if titles_match(rest, headline) else rest,
+            "low",
+        )
+    fragment_like = _OPENERS.match(title) or _TRAILING_FUNCTION_WORD.search(title) or title[:1].islower()
+    if fragment_like and not (headline and titles_match(title, headline)):
+        return TitleProblem(
+            "fragment",
+            f"the title {title!r} reads like a fragment of body text",
+            headline,
+            "medium",
+        )
     if headline:
         nt, nh = normalise_text(title), normalise_text(headline)
         if len(nh) > len(nt) + 10 and nh.startswith(nt):
             return TitleProblem("truncated", f"the title {title!r} is cut short", headline, "medium")
         if fuzz.token_set_ratio(nt, nh) < 60:
-            return TitleProblem("differs", f"the title {title!r} does not match the snippet's "
-                                f"headline {headline!r}", headline, "medium")
+            return TitleProblem(
+                "differs",
+                f"the title {title!r} does not match the snippet's headline {headline!r}",
+                headline,
+                "medium",
+            )
     return None
 
 

@@ -6,7 +6,7 @@ import re
 import unicodedata
 from dataclasses import dataclass, field
 from functools import lru_cache
-from importlib import resources
+from pathlib import Path
 from urllib.parse import parse_qsl, quote, unquote, urlencode, urlsplit, urlunsplit
 
 import tldextract
@@ -15,8 +15,17 @@ from claimgraph.model import UrlProblem
 
 # Words that text extraction glues onto the end of a link, in the order they are tried.
 GLUED_SUFFIXES = ("Source snippet", "Sourcesnippet", "Snippet", "Read more", "Published", "Source")
-_TYPOGRAPHIC = {"\u2014": "--", "\u2013": "-", "\u2018": "'", "\u2019": "'", "\u201c": "", "\u201d": "",
-                "\u00a0": "", "\u2026": "", "\u200b": ""}
+_TYPOGRAPHIC = {
+    "\u2014": "--",
+    "\u2013": "-",
+    "\u2018": "'",
+    "\u2019": "'",
+    "\u201c": "",
+    "\u201d": "",
+    "\u00a0": "",
+    "\u2026": "",
+    "\u200b": "",
+}
 _DEFAULT_PORTS = {"http": 80, "https": 443}
 _URL_IN_TEXT = re.compile(r"(?:https?://|www\.)[^\s<>\"']+", re.IGNORECASE)
 _YEAR = re.compile(r"^(19|20)\d\d$")
@@ -25,13 +34,35 @@ _YEAR = re.compile(r"^(19|20)\d\d$")
 # (two videos, a discussion thread about a paper) from merging on a shared title.
 SITE_KINDS = {
     "video": ("youtube.com", "youtu.be", "vimeo.com", "tiktok.com", "dailymotion.com", "twitch.tv"),
-    "discussion": ("news.ycombinator.com", "reddit.com", "facebook.com", "x.com", "twitter.com",
-                   "threads.net", "bsky.app", "mastodon.social", "linkedin.com", "quora.com",
-                   "stackexchange.com", "stackoverflow.com", "discord.com"),
+    "discussion": (
+        "news.ycombinator.com",
+        "reddit.com",
+        "facebook.com",
+        "x.com",
+        "twitter.com",
+        "threads.net",
+        "bsky.app",
+        "mastodon.social",
+        "linkedin.com",
+        "quora.com",
+        "stackexchange.com",
+        "stackoverflow.com",
+        "discord.com",
+    ),
 }
 
-__all__ = ["CleanUrl", "SITE_KINDS", "work_kind", "clean_url", "canonical_url", "work_identifiers", "registered_domain",
-           "host_of", "find_urls", "tracking_parameter"]
+__all__ = [
+    "CleanUrl",
+    "SITE_KINDS",
+    "work_kind",
+    "clean_url",
+    "canonical_url",
+    "work_identifiers",
+    "registered_domain",
+    "host_of",
+    "find_urls",
+    "tracking_parameter",
+]
 
 
 @dataclass
@@ -54,9 +85,12 @@ def _extractor() -> tldextract.TLDExtract:
 
 @lru_cache(maxsize=1)
 def _tracking_rules() -> tuple[frozenset[str], tuple[str, ...]]:
-    text = resources.files("claimgraph.data").joinpath("tracking_params.txt").read_text("utf-8")
-    names = [line.strip().lower() for line in text.splitlines()
-             if line.strip() and not line.startswith("#")]
+    text = (Path(__file__).parent / "data" / "tracking_params.txt").read_text("utf-8")
+    names = [
+        line.strip().lower()
+        for line in text.splitlines()
+        if line.strip() and not line.startswith("#")
+    ]
     exact = frozenset(n for n in names if not n.endswith("*"))
     prefixes = tuple(n[:-1] for n in names if n.endswith("*"))
     return exact, prefixes
@@ -86,7 +120,7 @@ def host_of(url: str | None) -> str:
 
 
 def registered_domain(url_or_host: str | None) -> str:
-    """The site a host belongs to under the public suffix list (``alignment.example.com`` → ``example.com``)."""
+    """The site a host belongs to under the public suffix list (``a.example.com`` → ``example.com``)."""
     if not url_or_host:
         return ""
     host = host_of(url_or_host) if "/" in url_or_host else url_or_host.lower()
@@ -114,28 +148,50 @@ def clean_url(raw: str) -> CleanUrl:
     if stripped != text:
         unbalanced = text.count("[") != text.count("]") or text.count("(") != text.count(")")
         if unbalanced or stripped.rstrip(".") != stripped or text[:1] in "[(<{":
-            problems.append(UrlProblem(
-                "malformed", "stray_bracket",
-                f"stray punctuation around the link: {raw.strip()!r}",
-                "remove the stray bracket and check that the link is complete",
-            ))
+            problems.append(
+                UrlProblem(
+                    "malformed",
+                    "stray_bracket",
+                    f"stray punctuation around the link: {raw.strip()!r}",
+                    "remove the stray bracket and check that the link is complete",
+                )
+            )
         text = stripped
     if not text:
-        return CleanUrl(raw, None, [UrlProblem("malformed", "empty", "the link is empty",
-                                               "add the source's address")])
+        return CleanUrl(
+            raw,
+            None,
+            [UrlProblem("malformed", "empty", "the link is empty", "add the source's address")],
+        )
     if " " in text:
-        problems.append(UrlProblem("malformed", "whitespace", "the link contains spaces",
-                                   "remove the spaces or percent-encode them"))
-    typographic = sorted({ch for ch in text if ch in _TYPOGRAPHIC or ord(ch) > 0x7F
-                          and unicodedata.category(ch).startswith(("P", "Z", "C"))})
+        problems.append(
+            UrlProblem(
+                "malformed",
+                "whitespace",
+                "the link contains spaces",
+                "remove the spaces or percent-encode them",
+            )
+        )
+    typographic = sorted(
+        {
+            ch
+            for ch in text
+            if ch in _TYPOGRAPHIC
+            or ord(ch) > 0x7F
+            and unicodedata.category(ch).startswith(("P", "Z", "C"))
+        }
+    )
     if typographic:
         names = ", ".join(unicodedata.name(ch, repr(ch)).lower() for ch in typographic)
         fixed = "".join(_TYPOGRAPHIC.get(ch, ch) for ch in text)
-        problems.append(UrlProblem(
-            "malformed", "typographic_character",
-            f"the link contains typographic characters ({names}) where ASCII was meant",
-            f"use {fixed}",
-        ))
+        problems.append(
+            UrlProblem(
+                "malformed",
+                "typographic_character",
+                f"the link contains typographic characters ({names}) where ASCII was meant",
+                f"use {fixed}",
+            )
+        )
     if text.lower().startswith("www."):
         text = "https://" + text
     problems.extend(_structure_problems(text))
@@ -149,37 +205,86 @@ def _structure_problems(url: str) -> list[UrlProblem]:
         host = parts.hostname or ""
         port = parts.port
     except ValueError as error:
-        return [UrlProblem("malformed", "unparseable", f"the link cannot be parsed: {error}",
-                           "retype the link from the source")]
+        return [
+            UrlProblem(
+                "malformed",
+                "unparseable",
+                f"the link cannot be parsed: {error}",
+                "retype the link from the source",
+            )
+        ]
     del port
     if parts.scheme.lower() not in ("http", "https"):
-        problems.append(UrlProblem("malformed", "scheme", f"unsupported scheme {parts.scheme!r}",
-                                   "use an http or https link"))
+        problems.append(
+            UrlProblem(
+                "malformed",
+                "scheme",
+                f"unsupported scheme {parts.scheme!r}",
+                "use an http or https link",
+            )
+        )
     labels = host.split(".")
     if not host or len(labels) < 2 or not all(labels):
-        problems.append(UrlProblem("malformed", "truncated_host",
-                                   f"the host {host!r} is incomplete", "complete the host name"))
-    elif not re.fullmatch(r"[a-z0-9.-]+", host.encode("idna").decode("ascii")
-                          if host.isascii() else host):
-        problems.append(UrlProblem("malformed", "bad_host", f"the host {host!r} is not valid",
-                                   "retype the host name"))
+        problems.append(
+            UrlProblem(
+                "malformed",
+                "truncated_host",
+                f"the host {host!r} is incomplete",
+                "complete the host name",
+            )
+        )
+    elif not re.fullmatch(
+        r"[a-z0-9.-]+", host.encode("idna").decode("ascii") if host.isascii() else host
+    ):
+        problems.append(
+            UrlProblem(
+                "malformed", "bad_host", f"the host {host!r} is not valid", "retype the host name"
+            )
+        )
     elif not host.replace(".", "").isdigit() and not known_suffix(labels[-1]):
-        problems.append(UrlProblem("malformed", "unknown_suffix",
-                                   f"{labels[-1]!r} is not a known top-level domain; the host may be cut off",
-                                   "complete the host name"))
+        problems.append(
+            UrlProblem(
+                "malformed",
+                "unknown_suffix",
+                f"{labels[-1]!r} is not a known top-level domain; the host may be cut off",
+                "complete the host name",
+            )
+        )
     segments = [s for s in parts.path.split("/") if s]
     repeated = sorted({s for s in segments if segments.count(s) > 1})
     years = [s for s in segments if _YEAR.match(s)]
     if repeated or len(years) > 1:
-        what = f"repeated path segments ({', '.join(repeated)})" if repeated else "several date folders"
+        what = (
+            f"repeated path segments ({', '.join(repeated)})"
+            if repeated
+            else "several date folders"
+        )
         pieces = _split_joined_path(segments)
-        suggestion = ("it looks like several paths joined together: "
-                      + "; ".join("/" + "/".join(p) + "/" for p in pieces)) if len(pieces) > 1 else None
-        problems.append(UrlProblem("suspicious", "repeated_segments",
-                                   f"the path has {what}", suggestion or "check the link against the source"))
+        suggestion = (
+            (
+                "it looks like several paths joined together: "
+                + "; ".join("/" + "/".join(p) + "/" for p in pieces)
+            )
+            if len(pieces) > 1
+            else None
+        )
+        problems.append(
+            UrlProblem(
+                "suspicious",
+                "repeated_segments",
+                f"the path has {what}",
+                suggestion or "check the link against the source",
+            )
+        )
     if "%25" in url:
-        problems.append(UrlProblem("suspicious", "double_encoded", "the link looks percent-encoded twice",
-                                   "decode it once"))
+        problems.append(
+            UrlProblem(
+                "suspicious",
+                "double_encoded",
+                "the link looks percent-encoded twice",
+                "decode it once",
+            )
+        )
     return problems
 
 
@@ -212,8 +317,11 @@ def canonical_url(url: str | None) -> str | None:
         return None
     netloc = host if port in (None, _DEFAULT_PORTS.get(parts.scheme.lower())) else f"{host}:{port}"
     path = _normalise_path(parts.path)
-    query = [(k, v) for k, v in parse_qsl(parts.query, keep_blank_values=True)
-             if not tracking_parameter(k)]
+    query = [
+        (k, v)
+        for k, v in parse_qsl(parts.query, keep_blank_values=True)
+        if not tracking_parameter(k)
+    ]
     query_text = urlencode(sorted(query), quote_via=quote, safe="-._~:@!$'()*,;/?")
     return urlunsplit((scheme, netloc, path, query_text, ""))
 
@@ -238,8 +346,11 @@ def _normalise_path(path: str) -> str:
 
 
 _DOI = re.compile(r"\b(10\.\d{4,9}/[^\s\"<>?#]+)", re.IGNORECASE)
-_ARXIV_PATH = re.compile(r"^/(?:abs|pdf|html|format)/((?:\d{4}\.\d{4,5})|(?:[a-z-]+(?:\.[A-Z]{2})?/\d{7}))"
-                         r"(v\d+)?(?:\.pdf)?/?$", re.IGNORECASE)
+_ARXIV_PATH = re.compile(
+    r"^/(?:abs|pdf|html|format)/((?:\d{4}\.\d{4,5})|(?:[a-z-]+(?:\.[A-Z]{2})?/\d{7}))"
+    r"(v\d+)?(?:\.pdf)?/?$",
+    re.IGNORECASE,
+)
 _YOUTUBE_ID = re.compile(r"^[A-Za-z0-9_-]{11}$")
 _ISBN = re.compile(r"\b(?:97[89][- ]?)?\d{1,5}[- ]?\d{1,7}[- ]?\d{1,7}[- ]?[\dX]\b")
 

@@ -17,8 +17,16 @@ READERS: dict[str, str] = {
 
 MAX_ARTICLE_BYTES = 64 * 1024 * 1024
 
-__all__ = ["READERS", "ArticleReader", "Block", "ReadResult", "get_reader", "detect_format",
-           "decode_article", "read_text"]
+__all__ = [
+    "READERS",
+    "ArticleReader",
+    "Block",
+    "ReadResult",
+    "get_reader",
+    "detect_format",
+    "decode_article",
+    "read_text",
+]
 
 
 def get_reader(name: str) -> ArticleReader:
@@ -55,8 +63,8 @@ def decode_article(data: bytes, location: str = "") -> tuple[str, list[str]]:
     if b"\x00" in sample and not (sample.startswith(b"\xff\xfe") or sample.startswith(b"\xfe\xff")):
         raise InputError(f"{where} looks binary (it contains NUL bytes), not an article")
     problems: list[str] = []
-    for encoding in ("utf-8-sig", "utf-16") if data[:2] in (b"\xff\xfe", b"\xfe\xff") else (
-        "utf-8-sig",
+    for encoding in (
+        ("utf-8-sig", "utf-16") if data[:2] in (b"\xff\xfe", b"\xfe\xff") else ("utf-8-sig",)
     ):
         try:
             return data.decode(encoding), problems

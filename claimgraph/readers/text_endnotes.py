@@ -39,7 +39,9 @@ FIELD = re.compile(
     re.IGNORECASE,
 )
 NUMBERED_ENTRY = re.compile(r"^\s*(?:\[(?P<a>\d{1,4})\]|(?P<b>\d{1,4})[.)])\s+")
-MARKER = re.compile(r"\[(?P<label>[^\[\]\n]{1,80})\](?P<domain>[a-z0-9][a-z0-9.-]*\.[a-z][a-z0-9.-]*)?")
+MARKER = re.compile(
+    r"\[(?P<label>[^\[\]\n]{1,80})\](?P<domain>[a-z0-9][a-z0-9.-]*\.[a-z][a-z0-9.-]*)?"
+)
 CARD_END = re.compile(r"(?:…|\.\.\.)")
 SENTENCE_END = re.compile(r"[.!?][\"'”’)]*$")
 
@@ -84,8 +86,14 @@ class EndnoteTextReader:
         """Parse the article; problems are recorded, never raised."""
         text = text.replace("\r\n", "\n").replace("\r", "\n")
         lines = _lines(text)
-        notes_at = next((i for i, ln in enumerate(lines) if ENDNOTE_HEADINGS.match(ln.stripped)
-                         and self._entries_follow(lines, i)), len(lines))
+        notes_at = next(
+            (
+                i
+                for i, ln in enumerate(lines)
+                if ENDNOTE_HEADINGS.match(ln.stripped) and self._entries_follow(lines, i)
+            ),
+            len(lines),
+        )
         result = ReadResult(text=text, title="", format=self.name)
         endnotes, note_sections = self._read_endnotes(lines[notes_at:], result)
         result.endnotes = endnotes
@@ -101,8 +109,10 @@ class EndnoteTextReader:
     @staticmethod
     def _entries_follow(lines: list[_Line], index: int) -> bool:
         window = [ln.stripped for ln in lines[index + 1 : index + 8] if ln.stripped]
-        return any(FIELD.match(w) or LONE_BULLET.match(w) or NUMBERED_ENTRY.match(w) or find_urls(w)
-                   for w in window)
+        return any(
+            FIELD.match(w) or LONE_BULLET.match(w) or NUMBERED_ENTRY.match(w) or find_urls(w)
+            for w in window
+        )
 
     def _read_body(self, lines: list[_Line], result: ReadResult, domains: set[str]) -> None:
         content = [ln for ln in lines if ln.stripped]
@@ -154,7 +164,7 @@ class EndnoteTextReader:
             header.append(line)
             if SENTENCE_END.search(stripped) and not stripped.endswith("?"):
                 break  # a dek (standfirst) ends the header
-        return header, content[len(header):]
+        return header, content[len(header) :]
 
     @staticmethod
     def _title(header: list[_Line]) -> str:
@@ -205,16 +215,18 @@ class EndnoteTextReader:
             else:
                 continue  # a bracketed aside, not a citation
             card_end = self._card_end(segment, card_start) if domain else card_start
-            citations.append(Citation(
-                id=f"m{block.start + match.start()}",
-                claim="",
-                label=label,
-                start=block.start + match.start(),
-                end=block.start + card_end,
-                domain=domain,
-                key=None if domain else label.lstrip("^"),
-                card=segment[card_start:card_end].strip(),
-            ))
+            citations.append(
+                Citation(
+                    id=f"m{block.start + match.start()}",
+                    claim="",
+                    label=label,
+                    start=block.start + match.start(),
+                    end=block.start + card_end,
+                    domain=domain,
+                    key=None if domain else label.lstrip("^"),
+                    card=segment[card_start:card_end].strip(),
+                )
+            )
         return citations
 
     @staticmethod
@@ -227,7 +239,9 @@ class EndnoteTextReader:
 
     # --- endnotes ----------------------------------------------------------------------------
 
-    def _read_endnotes(self, lines: list[_Line], result: ReadResult) -> tuple[list[Endnote], list[Section]]:
+    def _read_endnotes(
+        self, lines: list[_Line], result: ReadResult
+    ) -> tuple[list[Endnote], list[Section]]:
         endnotes: list[Endnote] = []
         sections: list[Section] = []
         current: Section | None = None
@@ -247,7 +261,9 @@ class EndnoteTextReader:
                 if current is not None:
                     current.end = line.start
                 kind = "further_reading" if FURTHER_READING.search(stripped) else "endnotes"
-                current = Section(title=stripped.rstrip(":"), start=line.start, end=line.end, kind=kind)
+                current = Section(
+                    title=stripped.rstrip(":"), start=line.start, end=line.end, kind=kind
+                )
                 sections.append(current)
                 continue
             if not stripped or CHROME.match(stripped):
@@ -256,9 +272,10 @@ class EndnoteTextReader:
                 flush()
                 continue
             numbered = NUMBERED_ENTRY.match(stripped)
-            starts_new = numbered or (re.match(r"^\s*(?:source)\s*:", stripped, re.I)
-                                      and any(re.match(r"^\s*(?:source|link|url)\s*:", e.stripped, re.I)
-                                              for e in entry))
+            starts_new = numbered or (
+                re.match(r"^\s*(?:source)\s*:", stripped, re.I)
+                and any(re.match(r"^\s*(?:source|link|url)\s*:", e.stripped, re.I) for e in entry)
+            )
             if starts_new:
                 flush()
             entry.append(line)
@@ -278,12 +295,17 @@ class EndnoteTextReader:
             numbered = NUMBERED_ENTRY.match(stripped)
             if numbered:
                 key = numbered.group("a") or numbered.group("b")
-                stripped = stripped[numbered.end():]
+                stripped = stripped[numbered.end() :]
             match = FIELD.match(stripped)
             if match:
                 name = match.group("name").lower()
-                name = {"url": "link", "date": "published", "author": "authors", "by": "authors",
-                        "archived": "archive"}.get(name, name)
+                name = {
+                    "url": "link",
+                    "date": "published",
+                    "author": "authors",
+                    "by": "authors",
+                    "archived": "archive",
+                }.get(name, name)
                 value = match.group("value").strip()
                 if name == "link" and "snippet" not in fields:
                     value, glued = _split_glued_snippet(value)
@@ -309,8 +331,11 @@ class EndnoteTextReader:
         if not published and snippet:
             published = parse_date(snippet[:200])
             published_from = "snippet" if published else None
-        authors = [a.strip() for a in re.split(r";|\band\b|,(?=\s*[A-Z][a-z]+\s+[A-Z])",
-                                               fields.get("authors", "")) if a.strip()]
+        authors = [
+            a.strip()
+            for a in re.split(r";|\band\b|,(?=\s*[A-Z][a-z]+\s+[A-Z])", fields.get("authors", ""))
+            if a.strip()
+        ]
         return Endnote(
             number=number,
             section=section.title,
@@ -354,8 +379,9 @@ def _split_domain(raw: str, known: set[str]) -> str:
     """
     lowered = raw.lower()
     for domain in sorted(known, key=len, reverse=True):
-        if lowered.startswith(domain) and (len(lowered) == len(domain)
-                                           or lowered[len(domain)] not in ".-"):
+        if lowered.startswith(domain) and (
+            len(lowered) == len(domain) or lowered[len(domain)] not in ".-"
+        ):
             return raw[: len(domain)]
     labels = raw.split(".")
     for count in range(len(labels), 1, -1):

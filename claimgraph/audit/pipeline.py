@@ -1,0 +1,174 @@
+"""The audit: read → claims → citations → endnotes → sources → evidence → graph → checks."""
+
+from __future__ import annotations
+
+import time
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from claimgraph.audit.checks import article_findings, explain_orphans
+from claimgraph.audit.sparql_checks import run_sparql_checks
+from claimgraph.dedupe import duplicate_groups
+from claimgraph.load import article_from_text, default_article_path, load_article
+from claimgraph.model import Article, AuditResult, Finding, Source
+from claimgraph.rdf.graph import add_findings, build_article_graph
+from claimgraph.rdf.vocab import graph_iri
+
+SEVERITY_ORDER = {"high": 0, "medium": 1, "low": 2}
+SNAPSHOT_DIR = Path(__file__).resolve().parent.parent.parent / "sources" / "snapshots"
+
+__all__ = ["AuditOptions", "audit", "audit_article", "sort_findings"]
+
+
+@dataclass
+class AuditOptions:
+    """How an audit runs: sources from the network or only from captures and snapshots, etc."""
+
+    online: bool = False
+    cache_dir: Path | None = None
+    snapshots_dir: Path | None = field(default_factory=lambda: SNAPSHOT_DIR)
+    allow_private: bool = False
+    judge: str = "default"
+    evidence: bool = True
+    progress: bool = False
+
+
+def sort_findings(findings: list[Finding]) -> list[Finding]:
+    """Worst first; then by kind and the first endnote, claim or citation concerned."""
+
+    def key(f: Finding) -> tuple:
+        first = f.endnotes[0] if f.endnotes else 10**9
+        return (SEVERITY_ORDER.get(f.severity, 3), f.kind, first, f.citations[:1], f.claims[:1])
+
+    return sorted(findings, key=key)
+
+
+def audit(
+    path: str | Path | None = None,
+    *,
+    text: str | None = None,
+    location: str = "",
+    article_format: str | None = None,
+    store=None,
+    options: AuditOptions | None = None,
+    on_stage: Callable[[str], None] | None = None,
+) -> AuditResult:
+    """Audit an article file (the embedded sample when no path or text is given)."""
+    started = time.perf_counter()
+    if text is not None:
+        article = article_from_text(text, location or "article.txt", article_format)
+    else:
+        article = load_article(path or default_article_path(), article_format)
+    result = audit_article(article, store=store, options=options, on_stage=on_stage)
+    result.timings["total"] = time.perf_counter() - started
+    return result
+
+
+def audit_article(
+    article: Article,
+    *,
+    store=None,
+    options: AuditOptions | None = None,
+    on_stage: Callable[[str], None] | None = None,
+) -> AuditResult:
+    """Audit an already loaded article; writes its named graph to ``store`` when one is given."""
+    options = options or AuditOptions()
+    timings: dict[str, float] = {}
+
+    def stage(name: str, started: float) -> None:
+        timings[name] = time.perf_counter() - started
+        if on_stage:
+            on_stage(name)
+
+    t = time.perf_counter()
+    groups = duplicate_groups(article.endnotes)
+    stage("duplicates", t)
+    t = time.perf_counter()
+    sources = _collect_sources(article, options)
+    stage("sources", t)
+    t = time.perf_counter()
+    evidence = _judge(article, sources, options) if options.evidence else []
+    stage("evidence", t)
+    t = time.perf_counter()
+    graph = build_article_graph(article, groups)
+    _add_source_and_evidence_triples(graph, article, sources, evidence)
+    stage("graph", t)
+    t = time.perf_counter()
+    findings = article_findings(article, groups)
+    findings += run_sparql_checks(graph)
+    findings += _source_findings(article, sources)
+    findings += _evidence_findings(article, evidence, sources)
+    explain_orphans(article, groups, findings)
+    findings = sort_findings(findings)
+    add_findings(graph, article, findings)
+    stage("checks", t)
+    if store is not None:
+        t = time.perf_counter()
+        store.replace_graph(graph_iri(article.id), graph)
+        stage("store", t)
+    return AuditResult(
+        article=article,
+        findings=findings,
+        duplicate_groups=groups,
+        sources=sources,
+        evidence=evidence,
+        graph=graph,
+        timings=timings,
+    )
+
+
+def _collect_sources(article: Article, options: AuditOptions) -> dict[int, Source]:
+    try:
+        from claimgraph.fetch import collect_sources
+    except ImportError:  # scraping not installed in this build
+        return {}
+    urls = [e.url for e in article.endnotes if e.url]
+    found = collect_sources(
+        list(dict.fromkeys(urls)),
+        offline=not options.online,
+        cache_dir=options.cache_dir,
+        snapshots_dir=options.snapshots_dir,
+        allow_private=options.allow_private,
+        progress=options.progress,
+    )
+    return {e.number: found[e.url] for e in article.endnotes if e.url and e.url in found}
+
+
+def _judge(article: Article, sources: dict[int, Source], options: AuditOptions) -> list:
+    try:
+        from claimgraph.evidence import judge_article
+    except ImportError:
+        return []
+    return judge_article(article, sources, judge=options.judge)
+
+
+def _add_source_and_evidence_triples(graph, article: Article, sources, evidence) -> None:
+    try:
+        from claimgraph.rdf.sources import add_source_triples
+    except ImportError:
+        add_source_triples = None
+    if add_source_triples and sources:
+        add_source_triples(graph, article.id, sources)
+    try:
+        from claimgraph.rdf.evidence import add_evidence_triples
+    except ImportError:
+        add_evidence_triples = None
+    if add_evidence_triples and evidence:
+        add_evidence_triples(graph, article.id, article, evidence)
+
+
+def _source_findings(article: Article, sources) -> list[Finding]:
+    try:
+        from claimgraph.audit.source_checks import source_findings
+    except ImportError:
+        return []
+    return source_findings(article, sources) if sources else []
+
+
+def _evidence_findings(article: Article, evidence, sources) -> list[Finding]:
+    try:
+        from claimgraph.evidence import evidence_findings
+    except ImportError:
+        return []
+    return evidence_findings(article, evidence, sources) if evidence else []

@@ -1,0 +1,114 @@
+"""Human reports of an audit: a terminal summary and a Markdown document."""
+
+from __future__ import annotations
+
+from collections import Counter
+
+from claimgraph.model import AuditResult, Finding
+
+KIND_TITLES = {
+    "dead_link": "Dead links",
+    "malformed_url": "Malformed links",
+    "unresolved_citation": "Unresolved citations",
+    "unsupported_citation": "Citations that do not support their sentence",
+    "duplicate": "Duplicate endnotes",
+    "orphan_endnote": "Endnotes no sentence cites",
+    "title_mismatch": "Title problems",
+    "date_inconsistency": "Date problems",
+    "suspicious_url": "Suspicious links",
+    "better_citation": "Better citations available",
+    "uncited_claim": "Sentences without a citation",
+}
+
+__all__ = ["render_text", "render_markdown", "KIND_TITLES"]
+
+
+def _kind_title(kind: str) -> str:
+    return KIND_TITLES.get(kind, kind.replace("_", " ").capitalize())
+
+
+def _grouped(findings: list[Finding]) -> dict[str, list[Finding]]:
+    groups: dict[str, list[Finding]] = {}
+    for finding in findings:
+        groups.setdefault(finding.kind, []).append(finding)
+    return groups
+
+
+def _summary_lines(result: AuditResult) -> list[str]:
+    article = result.article
+    resolved = sum(1 for c in article.citations if c.endnote is not None)
+    severities = Counter(f.severity for f in result.findings)
+    lines = [
+        f"{len(article.claims)} claims, {len(article.citations)} inline citations "
+        f"({resolved} resolved), {len(article.endnotes)} endnotes",
+        f"{len(result.findings)} findings: {severities.get('high', 0)} high, "
+        f"{severities.get('medium', 0)} medium, {severities.get('low', 0)} low",
+    ]
+    if result.sources:
+        kinds = Counter(s.capture.kind if s.capture else "none" for s in result.sources.values())
+        health = Counter(s.health for s in result.sources.values())
+        lines.append(
+            "sources: "
+            + ", ".join(f"{n} {k}" for k, n in sorted(health.items()))
+            + " (captures: "
+            + ", ".join(f"{n} {k}" for k, n in sorted(kinds.items()))
+            + ")"
+        )
+        if kinds.get("reconstructed"):
+            lines.append(
+                "note: reconstructed sources were written by hand from public facts, "
+                "not captured; run with --online to replace them"
+            )
+    return lines
+
+
+def render_text(result: AuditResult, limit_per_kind: int = 12) -> str:
+    """A terminal report: summary, then findings grouped by kind, worst first."""
+    article = result.article
+    out = [f"Audit of {article.title!r} ({article.format}, {article.location or article.id})", ""]
+    out += _summary_lines(result)
+    out.append("")
+    for kind, items in _grouped(result.findings).items():
+        out.append(f"== {_kind_title(kind)} ({len(items)}) ==")
+        for finding in items[:limit_per_kind]:
+            out.append(f"  [{finding.severity}] {finding.message}")
+            if finding.fix:
+                out.append(f"      fix: {finding.fix}")
+        if len(items) > limit_per_kind:
+            out.append(
+                f"  … and {len(items) - limit_per_kind} more (see --format markdown or json)"
+            )
+        out.append("")
+    return "\n".join(out).rstrip() + "\n"
+
+
+def _md_escape(text: str) -> str:
+    return text.replace("|", "\\|").replace("\n", " ")
+
+
+def render_markdown(result: AuditResult) -> str:
+    """A Markdown report: summary, findings by kind, and the endnote table."""
+    article = result.article
+    out = [f"# Citation audit: {_md_escape(article.title)}", ""]
+    out += [f"- {line}" for line in _summary_lines(result)]
+    out.append("")
+    for kind, items in _grouped(result.findings).items():
+        out += [
+            f"## {_kind_title(kind)} ({len(items)})",
+            "",
+            "| severity | concerns | problem | fix |",
+            "|---|---|---|---|",
+        ]
+        for f in items:
+            concerns = ", ".join([f"endnote {n}" for n in f.endnotes] + f.citations + f.claims)
+            out.append(
+                f"| {f.severity} | {_md_escape(concerns)} | {_md_escape(f.message)} | {_md_escape(f.fix)} |"
+            )
+        out.append("")
+    out += ["## Endnotes", "", "| # | section | title | link | date |", "|---|---|---|---|---|"]
+    for e in article.endnotes:
+        out.append(
+            f"| {e.number} | {_md_escape(e.section)} | {_md_escape(e.title or '—')} | "
+            f"{_md_escape(e.url or e.raw_url or '—')} | {e.published or '—'} |"
+        )
+    return "\n".join(out) + "\n"

@@ -1,0 +1,167 @@
+"""Named SPARQL queries: files in ``queries/`` (and ``queries/checks/``) with a header comment.
+
+A header line ``# param: NAME (TYPE[, optional]) description`` declares a parameter; values are
+converted to RDF terms of that type and *bound* to ``?NAME``, never pasted into the query text.
+Types: string, integer, decimal, iri, url (compared in canonical form), date.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from rdflib import Literal, URIRef
+from rdflib.namespace import XSD
+
+from claimgraph.errors import QueryError
+from claimgraph.urls import canonical_url
+
+QUERY_DIR_ENV = "CLAIMGRAPH_QUERIES"
+_PARAM = re.compile(
+    r"^#\s*param:\s*(?P<name>\w+)\s*\((?P<type>\w+)(?P<optional>,\s*optional)?\)\s*(?P<doc>.*)$"
+)
+_FIELD = re.compile(r"^#\s*(?P<key>name|kind|severity|columns):\s*(?P<value>.*)$")
+
+__all__ = [
+    "NamedQuery",
+    "Param",
+    "queries_dir",
+    "list_queries",
+    "load_query",
+    "bind_params",
+    "run_query",
+]
+
+
+@dataclass
+class Param:
+    """A declared query parameter."""
+
+    name: str
+    type: str
+    optional: bool
+    doc: str
+
+
+@dataclass
+class NamedQuery:
+    """A query file and what its header says about it."""
+
+    name: str
+    path: Path
+    text: str
+    description: str
+    params: list[Param] = field(default_factory=list)
+    columns: list[str] = field(default_factory=list)
+    kind: str | None = None  # for checks: the finding kind the rows become
+    severity: str | None = None
+
+
+def queries_dir() -> Path:
+    """Where named queries live: ``$CLAIMGRAPH_QUERIES`` or the project's ``queries/`` folder."""
+    configured = os.environ.get(QUERY_DIR_ENV)
+    if configured:
+        return Path(configured)
+    return Path(__file__).resolve().parent.parent / "queries"
+
+
+def _parse(path: Path) -> NamedQuery:
+    text = path.read_text(encoding="utf-8")
+    description: list[str] = []
+    query = NamedQuery(name=path.stem, path=path, text=text, description="")
+    for line in text.splitlines():
+        if not line.startswith("#"):
+            break
+        if match := _PARAM.match(line):
+            query.params.append(
+                Param(
+                    match["name"],
+                    match["type"].lower(),
+                    bool(match["optional"]),
+                    match["doc"].strip(),
+                )
+            )
+        elif match := _FIELD.match(line):
+            key, value = match["key"], match["value"].strip()
+            if key == "name":
+                query.name = value
+            elif key == "columns":
+                query.columns = [c.strip() for c in value.split(",") if c.strip()]
+            else:
+                setattr(query, key, value)
+        else:
+            description.append(line.lstrip("#").strip())
+    query.description = " ".join(d for d in description if d)
+    return query
+
+
+def list_queries(include_checks: bool = True) -> list[NamedQuery]:
+    """Every named query, checks last."""
+    root = queries_dir()
+    paths = sorted(root.glob("*.rq"))
+    if include_checks:
+        paths += sorted((root / "checks").glob("*.rq"))
+    return [_parse(p) for p in paths]
+
+
+def load_query(name_or_path: str | Path) -> NamedQuery:
+    """A query by name (``orphan-endnotes``) or by the path of an ``.rq`` file."""
+    path = Path(name_or_path)
+    if path.suffix == ".rq" and path.exists():
+        return _parse(path)
+    root = queries_dir()
+    for candidate in (root / f"{name_or_path}.rq", root / "checks" / f"{name_or_path}.rq"):
+        if candidate.exists():
+            return _parse(candidate)
+    known = ", ".join(q.name for q in list_queries())
+    raise QueryError(f"no query named {str(name_or_path)!r}; known queries: {known}")
+
+
+def _term(param: Param, value: str) -> Literal | URIRef:
+    try:
+        if param.type == "integer":
+            return Literal(int(value))
+        if param.type == "decimal":
+            return Literal(float(value), datatype=XSD.decimal)
+        if param.type == "date":
+            return Literal(value, datatype=XSD.date)
+        if param.type == "iri":
+            if not re.match(r"^[a-z][a-z0-9+.-]*:[^\s<>\"{}|\\^`]*$", value, re.IGNORECASE):
+                raise ValueError("not an absolute IRI")
+            return URIRef(value)
+        if param.type == "url":
+            canonical = canonical_url(value)
+            if not canonical:
+                raise ValueError("not a URL")
+            return Literal(canonical, datatype=XSD.anyURI)
+    except ValueError as error:
+        raise QueryError(
+            f"parameter {param.name}={value!r} is not a valid {param.type}: {error}"
+        ) from None
+    return Literal(value)
+
+
+def bind_params(query: NamedQuery, values: dict[str, str]) -> dict[str, Literal | URIRef]:
+    """RDF terms for the given parameter values; unknown or missing required names are errors."""
+    declared = {p.name: p for p in query.params}
+    unknown = sorted(set(values) - set(declared))
+    if unknown:
+        names = ", ".join(declared) or "none"
+        raise QueryError(
+            f"query {query.name} has no parameter {', '.join(unknown)}; its parameters: {names}"
+        )
+    missing = [p.name for p in query.params if not p.optional and p.name not in values]
+    if missing:
+        docs = "; ".join(f"{p.name}: {p.doc}" for p in query.params if p.name in missing)
+        raise QueryError(
+            f"query {query.name} needs --param {' '.join(m + '=…' for m in missing)} ({docs})"
+        )
+    return {name: _term(declared[name], value) for name, value in values.items()}
+
+
+def run_query(store, query: NamedQuery | str, values: dict[str, str] | None = None):
+    """Run a named query (or one loaded by name) on a store with bound parameters."""
+    named = query if isinstance(query, NamedQuery) else load_query(query)
+    return store.query(named.text, bind_params(named, values or {}))
