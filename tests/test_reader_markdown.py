@@ -138,9 +138,7 @@ def test_footnote_entries_parse_authors_dates_and_identifiers(result: ReadResult
 def test_claims_keep_link_text_and_drop_markers(result: ReadResult) -> None:
     claims = segment_claims(result.text, result.blocks, result.citations)
     attached = {cid for claim in claims for cid in claim.citation_ids}
-    in_blocks = [
-        c for c in result.citations if any(b.start <= c.start < b.end for b in result.blocks)
-    ]
+    in_blocks = [c for c in result.citations if any(b.start <= c.start < b.end for b in result.blocks)]
     assert len(attached) == len(in_blocks) == len(result.citations)
     for claim in claims:
         assert "[^" not in claim.text and not re.search(r"\[[a-z]+\]", claim.text)

@@ -65,8 +65,6 @@ class WikipediaProfile:
 class GenericProfile:
     """Any page: inline links in the text are citations; note links point to a footnote list."""
 
-    base_url: str = ""
-
     def marker(self, tag: Tag, buffer: InlineBuffer, in_entry: bool) -> bool:
         """Footnote references (``<sup><a href="#fn1">``) and external links."""
         anchor = tag if tag.name == "a" else None
@@ -80,9 +78,7 @@ class GenericProfile:
             return False
         href = str(anchor["href"])
         if href.startswith("#") and (
-            _NOTE_HREF.match(href)
-            or _NOTE_CLASSES & _classes(anchor)
-            or anchor.get("role") == "doc-noteref"
+            _NOTE_HREF.match(href) or _NOTE_CLASSES & _classes(anchor) or anchor.get("role") == "doc-noteref"
         ):
             if not in_entry:
                 buffer.add_marker(anchor.get_text(), href[1:])

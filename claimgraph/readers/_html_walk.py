@@ -150,7 +150,6 @@ class HtmlWalker:
 
     builder: TextBuilder
     profile: Profile
-    base_url: str = ""
     endnotes: list[Endnote] = field(default_factory=list)
     _run: InlineBuffer = field(default_factory=InlineBuffer)
     _lists_seen: int = 0
@@ -278,9 +277,7 @@ class HtmlWalker:
 
     # --- inline ---------------------------------------------------------------------------
 
-    def _inline(
-        self, tag: Tag, buffer: InlineBuffer, in_entry: bool, skip_lists: bool = False
-    ) -> None:
+    def _inline(self, tag: Tag, buffer: InlineBuffer, in_entry: bool, skip_lists: bool = False) -> None:
         for child in tag.children:
             if isinstance(child, _NOT_TEXT):
                 continue

@@ -8,6 +8,7 @@ Precedence for each field, first that gives a value wins:
 
 from __future__ import annotations
 
+import html
 import re
 from urllib.parse import parse_qs, unquote
 
@@ -53,9 +54,7 @@ def _cite_text(cite: Tag) -> str:
     parts = [
         str(s)
         for s in cite.find_all(string=True)
-        if not any(
-            "reference-accessdate" in (p.get("class") or []) for p in s.parents if p is not cite
-        )
+        if not any("reference-accessdate" in (p.get("class") or []) for p in s.parents if p is not cite)
     ]
     return fold_space("".join(parts))
 
@@ -127,11 +126,7 @@ def _main_links(
         original = next((url for url, label in plain if "original" in label.lower()), None)
         if original is None:
             original = next(
-                (
-                    u
-                    for u in coins.get("rft_id", [])
-                    if u.startswith("http") and not is_archive_url(u)
-                ),
+                (u for u in coins.get("rft_id", []) if u.startswith("http") and not is_archive_url(u)),
                 None,
             )
         return original or original_from_archive(archive), archive
@@ -147,8 +142,8 @@ def _title(
     cite: Tag, coins: dict[str, list[str]], cite_text: str, links: list[tuple[str, str, str]]
 ) -> str | None:
     for field in ("rft.atitle", "rft.btitle", "rft.title"):
-        if coins.get(field):
-            return fold_space(coins[field][0])
+        if coins.get(field) and "\ufffd" not in coins[field][0]:  # not mis-encoded
+            return fold_space(html.unescape(coins[field][0])).rstrip(".,")
     quoted = quoted_title(cite_text)
     if quoted and (cite.name == "cite" or _cited_as_title(quoted, cite_text)):
         return quoted
@@ -171,11 +166,7 @@ def _published(coins: dict[str, list[str]], cite_text: str) -> str | None:
 
 def _could_be_title(url: str, label: str) -> bool:
     """Whether a link's text can stand as the cited work's title."""
-    if (
-        not url
-        or len(label) <= 3
-        or re.match(r"^(https?://|www\.|\d)|^[\w.-]+\.[a-z]{2,}/?$", label)
-    ):
+    if not url or len(label) <= 3 or re.match(r"^(https?://|www\.|\d)|^[\w.-]+\.[a-z]{2,}/?$", label):
         return False
     return not _IDENTIFIER_HOSTS.search(url) and label.lower() not in ("the original", "archived")
 
@@ -183,6 +174,4 @@ def _could_be_title(url: str, label: str) -> bool:
 def _cited_as_title(quoted: str, text: str) -> bool:
     """Whether a quotation reads as a cited title ("Title". / "Title", / "Title" (…)), not prose."""
     at = text.find(quoted)
-    return at >= 0 and bool(
-        re.match(r"^[.,]?[\"”][.,:;(]|^[.,]?[\"”]\s+\(", text[at + len(quoted) :])
-    )
+    return at >= 0 and bool(re.match(r"^[.,]?[\"”][.,:;(]|^[.,]?[\"”]\s+\(", text[at + len(quoted) :]))

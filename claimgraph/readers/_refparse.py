@@ -30,15 +30,11 @@ _MONTH = r"(?P<month>" + "|".join(sorted(_MONTHS, key=len, reverse=True)) + r")\
 _DATE_PATTERNS = [
     re.compile(r"\b(?P<year>(?:1[5-9]|20)\d\d)-(?P<mnum>[01]\d)(?:-(?P<day>[0-3]\d))?\b"),
     re.compile(r"\b(?P<day>[0-3]?\d)\s+" + _MONTH + r",?\s+(?P<year>(?:1[5-9]|20)\d\d)\b", re.I),
-    re.compile(
-        _MONTH + r"\s+(?P<day>[0-3]?\d)(?:st|nd|rd|th)?,?\s+(?P<year>(?:1[5-9]|20)\d\d)\b", re.I
-    ),
+    re.compile(_MONTH + r"\s+(?P<day>[0-3]?\d)(?:st|nd|rd|th)?,?\s+(?P<year>(?:1[5-9]|20)\d\d)\b", re.I),
     re.compile(r"\b" + _MONTH + r",?\s+(?P<year>(?:1[5-9]|20)\d\d)\b", re.I),
     re.compile(r"\((?P<year>(?:1[5-9]|20)\d\d)[a-z]?\)"),
 ]
-URL_PATTERN = re.compile(
-    r"(?:https?://|www\.)[^\s<>\"'\]\[)]+(?:\([^\s()<>]*\)[^\s<>\"'\]\[)]*)*", re.I
-)
+URL_PATTERN = re.compile(r"(?:https?://|www\.)[^\s<>\"'\]\[)]+(?:\([^\s()<>]*\)[^\s<>\"'\]\[)]*)*", re.I)
 _DOI = re.compile(r"\b(10\.\d{4,9}/[^\s\"<>]+)")
 _ISBN = re.compile(r"\bISBN(?:-1[03])?:?\s*((?:97[89][\s-]?)?(?:\d[\s-]?){9}[\dXx])")
 _PMID = re.compile(r"\bPMID:?\s*(\d{1,9})\b")
@@ -55,6 +51,8 @@ _ARCHIVE_HOSTS = (
     "webcitation.org",
     "wayback.archive-it.org",
 )
+_CITED_QUOTE = re.compile(r"\"(.{3,}?)\"(?=[.,;:)]|\s*\(|$)|“(.{3,}?)”(?=[.,;:)]|\s*\(|$)")
+_ANY_QUOTE = re.compile(r"\"([^\"]{3,})\"|“([^”]{3,})”")
 _WAYBACK = re.compile(r"^https?://[^/]*archive[^/]*/(?:web/)?\d{4,14}[a-z_]*/(.+)$", re.I)
 
 __all__ = [
@@ -156,9 +154,7 @@ def identifiers_from_url(url: str | None) -> dict[str, str]:
     pmc = re.search(r"/pmc/articles/pmc(\d+)", lower)
     if pmc:
         found["pmc"] = pmc.group(1)
-    arxiv = re.search(
-        r"arxiv\.org/(?:abs|pdf|html)/([^?#]+?)(?:v\d+)?(?:\.pdf)?/?(?:[?#]|$)", decoded, re.I
-    )
+    arxiv = re.search(r"arxiv\.org/(?:abs|pdf|html)/([^?#]+?)(?:v\d+)?(?:\.pdf)?/?(?:[?#]|$)", decoded, re.I)
     if arxiv:
         found["arxiv"] = arxiv.group(1)
     return found
@@ -218,8 +214,12 @@ def leading_authors(text: str) -> list[str]:
 
 
 def quoted_title(text: str) -> str | None:
-    """The first title in straight or curly double quotes, without the closing punctuation."""
-    match = re.search(r"\"([^\"]{3,})\"|“([^”]{3,})”", text)
+    """The first title in straight or curly double quotes, without the closing punctuation.
+
+    A quotation closed by punctuation ("Title". / "Title", / "Title" (…)) is preferred, so
+    a title that itself quotes something ("Is "X" valid?") is kept whole.
+    """
+    match = _CITED_QUOTE.search(text) or _ANY_QUOTE.search(text)
     if not match:
         return None
     return (match.group(1) or match.group(2)).strip().rstrip(".,")

@@ -64,18 +64,6 @@ def _attr(tag: Tag | None, name: str) -> str | None:
     return str(value).strip() if value else None
 
 
-def _base_url(soup: BeautifulSoup, location: str) -> str:
-    for candidate in (
-        _attr(soup.find("base"), "href"),
-        _attr(soup.find("link", rel="canonical"), "href"),
-        _attr(soup.find("meta", property="og:url"), "content"),
-        location,
-    ):
-        if candidate and re.match(r"^https?://", candidate, re.I):
-            return candidate
-    return ""
-
-
 def _published(soup: BeautifulSoup) -> str | None:
     """The page's publication date, trying ``DATE_SOURCES`` in order."""
     for kind, attribute, value in DATE_SOURCES:
@@ -142,14 +130,13 @@ class HtmlReader:
         problems = _nesting_problems(text)
         soup = BeautifulSoup(text, PARSER)
         wiki = soup.select_one(".mw-parser-output") or soup.select_one("#mw-content-text")
-        base_url = _base_url(soup, location)
         container = wiki or _main_container(soup)
-        profile: Profile = WikipediaProfile() if wiki else GenericProfile(base_url)
+        profile: Profile = WikipediaProfile() if wiki else GenericProfile()
         title = _title(soup, container, wiki is not None)
         builder = TextBuilder()
         if title and container.find("h1") is None:
             builder.heading(title, 1, "body")
-        walker = HtmlWalker(builder, profile, base_url)
+        walker = HtmlWalker(builder, profile)
         walker.walk(container)
         endnotes = walker.endnotes
         if wiki is None:
@@ -226,8 +213,7 @@ def _check(builder: TextBuilder, endnotes: list[Endnote], wiki: bool) -> list[st
     elif missing:
         examples = ", ".join(sorted(set(missing))[:3])
         problems.append(
-            f"{len(missing)} citation marker(s) point to no entry of the reference lists "
-            f"(e.g. {examples})"
+            f"{len(missing)} citation marker(s) point to no entry of the reference lists (e.g. {examples})"
         )
     if wiki and not any(s.kind == "endnotes" for s in builder.sections):
         problems.append("no References section found on this Wikipedia page")
