@@ -58,14 +58,11 @@ class Collector:
             if snapshot is not None:
                 return dataclasses.replace(snapshot, url=url)
             return Source(url=url, health="unchecked", error=response.error)
-        health, details = classify(response)
+        health, _ = classify(response)
         source = Source(
             url=url, final_url=response.final_url, health=health, status=response.status or None,
             redirects=list(response.redirects), capture=response.capture, error=response.error,
         )
-        if details:
-            source.metadata.provenance["health_details"] = ", ".join(
-                f"{k}={v}" for k, v in details.items())
         if health == "dead":
             source.archive_url = wayback_lookup(self.fetcher, url)
         if self.extract:
