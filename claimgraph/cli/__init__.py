@@ -16,6 +16,7 @@ COMMANDS = [
     "claimgraph.cli.audit",
     "claimgraph.cli.query",
     "claimgraph.cli.export",
+    "claimgraph.cli.source",
     "claimgraph.cli.serve",
 ]
 
