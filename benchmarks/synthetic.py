@@ -1,0 +1,291 @@
+"""Synthetic claimgraph corpora: articles, claims, citations, endnotes, works, evidence, findings.
+
+The triple shapes mirror ``claimgraph/rdf/graph.py`` (one named graph per article, no blank
+nodes); evidence and captures use provisional shapes (cg:Evidence, cg:Capture) until the graph code
+has them. Works are shared across articles, some papers appear under two work IRIs with one DOI
+(for duplicate checks), and some claims cite nothing (for "claims with no supporting source").
+
+    python benchmarks/synthetic.py --triples 100000 --out corpus.nq
+"""
+
+from __future__ import annotations
+
+import argparse
+import random
+import sys
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import pyoxigraph as ox
+import rdflib
+from rdflib import URIRef
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+
+from claimgraph.rdf.store_terms import escape_string, from_oxigraph  # noqa: E402
+from claimgraph.rdf.vocab import (  # noqa: E402
+    BIBO,
+    BIRO,
+    CG,
+    CITO,
+    DCTERMS,
+    FABIO,
+    OA,
+    PROV,
+    RDF,
+    RDFS,
+    SCHEMA,
+    XSD,
+    article_iri,
+    capture_iri,
+    citation_iri,
+    claim_iri,
+    endnote_iri,
+    evidence_iri,
+    finding_iri,
+    graph_iri,
+    work_iri,
+)
+
+WORDS = [
+    *("model", "agents", "evaluation", "scaling", "risk", "alignment", "data", "compute"),
+    *("policy", "safety", "benchmark", "training", "reasoning", "deception", "oversight"),
+    *("capability", "forecast", "survey", "audit", "trend", "paper", "lab", "report", "study"),
+]
+DOMAINS = ["arxiv.org", "example.com", "nytimes.com", "openai.com", "youtube.com", "lesswrong.com"]
+KINDS = ["dead-link", "title-mismatch", "duplicate", "unsupported-claim", "date-mismatch"]
+SEVERITIES = ["error", "warning", "info"]
+STANCES = ["supports", "contradicts", "unrelated", "unclear"]
+
+
+@dataclass
+class Corpus:
+    """A generated corpus as N-Quads, with sample terms for binding query parameters."""
+
+    nquads: bytes
+    triples: int
+    graphs: list[URIRef]
+    samples: dict[str, str] = field(default_factory=dict)
+
+
+def _iri(value: object) -> str:
+    return f"<{value}>"
+
+
+def _lit(text: str, datatype: URIRef | None = None) -> str:
+    body = f'"{escape_string(text)}"'
+    return f"{body}^^<{datatype}>" if datatype else body
+
+
+def _int(number: int) -> str:
+    return _lit(str(number), XSD.integer)
+
+
+def _sentence(rng: random.Random, words: int) -> str:
+    return " ".join(rng.choice(WORDS) for _ in range(words)).capitalize() + "."
+
+
+class _Writer:
+    """Collects N-Quads lines for one article graph."""
+
+    def __init__(self, graph: URIRef) -> None:
+        self.graph = f" <{graph}> .\n"
+        self.lines: list[str] = []
+
+    def add(self, s: object, p: object, o: str) -> None:
+        self.lines.append(f"<{s}> <{p}> {o}{self.graph}")
+
+
+def _position(out: _Writer, subject: URIRef, article: URIRef, start: int, text: str) -> None:
+    position, quote = f"{subject}/position", f"{subject}/quote"
+    out.add(subject, OA.hasSource, _iri(article))
+    out.add(subject, OA.hasSelector, _iri(position))
+    out.add(position, RDF.type, _iri(OA.TextPositionSelector))
+    out.add(position, OA.start, _int(start))
+    out.add(position, OA.end, _int(start + len(text)))
+    out.add(subject, OA.hasSelector, _iri(quote))
+    out.add(quote, RDF.type, _iri(OA.TextQuoteSelector))
+    out.add(quote, OA.exact, _lit(text))
+
+
+def _work(out: _Writer, rng: random.Random, key: int) -> URIRef:
+    """A shared work; every 10th paper also exists under a second IRI with the same DOI."""
+    alias = key % 10 == 3 and rng.random() < 0.5
+    work = work_iri(f"synthetic:{key}{'-alias' if alias else ''}")
+    paper = key % 3 == 0
+    out.add(work, RDF.type, _iri(SCHEMA.CreativeWork))
+    out.add(work, RDF.type, _iri(FABIO.ScholarlyWork if paper else FABIO.WebPage))
+    out.add(work, CG.workKind, _lit("paper" if paper else "page"))
+    out.add(work, SCHEMA.name, _lit(f"Work {key}: {_sentence(rng, 4)}"))
+    domain = DOMAINS[key % len(DOMAINS)]
+    out.add(work, SCHEMA.url, _lit(f"https://{domain}/w/{key}", XSD.anyURI))
+    if paper:
+        out.add(work, DCTERMS.identifier, _lit(f"doi:10.5555/{key}"))
+        out.add(work, BIBO.doi, _lit(f"10.5555/{key}"))
+    return work
+
+
+def article_lines(index: int, rng: random.Random, work_pool: int) -> list[str]:
+    """N-Quads lines of one synthetic article graph (about 4,000 triples)."""
+    aid = f"synthetic-{index:05d}"
+    a, out = article_iri(aid), _Writer(graph_iri(aid))
+    out.add(a, RDF.type, _iri(SCHEMA.Article))
+    out.add(a, DCTERMS.identifier, _lit(aid))
+    out.add(a, DCTERMS.title, _lit(f"Article {index}: {_sentence(rng, 5)}"))
+    out.add(a, CG["format"], _lit("markdown"))
+    out.add(a, SCHEMA.datePublished, _lit(f"2025-{1 + index % 12:02d}-15", XSD.date))
+    offset = 0
+    claims = []
+    for number in range(1, 41):
+        c, text = claim_iri(aid, f"c{number}"), _sentence(rng, 12)
+        claims.append(c)
+        out.add(c, RDF.type, _iri(SCHEMA.Claim))
+        out.add(c, RDF.type, _iri(OA.SpecificResource))
+        out.add(c, DCTERMS.identifier, _lit(f"c{number}"))
+        out.add(c, SCHEMA.text, _lit(text))
+        out.add(c, SCHEMA.isPartOf, _iri(a))
+        out.add(c, CG.section, _lit(f"Section {1 + number // 10}"))
+        out.add(c, CG.order, _int(number))
+        out.add(c, CG.block, _int(number // 3))
+        _position(out, c, a, offset, text)
+        offset += len(text) + 1
+    works = {}
+    for number in range(1, 46):
+        e = endnote_iri(aid, number)
+        popular = rng.random() < 0.5  # half cite works shared by many articles
+        key = int(rng.paretovariate(1.2) * 7) if popular else rng.randrange(work_pool)
+        key %= work_pool
+        works[number] = work = _work(out, rng, key)
+        domain = DOMAINS[key % len(DOMAINS)]
+        out.add(e, RDF.type, _iri(BIRO.BibliographicReference))
+        out.add(e, DCTERMS.isPartOf, _iri(a))
+        out.add(e, CG.number, _int(number))
+        out.add(e, CG.section, _lit("Endnotes"))
+        out.add(e, CG.kind, _lit("web"))
+        out.add(e, BIRO.references, _iri(work))
+        out.add(e, DCTERMS.title, _lit(f"Work {key}: {_sentence(rng, 3)}"))
+        out.add(e, SCHEMA.url, _lit(f"https://{domain}/w/{key}?utm_source=x", XSD.anyURI))
+        out.add(e, CG.canonicalUrl, _lit(f"https://{domain}/w/{key}", XSD.anyURI))
+        out.add(e, CG.domain, _lit(domain))
+        out.add(e, CG.site, _lit(domain))
+        out.add(e, DCTERMS.date, _lit(f"20{10 + key % 15}-0{1 + key % 9}-01", XSD.date))
+        out.add(e, DCTERMS.creator, _lit(f"Author {key % 97}"))
+    for number in range(1, 61):
+        c = citation_iri(aid, f"x{number}")
+        claim = claims[min(39, int(rng.random() ** 1.5 * 40))]  # later claims are cited less
+        endnote = 1 + (number - 1) % 45
+        label = f"[{endnote}]"
+        out.add(c, RDF.type, _iri(CITO.Citation))
+        out.add(c, DCTERMS.identifier, _lit(f"x{number}"))
+        out.add(c, CG.order, _int(number))
+        out.add(c, DCTERMS.isPartOf, _iri(a))
+        out.add(c, CITO.hasCitingEntity, _iri(claim))
+        out.add(c, CG.label, _lit(label))
+        out.add(c, CG.resolutionScore, _lit(f"{rng.random():.4f}", XSD.decimal))
+        out.add(c, CG.resolutionMethod, _lit("number"))
+        _position(out, c, a, number * 50, label)
+        for rank in (1, 2):
+            k = f"{c}/candidate/{rank}"
+            out.add(c, CG.candidate, _iri(k))
+            out.add(k, RDF.type, _iri(CG.Candidate))
+            out.add(k, CG.endnote, _iri(endnote_iri(aid, endnote if rank == 1 else 1 + endnote % 45)))
+            out.add(k, CG.score, _lit(f"{1 / rank:.4f}", XSD.decimal))
+            out.add(k, CG.rank, _int(rank))
+        out.add(c, CG.endnote, _iri(endnote_iri(aid, endnote)))
+        out.add(c, CITO.hasCitedEntity, _iri(works[endnote]))
+        out.add(claim, CITO.cites, _iri(works[endnote]))
+        if number <= 30:
+            evidence = evidence_iri(claim, works[endnote])
+            capture = capture_iri(f"https://x/{index}/{endnote}", f"{number:064d}")
+            out.add(evidence, RDF.type, _iri(CG.Evidence))
+            out.add(evidence, CG.claim, _iri(claim))
+            out.add(evidence, CG.work, _iri(works[endnote]))
+            out.add(evidence, CG.stance, _lit(rng.choice(STANCES)))
+            out.add(evidence, CG.score, _lit(f"{rng.random():.4f}", XSD.decimal))
+            out.add(evidence, PROV.wasDerivedFrom, _iri(capture))
+            out.add(capture, RDF.type, _iri(CG.Capture))
+            out.add(capture, CG.httpStatus, _int(rng.choice([200, 200, 200, 404, 403])))
+            out.add(capture, PROV.generatedAtTime, _lit("2026-01-01T00:00:00Z", XSD.dateTime))
+    for number in range(1, 16):
+        kind = KINDS[number % len(KINDS)]
+        f = finding_iri(aid, f"{kind}-e{number}")
+        out.add(f, RDF.type, _iri(CG.Finding))
+        out.add(f, DCTERMS.isPartOf, _iri(a))
+        out.add(f, CG.kind, _lit(kind))
+        out.add(f, CG.severity, _lit(SEVERITIES[number % 3]))
+        out.add(f, SCHEMA.description, _lit(f"Endnote {number}: {kind}"))
+        out.add(f, RDFS.comment, _lit(f"Endnote {number}: {kind}"))
+        out.add(f, CG.fix, _lit("Check the link."))
+        out.add(f, CG.concerns, _iri(endnote_iri(aid, number)))
+    return list(dict.fromkeys(out.lines))  # a work cited twice is written once
+
+
+def iter_articles(count: int, seed: int = 0) -> Iterator[tuple[URIRef, list[str]]]:
+    """``(graph IRI, N-Quads lines)`` for ``count`` articles, deterministic for a seed."""
+    rng = random.Random(seed)
+    for index in range(count):
+        yield graph_iri(f"synthetic-{index:05d}"), article_lines(index, rng, max(50, count * 20))
+
+
+def synthetic_corpus(target_triples: int, seed: int = 0) -> Corpus:
+    """Enough whole articles to reach ``target_triples`` (within one article's size)."""
+    lines: list[str] = []
+    graphs: list[URIRef] = []
+    rng = random.Random(seed)
+    index = 0
+    while len(lines) < target_triples:
+        graphs.append(graph_iri(f"synthetic-{index:05d}"))
+        lines.extend(article_lines(index, rng, max(50, target_triples // 200)))
+        index += 1
+    aid = "synthetic-00000"
+    samples: dict[str, str] = {  # parameter values as typed on the CLI; URIRefs for iri params
+        "article": aid,
+        "claim": "c1",
+        "citation": "x1",
+        "endnote": "3",
+        "kind": "dead-link",
+        "severity": "error",
+        "domain": "arxiv.org",
+        "url": _first_canonical_url(lines),
+        "work": work_iri("synthetic:3"),
+        "graph": graphs[0],
+    }
+    return Corpus("".join(lines).encode("utf-8"), len(lines), graphs, samples)
+
+
+def _first_canonical_url(lines: list[str]) -> str:
+    marker = f'<{CG.canonicalUrl}> "'
+    for line in lines:
+        if marker in line:
+            return line.split(marker, 1)[1].split('"', 1)[0]
+    return "https://example.com/"
+
+
+def article_graph(index: int = 0, seed: int = 0) -> rdflib.Graph:
+    """One synthetic article as an rdflib graph (for tests and small jobs)."""
+    rng = random.Random(seed)
+    for skipped in range(index):
+        article_lines(skipped, rng, 50)
+    data = "".join(article_lines(index, rng, 50)).encode("utf-8")
+    graph = rdflib.Graph(identifier=graph_iri(f"synthetic-{index:05d}"))
+    for quad in ox.parse(data, ox.RdfFormat.N_QUADS):
+        graph.add((from_oxigraph(quad.subject), from_oxigraph(quad.predicate), from_oxigraph(quad.object)))
+    return graph
+
+
+def main(argv: list[str] | None = None) -> int:
+    """Write a synthetic corpus as N-Quads."""
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--triples", type=int, default=100_000)
+    parser.add_argument("--seed", type=int, default=0)
+    parser.add_argument("--out", type=Path, default=Path("synthetic.nq"))
+    args = parser.parse_args(argv)
+    corpus = synthetic_corpus(args.triples, args.seed)
+    args.out.write_bytes(corpus.nquads)
+    print(f"{corpus.triples} triples in {len(corpus.graphs)} article graphs → {args.out}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
