@@ -45,14 +45,7 @@ class ClaimTerms:
 
 
 def _idf(document: Document, idf: dict[str, float] | None) -> dict[str, float]:
-    if idf is not None:
-        return idf
-    count = len(document.terms) or 1
-    frequency: dict[str, int] = {}
-    for terms in document.terms:
-        for term in set(terms):
-            frequency[term] = frequency.get(term, 0) + 1
-    return {t: math.log(1 + (count - n + 0.5) / (n + 0.5)) for t, n in frequency.items()}
+    return idf if idf is not None else document.local_idf()
 
 
 def rank_passages(claim: ClaimTerms, document: Document, idf: dict[str, float] | None = None,

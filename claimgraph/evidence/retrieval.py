@@ -24,6 +24,18 @@ class Document:
     numbers: set[str] = field(default_factory=set)
     entities: set[str] = field(default_factory=set)
     source: Source | None = None
+    _idf: dict[str, float] | None = field(default=None, repr=False)
+
+    def local_idf(self) -> dict[str, float]:
+        """Term weights from this document alone, its passages counted as documents."""
+        if self._idf is None:
+            count = len(self.terms) or 1
+            frequency: Counter[str] = Counter()
+            for terms in self.terms:
+                frequency.update(set(terms))
+            self._idf = {t: math.log(1 + (count - n + 0.5) / (n + 0.5))
+                         for t, n in frequency.items()}
+        return self._idf
 
     def __post_init__(self) -> None:
         if not self.terms:

@@ -1,0 +1,76 @@
+"""Judging an article's claims: cited sources first, then every other source that shares terms."""
+
+from __future__ import annotations
+
+from claimgraph.evidence.judges import get_judge
+from claimgraph.evidence.retrieval import Document, PassageIndex, document_from_source
+from claimgraph.evidence.text import content_terms
+from claimgraph.model import Article, Claim, Evidence, Source
+
+__all__ = ["judge_article", "cited_endnotes", "source_key", "OTHER_CANDIDATES"]
+
+OTHER_CANDIDATES = 8  # uncited sources judged per claim, best BM25 passage first
+
+
+def source_key(source: Source) -> str:
+    """The URL evidence names a source by: where it ended up, else where it was asked for."""
+    return source.final_url or source.url
+
+
+def cited_endnotes(article: Article) -> dict[str, dict[int, bool]]:
+    """Per claim id, the endnotes citing it: ``True`` if its own, ``False`` if paragraph-level.
+
+    Citations at the end of a paragraph (on its last claim) cover its earlier sentences too.
+    """
+    by_id = {citation.id: citation for citation in article.citations}
+    own: dict[str, dict[int, bool]] = {claim.id: {} for claim in article.claims}
+    blocks: dict[int, list[Claim]] = {}
+    for claim in article.claims:
+        blocks.setdefault(claim.block, []).append(claim)
+        for citation_id in claim.citation_ids:
+            citation = by_id.get(citation_id)
+            if citation is not None and citation.endnote is not None:
+                own[claim.id][citation.endnote] = True
+    for claims in blocks.values():
+        closing = dict(own[claims[-1].id])
+        for claim in claims[:-1]:
+            for number in closing:
+                own[claim.id].setdefault(number, False)
+    return own
+
+
+def judge_article(article: Article, sources: dict[int, Source], *, judge: str = "default",
+                  extra_sources: list[Source] | None = None) -> list[Evidence]:
+    """Evidence for every claim: each cited source, then the other sources that match best."""
+    judge_impl = get_judge(judge)
+    documents: list[Document] = []
+    numbers: list[int | None] = []
+    for number, source in sorted(sources.items()):
+        if source.text.strip():
+            documents.append(document_from_source(source))
+            numbers.append(number)
+    for source in extra_sources or []:
+        if source.text.strip():
+            documents.append(document_from_source(source))
+            numbers.append(None)
+    if not documents:
+        return []
+    position = {number: i for i, number in enumerate(numbers) if number is not None}
+    index = PassageIndex(documents)
+    cited = cited_endnotes(article)
+    evidence: list[Evidence] = []
+    for claim in article.claims:
+        chosen = [position[n] for n in cited[claim.id] if n in position]
+        hits = index.search(content_terms(claim.text), per_document=1)
+        others = sorted((d for d in hits if d not in chosen), key=lambda d: -hits[d][0][0])
+        for d in chosen + others[:OTHER_CANDIDATES]:
+            verdict = judge_impl.judge(claim.text, documents[d])
+            is_cited = d in chosen
+            if not is_cited and verdict.stance == "unrelated":
+                continue
+            evidence.append(Evidence(
+                claim=claim.id, source_url=documents[d].key, stance=verdict.stance,
+                score=verdict.confidence, support=verdict.support, quotes=verdict.quotes,
+                judge=judge_impl.name, endnote=numbers[d], cited=is_cited,
+            ))
+    return evidence
