@@ -18,6 +18,7 @@ COMMANDS = [
     "claimgraph.cli.export",
     "claimgraph.cli.source",
     "claimgraph.cli.serve",
+    "claimgraph.cli.judge",
 ]
 
 

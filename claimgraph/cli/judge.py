@@ -1,0 +1,92 @@
+"""``claimgraph judge``: does a text (a file, stdin or a URL) support a claim?"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from pathlib import Path
+
+from claimgraph.errors import InputError
+from claimgraph.evidence import get_judge, judge_text
+from claimgraph.evidence.judges import Verdict
+
+
+def add_parser(subparsers: argparse._SubParsersAction) -> None:
+    """Register ``judge``."""
+    parser = subparsers.add_parser(
+        "judge",
+        help="judge whether a source supports a claim: stance, confidence, support, quotes",
+        description="Quote offsets are character offsets into the text judged. With --jsonl, "
+        'read lines {"id", "claim", "text"} and write one verdict per line, in order.',
+    )
+    parser.add_argument("claim", nargs="?", help="the claim, in quotes")
+    parser.add_argument("source", nargs="?", help="a URL, a text file, or - for stdin")
+    parser.add_argument("--jsonl", metavar="FILE", help="judge many pairs (FILE or - for stdin)")
+    parser.add_argument("--format", choices=["text", "json"], default="text")
+    parser.add_argument("--judge", default="default",
+                        help="judge spec: default, endpoint:URL[?model=NAME], model:DIR")
+    parser.set_defaults(func=run)
+
+
+def _read_source(source: str) -> str:
+    if source == "-":
+        return sys.stdin.read()
+    if source.startswith(("http://", "https://")):
+        try:
+            from claimgraph.fetch import collect_sources
+        except ImportError:  # pragma: no cover - the fetch stage ships with claimgraph
+            raise InputError("fetching URLs needs claimgraph.fetch; save the page to a file") from None
+        fetched = collect_sources([source], offline=False).get(source)
+        if fetched is None or not fetched.text.strip():
+            why = fetched.error or fetched.health if fetched else "nothing fetched"
+            raise InputError(f"no text could be read from {source} ({why}); save it to a file")
+        return fetched.text
+    path = Path(source)
+    if not path.is_file():
+        raise InputError(f"{source} is neither a URL nor a readable file")
+    return path.read_text(encoding="utf-8", errors="replace")
+
+
+def _print_verdict(verdict: Verdict) -> None:
+    print(f"stance:     {verdict.stance}")
+    print(f"confidence: {verdict.confidence:.3f}")
+    print(f"support:    {verdict.support:.3f}")
+    print("quotes:" if verdict.quotes else "quotes:     (none)")
+    for rank, quote in enumerate(verdict.quotes, start=1):
+        print(f"  {rank}. [{quote.start}:{quote.end}] {quote.text}")
+
+
+def _run_jsonl(name: str, judge: str) -> int:
+    stream = sys.stdin if name == "-" else None
+    if stream is None and not Path(name).is_file():
+        raise InputError(f"{name} is not a readable file")
+    lines = stream.read().splitlines() if stream else Path(name).read_text().splitlines()
+    get_judge(judge)  # fail early on a bad spec
+    for number, line in enumerate(lines, start=1):
+        if not line.strip():
+            continue
+        try:
+            item = json.loads(line)
+            claim, text = item["claim"], item["text"]
+        except (ValueError, KeyError, TypeError) as error:
+            raise InputError(f'line {number} of {name}: need {{"id", "claim", "text"}} '
+                             f"({error})") from None
+        verdict = judge_text(claim, text, judge=judge)
+        print(json.dumps({"id": item.get("id"), **verdict.as_dict()}, ensure_ascii=False),
+              flush=True)
+    return 0
+
+
+def run(args: argparse.Namespace) -> int:
+    """Judge one (claim, source) pair or a JSON Lines file of pairs."""
+    if args.jsonl:
+        return _run_jsonl(args.jsonl, args.judge)
+    if not args.claim or not args.source:
+        raise InputError('give a claim and a source: claimgraph judge "CLAIM" SOURCE')
+    verdict = judge_text(args.claim, _read_source(args.source), judge=args.judge)
+    if args.format == "json":
+        print(json.dumps(verdict.as_dict(), ensure_ascii=False, indent=2))
+    else:
+        _print_verdict(verdict)
+    return 0
