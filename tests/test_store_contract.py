@@ -38,7 +38,13 @@ def _claims(texts: list[str], prefix: str = "c") -> rdflib.Graph:
 
 
 @pytest.fixture(
-    params=["memory", "directory", "rdflib", pytest.param("server", marks=pytest.mark.server)]
+    params=[
+        "memory",
+        "directory",
+        "rdflib",
+        pytest.param("server", marks=pytest.mark.server),
+        pytest.param("server-without-graph-store", marks=pytest.mark.server),
+    ]
 )
 def store(request, tmp_path) -> GraphStore:
     """One store per backend."""
@@ -50,7 +56,8 @@ def store(request, tmp_path) -> GraphStore:
         opened = open_store("rdflib")
     else:
         server = request.getfixturevalue("oxigraph_server")
-        opened = open_store(server.base_url)
+        options = {"store_endpoint": "none"} if request.param.endswith("graph-store") else {}
+        opened = open_store(server.base_url, **options)
     yield opened
     opened.close()
 

@@ -3,9 +3,10 @@
 Endpoints default to Oxigraph's layout (``<base>/query``, ``<base>/update``, ``<base>/store``)
 and can be set one by one, by keyword or by ``CLAIMGRAPH_SPARQL_QUERY`` / ``_UPDATE`` / ``_STORE``;
 set the store endpoint to ``none`` for servers without the Graph Store Protocol (graphs are then
-written with one ``DROP … ; INSERT DATA …`` update and read with a SELECT).
-``CLAIMGRAPH_SPARQL_AUTH`` may hold ``user:password`` for HTTP basic auth. Parameters are bound as
-a VALUES block of escaped terms.
+written with one ``DELETE WHERE … ; INSERT DATA …`` update and read with a SELECT).
+``CLAIMGRAPH_SPARQL_AUTH`` may hold ``user:password`` for HTTP basic auth, or
+``CLAIMGRAPH_SPARQL_TOKEN`` a bearer token (QLever's access token). Parameters are bound as a VALUES
+block of escaped terms. Graphs are cleared with ``DELETE WHERE``, which every server supports.
 """
 
 from __future__ import annotations
@@ -67,6 +68,9 @@ class SparqlStore:
         self.timeout = timeout or float(os.environ.get("CLAIMGRAPH_SPARQL_TIMEOUT", "300"))
         self._session = requests.Session()
         credentials = os.environ.get("CLAIMGRAPH_SPARQL_AUTH")
+        token = os.environ.get("CLAIMGRAPH_SPARQL_TOKEN")
+        if token:
+            self._session.headers["Authorization"] = f"Bearer {token}"
         if auth is not None:
             self._session.auth = auth
         elif credentials and ":" in credentials:
@@ -95,9 +99,7 @@ class SparqlStore:
 
     def _update(self, update: str) -> None:
         if self.update_url is None:
-            raise StoreError(
-                "this SPARQL store has no update endpoint: set CLAIMGRAPH_SPARQL_UPDATE"
-            )
+            raise StoreError("this SPARQL store has no update endpoint: set CLAIMGRAPH_SPARQL_UPDATE")
         response = self._send(
             "POST",
             self.update_url,
@@ -113,13 +115,11 @@ class SparqlStore:
     # -- the GraphStore interface --------------------------------------------------------------
 
     def replace_graph(self, name: URIRef, graph: rdflib.Graph) -> None:
-        """Replace one named graph: a Graph Store Protocol PUT, or one DROP+INSERT update."""
+        """Replace one named graph: a Graph Store Protocol PUT, or one DELETE+INSERT update."""
         body = ntriples(graph)
         target = iri_text(str(name))
         if self.store_url is None:
-            self._update(
-                f"DROP SILENT GRAPH {target} ;\nINSERT DATA {{ GRAPH {target} {{\n{body}}} }}"
-            )
+            self._update(f"{_clear(target)} ;\nINSERT DATA {{ GRAPH {target} {{\n{body}}} }}")
             return
         response = self._send(
             "PUT",
@@ -172,7 +172,7 @@ class SparqlStore:
 
     def remove_graph(self, name: URIRef) -> None:
         """Delete one named graph; absent graphs are ignored."""
-        self._update(f"DROP SILENT GRAPH {iri_text(str(name))}")
+        self._update(_clear(iri_text(str(name))))
 
     def query(self, sparql: str, bindings: Mapping[str, Any] | None = None) -> QueryResult:
         """Run a SELECT or ASK query over the SPARQL 1.1 Protocol (POST, JSON results)."""
@@ -190,8 +190,7 @@ class SparqlStore:
             raise QueryError(f"the server rejected the query: {response.text.strip()[:500]}")
         if response.status_code >= 300:
             raise StoreError(
-                f"query failed at {self.query_url} ({response.status_code}): "
-                f"{response.text.strip()[:500]}"
+                f"query failed at {self.query_url} ({response.status_code}): {response.text.strip()[:500]}"
             )
         try:
             return parse_json_results(response.json())
@@ -206,15 +205,17 @@ class SparqlStore:
         if self.store_url is None:
             raise StoreError("bulk loading needs a Graph Store Protocol endpoint")
         url = f"{self.store_url}?no_transaction" if no_transaction else self.store_url
-        response = self._send(
-            "POST", url, data=data, headers={"Content-Type": "application/n-quads"}
-        )
+        response = self._send("POST", url, data=data, headers={"Content-Type": "application/n-quads"})
         if response.status_code >= 300:
             raise StoreError(f"bulk load refused ({response.status_code}): {response.text[:500]}")
 
     def close(self) -> None:
         """Close the HTTP session."""
         self._session.close()
+
+
+def _clear(target: str) -> str:
+    return f"DELETE WHERE {{ GRAPH {target} {{ ?s ?p ?o }} }}"
 
 
 def _json_term(value: Mapping[str, str]) -> URIRef | Literal | BNode:
@@ -241,7 +242,5 @@ def parse_json_results(document: Mapping[str, Any]) -> QueryResult:
     variables = list(document["head"].get("vars", []))
     rows = []
     for binding in document["results"]["bindings"]:
-        rows.append(
-            tuple(_json_term(binding[name]) if name in binding else None for name in variables)
-        )
+        rows.append(tuple(_json_term(binding[name]) if name in binding else None for name in variables))
     return QueryResult(variables=variables, rows=rows)
