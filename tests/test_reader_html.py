@@ -43,8 +43,8 @@ def page(request: pytest.FixtureRequest) -> Page:
 
 
 def _markers(soup: BeautifulSoup) -> list[Tag]:
-    """Reference markers outside navigation boxes (which are not article content)."""
-    return [s for s in soup.select("sup.reference") if s.find_parent(class_="navbox") is None]
+    """Reference markers of the article, including those in boxes and tables."""
+    return soup.select("#mw-content-text sup.reference")
 
 
 def test_every_reference_list_item_is_an_endnote(page: Page) -> None:

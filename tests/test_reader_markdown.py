@@ -97,6 +97,8 @@ def test_every_link_resolves_to_an_endnote_by_key(result: ReadResult) -> None:
     assert all(c.key.startswith("fn:") for c in unresolved)  # only the undefined footnote
     links = [e for e in result.endnotes if e.section == "Links"]
     assert len({e.raw_url for e in links}) == len(links)
+    titled = {e.raw_url: e.title for e in links if e.title}
+    assert titled == {"https://www.aims.gov.au/research": "AIMS research"}  # [text](url "title")
     for citation in result.citations:
         if citation.key and citation.key.startswith("http"):
             assert citation.start == citation.end  # zero width: link text stays readable

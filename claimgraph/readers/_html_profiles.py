@@ -60,6 +60,17 @@ class WikipediaProfile:
         """Infobox-like side boxes that are navigation, not content."""
         return "sidebar" in _classes(tag) or tag.get("role") == "navigation"
 
+    def rescued(self, tag: Tag) -> list[Tag]:
+        """The cells or items of a navigation box that hold reference markers."""
+        parts: list[Tag] = []
+        for marker in tag.select("sup.reference"):
+            part = marker.find_parent(["th", "td", "li", "p", "dd", "caption"])
+            if part is None or not any(p is tag for p in part.parents):
+                part = marker.parent  # the nearest container inside the box, or the box
+            if part is not None and all(part is not seen for seen in parts):
+                parts.append(part)
+        return parts
+
 
 @dataclass
 class GenericProfile:
@@ -119,3 +130,7 @@ class GenericProfile:
             "contentinfo",
             "complementary",
         )
+
+    def rescued(self, tag: Tag) -> list[Tag]:
+        """Nothing: links in page furniture are not the article's citations."""
+        return []

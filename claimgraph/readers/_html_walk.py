@@ -131,6 +131,9 @@ class Profile(Protocol):
     def skip(self, tag: Tag) -> bool:
         """Whether ``tag`` is chrome to drop entirely."""
 
+    def rescued(self, tag: Tag) -> list[Tag]:
+        """Parts of dropped chrome to render anyway, because they hold citation markers."""
+
 
 def is_skipped(tag: Tag) -> bool:
     """Chrome every page family drops: scripts, styles, edit links, navigation boxes, hidden."""
@@ -179,6 +182,7 @@ class HtmlWalker:
             self._entries(node, found.find_all("li", recursive=False) if found else [node])
             return
         if self.profile.skip(node) or is_skipped(node):
+            self._rescue(node)
             return
         name = node.name
         if name in HEADINGS:
@@ -205,6 +209,15 @@ class HtmlWalker:
             self._flush()
         else:
             self._inline_tag(node, self._run, in_entry=False)
+
+    def _rescue(self, tag: Tag) -> None:
+        parts = self.profile.rescued(tag) if tag.name not in _SKIP_TAGS else []
+        if parts:
+            self._flush()
+        for part in parts:
+            buffer = InlineBuffer()
+            self._inline(part, buffer, in_entry=False)
+            self.builder.chrome(buffer)
 
     def _flush(self) -> None:
         if len(self._run):

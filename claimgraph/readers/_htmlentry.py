@@ -149,7 +149,9 @@ def _title(
         return quoted
     italic = cite.find(["i", "em"])
     if italic is not None and len(italic.get_text(strip=True)) > 2:
-        return fold_space(italic.get_text(" "))
+        work = fold_space(italic.get_text(" "))
+        if cite.name == "cite" or _cited_as_title(work, cite_text, quoted=False):
+            return work
     for url, _, label in links:
         if _could_be_title(url, label):
             return label
@@ -171,7 +173,18 @@ def _could_be_title(url: str, label: str) -> bool:
     return not _IDENTIFIER_HOSTS.search(url) and label.lower() not in ("the original", "archived")
 
 
-def _cited_as_title(quoted: str, text: str) -> bool:
-    """Whether a quotation reads as a cited title ("Title". / "Title", / "Title" (…)), not prose."""
-    at = text.find(quoted)
-    return at >= 0 and bool(re.match(r"^[.,]?[\"”][.,:;(]|^[.,]?[\"”]\s+\(", text[at + len(quoted) :]))
+def _cited_as_title(title: str, text: str, quoted: bool = True) -> bool:
+    """Whether a quoted or italic phrase reads as a cited title, not as a word in a prose note.
+
+    A title comes early in an entry, after the authors or date, and is closed by punctuation:
+    "Title". / "Title", / "Title" (…) / *Title*. — a phrase inside a sentence is not one.
+    """
+    at = text.find(title)
+    if at < 0 or at > 120:
+        return False
+    before = text[: at - 1 if quoted else at].rstrip()
+    if before and before[-1] not in ".:;,)":
+        return False
+    close = r"[\"”]" if quoted else ""
+    after = text[at + len(title) :]
+    return bool(re.match(rf"^[.,?!]?{close}(?:[.,:;(]|\s+\(|$)", after))

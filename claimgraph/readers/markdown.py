@@ -54,7 +54,7 @@ class _Context:
 
     doc: MdDocument
     cited_footnotes: list[str] = field(default_factory=list)
-    link_urls: dict[str, str] = field(default_factory=dict)  # url -> first link text
+    link_urls: dict[str, tuple[str, str | None]] = field(default_factory=dict)  # url -> text, title
     links_in_entry: list[tuple[str, str]] = field(default_factory=list)
     problems: list[str] = field(default_factory=list)
 
@@ -89,7 +89,7 @@ def _render_token(match: re.Match[str], buffer: InlineBuffer, ctx: _Context, cit
     elif group["auto"] or group["bare"]:
         url = group["auto"] or trim_url(group["bare"])
         if cite:
-            _cite_url(url, url, buffer, ctx)
+            _cite_url(url, url, None, buffer, ctx)
         else:
             ctx.links_in_entry.append((url, url))
         buffer.add_text(url)
@@ -138,14 +138,15 @@ def _link(match: re.Match[str], buffer: InlineBuffer, ctx: _Context, cite: bool)
     elif key is not None:
         buffer.mark_here(label, key, url_domain(target))
     elif re.match(r"^https?://", target, re.I):
-        _cite_url(target, label, buffer, ctx)
+        title = group["title"][1:-1].strip() if group["title"] else None
+        _cite_url(target, label, title, buffer, ctx)
     _render(text, buffer, ctx, cite=False)
 
 
-def _cite_url(url: str, label: str, buffer: InlineBuffer, ctx: _Context) -> None:
+def _cite_url(url: str, label: str, title: str | None, buffer: InlineBuffer, ctx: _Context) -> None:
     key = ctx.reference_key(url)
     if key is None:
-        ctx.link_urls.setdefault(url, label)
+        ctx.link_urls.setdefault(url, (label, title))
         key = url
     buffer.mark_here(label, key, url_domain(url))
 
@@ -305,7 +306,7 @@ class MarkdownReader:
                     )
         if ctx.link_urls:
             builder.heading("Links", 2, "endnotes")
-            for url, label in ctx.link_urls.items():
+            for url, (label, title) in ctx.link_urls.items():
                 buffer = InlineBuffer()
                 buffer.add_text(url)
                 span = builder.entry(buffer)
@@ -316,6 +317,7 @@ class MarkdownReader:
                             section="Links",
                             key=url,
                             raw_url=url,
+                            title=title or None,
                             snippet=label or None,
                             identifiers=identifiers_from_url(url),
                             text=url,
