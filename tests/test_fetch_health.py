@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import pytest
-from zoo.fixtures import zoo, zoo_config  # noqa: F401
+from zoo.fixtures import fake_dns, zoo, zoo_config  # noqa: F401
 
 from claimgraph.fetch import collect_sources
 
@@ -43,7 +43,7 @@ OTHER = {
 
 
 @pytest.fixture(scope="module")
-def checked(zoo):  # noqa: F811
+def checked(zoo, fake_dns):  # noqa: F811
     urls = [zoo.base + path for path in CASES] + list(OTHER)
     return collect_sources(urls, offline=False, allow_private=True, config=zoo_config(zoo))
 

@@ -83,4 +83,6 @@ def run(args: argparse.Namespace) -> int:
             print(f"{'':<10} {meta['title']} — {authors} — {meta['published'] or 'no date'}")
         if record.get("error"):
             print(f"{'':<10} {record['error']}")
+        if record.get("archive_url"):
+            print(f"{'':<10} archived copy: {record['archive_url']}")
     return 0

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 from dataclasses import dataclass, field
 
 DEFAULT_CONTACT = "https://github.com/claimgraph/claimgraph"
@@ -16,6 +17,12 @@ DEFAULT_BASE_URLS = {
     "reddit": "https://www.reddit.com",
     "wikipedia": "https://{lang}.wikipedia.org/api/rest_v1/page/summary",
 }
+
+
+def base_urls_from_env() -> dict[str, str]:
+    """The default base URLs, each overridable by CLAIMGRAPH_BASE_<SERVICE> (e.g. _WAYBACK)."""
+    return {name: os.environ.get(f"CLAIMGRAPH_BASE_{name.upper()}", url)
+            for name, url in DEFAULT_BASE_URLS.items()}
 
 
 @dataclass
@@ -38,7 +45,7 @@ class FetchConfig:
     respect_robots: bool = True
     allow_private: bool = False
     head_first: bool = False  # check health with HEAD, falling back to GET
-    base_urls: dict[str, str] = field(default_factory=lambda: dict(DEFAULT_BASE_URLS))
+    base_urls: dict[str, str] = field(default_factory=base_urls_from_env)
 
     def agent(self) -> str:
         """The User-Agent header: honest about what we are and how to reach us."""

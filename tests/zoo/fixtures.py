@@ -46,14 +46,21 @@ def zoo_config(zoo, **changes) -> FetchConfig:
     return config
 
 
-@pytest.fixture
-def fake_dns(monkeypatch):
-    """Resolve the adapters' real host names (and zoo.test) to 127.0.0.1, nothing else."""
+@pytest.fixture(scope="module")
+def fake_dns():
+    """Resolve the adapters' real host names to 127.0.0.1 and *.invalid to a DNS failure.
+
+    Only literal IP addresses reach the real resolver, so no test sends a DNS query out.
+    """
     real = socket.getaddrinfo
 
     def resolve(host, port, *args, **kwargs):
         if isinstance(host, str) and host in ZOO_HOSTS:
             host = "127.0.0.1"
+        elif isinstance(host, str) and host.endswith(".invalid"):
+            raise socket.gaierror(socket.EAI_NONAME, "Name or service not known")
         return real(host, port, *args, **kwargs)
 
-    monkeypatch.setattr(socket, "getaddrinfo", resolve)
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(socket, "getaddrinfo", resolve)
+        yield

@@ -175,6 +175,15 @@ def route(path: str, query: dict, headers: dict, count: int, base: str, handler)
 
 
 def _site_route(path: str, query: dict, headers: dict, base: str):
+    if path.startswith("/bench/"):
+        number = int(path.rsplit("/", 1)[-1] or 0)
+        if number % 20 == 0:
+            return 404, HTML, _page("Not Found")
+        return 200, HTML, _page(f"Bench page {number}")
+    if path == "/bench-index.html":
+        count = int((query.get("n") or ["1000"])[0])
+        links = "".join(f'<a href="/bench/{i}">{i}</a>\n' for i in range(1, count + 1))
+        return 200, HTML, f"<html><body>{links}</body></html>".encode()
     if path.startswith("/abs/"):
         return 200, HTML, _page("arXiv abs page", "Abstract page.")
     if path == "/api/arxiv":
