@@ -1,0 +1,86 @@
+"""judge_article and evidence_findings on a small hand-made article with five sources."""
+
+from __future__ import annotations
+
+import pytest
+from evidence_sample import sample_article, sample_sources
+
+from claimgraph.evidence import evidence_findings, judge_article
+from claimgraph.evidence.article import cited_endnotes
+from claimgraph.model import Source
+
+
+@pytest.fixture(scope="module")
+def judged():
+    article, sources = sample_article(), sample_sources()
+    return article, sources, judge_article(article, sources)
+
+
+def _pair(evidence, claim, endnote):
+    return next(e for e in evidence if e.claim == claim and e.endnote == endnote)
+
+
+def test_paragraph_end_citations_cover_earlier_sentences() -> None:
+    cited = cited_endnotes(sample_article())
+    assert cited["c1"] == {1: True, 2: False}
+    assert cited["c2"] == {2: True}
+    assert cited["c3"] == {4: True, 5: False}
+
+
+def test_cited_sources_come_first_and_are_always_reported(judged) -> None:
+    _, _, evidence = judged
+    for_c2 = [e for e in evidence if e.claim == "c2"]
+    assert [e.endnote for e in for_c2[:1]] == [2]
+    assert for_c2[0].cited and for_c2[0].stance == "unrelated"
+    assert _pair(evidence, "c1", 1).stance == "supports"
+    assert _pair(evidence, "c3", 4).stance == "disputes"
+
+
+def test_uncited_sources_are_found_as_candidates(judged) -> None:
+    _, _, evidence = judged
+    other = _pair(evidence, "c2", 3)
+    assert not other.cited and other.stance == "supports"
+    assert "330 metres" in other.quotes[0].text
+
+
+def test_quotes_index_the_source_text(judged) -> None:
+    _, sources, evidence = judged
+    for item in evidence:
+        text = sources[item.endnote].text
+        for quote in item.quotes:
+            assert text[quote.start : quote.end] == quote.text
+
+
+def test_findings_unsupported_better_and_dates(judged) -> None:
+    article, sources, evidence = judged
+    findings = evidence_findings(article, evidence, sources)
+    kinds = {(f.kind, tuple(f.endnotes)) for f in findings}
+    assert ("unsupported_citation", (2,)) in kinds
+    assert ("unsupported_citation", (4,)) in kinds
+    assert ("unsupported_citation", (1,)) not in kinds
+    better = next(f for f in findings if f.kind == "better_citation")
+    assert better.details["suggested"] == 3 and better.details["cited"] == 2
+    assert "endnote 3" in better.message.lower()
+    dated = next(f for f in findings if f.kind == "citation_date_order")
+    assert dated.details == {"followed": 4, "follow_up": 5, "followed_date": "2021-06-01",
+                             "follow_up_date": "2019-02-01"}
+    severity = {f.endnotes[0]: f.severity for f in findings if f.kind == "unsupported_citation"}
+    assert severity[4] == "high"  # the source disputes the sentence
+
+
+def test_sources_without_text_are_skipped() -> None:
+    article = sample_article()
+    sources = {1: Source(url="https://example.org/dead", health="dead")}
+    assert judge_article(article, sources) == []
+    assert evidence_findings(article, [], sources) == [] or all(
+        f.kind == "citation_date_order" for f in evidence_findings(article, [], sources))
+
+
+def test_extra_sources_have_no_endnote() -> None:
+    article = sample_article()
+    extra = Source(url="https://example.net/tower", text="The Eiffel Tower was completed in "
+                   "1889 for the World's Fair held in Paris that year.")
+    evidence = judge_article(article, {}, extra_sources=[extra])
+    item = next(e for e in evidence if e.claim == "c1")
+    assert item.endnote is None and not item.cited and item.stance == "supports"
+    assert item.source_url == "https://example.net/tower"
