@@ -45,15 +45,17 @@ class _UnionFind:
         return [sorted(g) for g in found.values() if len(g) > 1]
 
 
+def _distinctive(title: str | None) -> bool:
+    """Long enough to identify a work: "New Zealand" or "Home" titles many pages."""
+    return bool(title) and len(title.split()) >= 4 and len(title) >= 20
+
+
 def _path_key(url: str | None) -> str | None:
     return url.split("?")[0] if url else None
 
 
 def _conflicting_ids(a: Endnote, b: Endnote) -> bool:
-    return any(
-        a.identifiers.get(k) != b.identifiers.get(k)
-        for k in set(a.identifiers) & set(b.identifiers)
-    )
+    return any(a.identifiers.get(k) != b.identifiers.get(k) for k in set(a.identifiers) & set(b.identifiers))
 
 
 def _compatible(a: Endnote, b: Endnote) -> bool:
@@ -96,9 +98,7 @@ def _pair_edges(
                 continue
             same_date = a.published and a.published == b.published
             if same_date or titles_match(titles[a.number], titles[b.number]):
-                likely.append(
-                    (a.number, b.number, f"same page {path} with different query parameters")
-                )
+                likely.append((a.number, b.number, f"same page {path} with different query parameters"))
     blocks = list(by_title.values())
     if len(endnotes) <= 400:  # small lists: compare every titled pair, not only blocked ones
         blocks = [[e for e in endnotes if titles[e.number]]]
@@ -109,7 +109,9 @@ def _pair_edges(
             if pair in seen or not _compatible(a, b):
                 continue
             seen.add(pair)
-            if not titles_match(titles[a.number], titles[b.number], threshold=92):
+            if not _distinctive(titles[a.number]) or not titles_match(
+                titles[a.number], titles[b.number], threshold=92
+            ):
                 continue
             site_a, site_b = (
                 registered_domain(a.url or a.source),

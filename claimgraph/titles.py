@@ -76,6 +76,8 @@ def title_problem(endnote: Endnote) -> TitleProblem | None:
     """The first problem found with ``endnote.title``, checked in a fixed order."""
     title, headline = (endnote.title or "").strip(), endnote.snippet_title
     if not title:
+        if not (endnote.url or endnote.raw_url) and not headline:
+            return None  # a note or an offline citation: nothing to check a title against
         if headline:
             return TitleProblem("missing", "the endnote has no title", headline, "low")
         return TitleProblem("missing", "the endnote has no title and its snippet gives none", None, "low")
@@ -106,7 +108,7 @@ def title_problem(endnote: Endnote) -> TitleProblem | None:
             headline if titles_match(rest, headline) else rest,
             "low",
         )
-    fragment_like = _OPENERS.match(title) or _TRAILING_FUNCTION_WORD.search(title) or title[:1].islower()
+    fragment_like = _OPENERS.match(title) or _TRAILING_FUNCTION_WORD.search(title)
     if fragment_like and not (headline and titles_match(title, headline)):
         return TitleProblem(
             "fragment",

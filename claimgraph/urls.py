@@ -86,11 +86,7 @@ def _extractor() -> tldextract.TLDExtract:
 @lru_cache(maxsize=1)
 def _tracking_rules() -> tuple[frozenset[str], tuple[str, ...]]:
     text = (Path(__file__).parent / "data" / "tracking_params.txt").read_text("utf-8")
-    names = [
-        line.strip().lower()
-        for line in text.splitlines()
-        if line.strip() and not line.startswith("#")
-    ]
+    names = [line.strip().lower() for line in text.splitlines() if line.strip() and not line.startswith("#")]
     exact = frozenset(n for n in names if not n.endswith("*"))
     prefixes = tuple(n[:-1] for n in names if n.endswith("*"))
     return exact, prefixes
@@ -130,9 +126,15 @@ def registered_domain(url_or_host: str | None) -> str:
     return host
 
 
+@lru_cache(maxsize=1)
+def _top_labels() -> frozenset[str]:
+    return frozenset(rule.lstrip("!*.").split(".")[-1] for rule in _extractor().tlds)
+
+
 def known_suffix(label: str) -> bool:
-    """True when ``label`` (e.g. ``com``, ``co.uk``) is a public suffix."""
-    return bool(_extractor()(f"example.{label}").suffix == label)
+    """True when ``label`` (e.g. ``com``, ``co.uk``, ``ck``) is, or ends in, a public suffix."""
+    label = label.lower()
+    return _extractor()(f"example.{label}").suffix == label or label in _top_labels()
 
 
 def clean_url(raw: str) -> CleanUrl:
@@ -176,9 +178,7 @@ def clean_url(raw: str) -> CleanUrl:
         {
             ch
             for ch in text
-            if ch in _TYPOGRAPHIC
-            or ord(ch) > 0x7F
-            and unicodedata.category(ch).startswith(("P", "Z", "C"))
+            if ch in _TYPOGRAPHIC or ord(ch) > 0x7F and unicodedata.category(ch).startswith(("P", "Z", "C"))
         }
     )
     if typographic:
@@ -233,13 +233,9 @@ def _structure_problems(url: str) -> list[UrlProblem]:
                 "complete the host name",
             )
         )
-    elif not re.fullmatch(
-        r"[a-z0-9.-]+", host.encode("idna").decode("ascii") if host.isascii() else host
-    ):
+    elif not re.fullmatch(r"[a-z0-9.-]+", host.encode("idna").decode("ascii") if host.isascii() else host):
         problems.append(
-            UrlProblem(
-                "malformed", "bad_host", f"the host {host!r} is not valid", "retype the host name"
-            )
+            UrlProblem("malformed", "bad_host", f"the host {host!r} is not valid", "retype the host name")
         )
     elif not host.replace(".", "").isdigit() and not known_suffix(labels[-1]):
         problems.append(
@@ -251,14 +247,10 @@ def _structure_problems(url: str) -> list[UrlProblem]:
             )
         )
     segments = [s for s in parts.path.split("/") if s]
-    repeated = sorted({s for s in segments if segments.count(s) > 1})
+    repeated = sorted({s for s in segments if len(s) >= 3 and segments.count(s) > 1})
     years = [s for s in segments if _YEAR.match(s)]
     if repeated or len(years) > 1:
-        what = (
-            f"repeated path segments ({', '.join(repeated)})"
-            if repeated
-            else "several date folders"
-        )
+        what = f"repeated path segments ({', '.join(repeated)})" if repeated else "several date folders"
         pieces = _split_joined_path(segments)
         suggestion = (
             (
@@ -317,11 +309,7 @@ def canonical_url(url: str | None) -> str | None:
         return None
     netloc = host if port in (None, _DEFAULT_PORTS.get(parts.scheme.lower())) else f"{host}:{port}"
     path = _normalise_path(parts.path)
-    query = [
-        (k, v)
-        for k, v in parse_qsl(parts.query, keep_blank_values=True)
-        if not tracking_parameter(k)
-    ]
+    query = [(k, v) for k, v in parse_qsl(parts.query, keep_blank_values=True) if not tracking_parameter(k)]
     query_text = urlencode(sorted(query), quote_via=quote, safe="-._~:@!$'()*,;/?")
     return urlunsplit((scheme, netloc, path, query_text, ""))
 

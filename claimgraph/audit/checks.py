@@ -58,7 +58,7 @@ def _url_findings(article: Article) -> list[Finding]:
                     details={"code": problem.code, "url": endnote.url},
                 )
             )
-        if not endnote.raw_url:
+        if not endnote.raw_url and endnote.source:  # names a site but gives no address
             findings.append(
                 Finding(
                     "malformed_url",
@@ -89,9 +89,7 @@ def _duplicate_findings(article: Article, groups: list[DuplicateGroup]) -> list[
                 f"citations of endnotes {others} to it"
             )
             if group.strength != "possible"
-            else (
-                f"check whether endnotes {numbers} are copies of one work; if so, cite the original"
-            )
+            else (f"check whether endnotes {numbers} are copies of one work; if so, cite the original")
         )
         findings.append(
             Finding(
@@ -155,12 +153,8 @@ def _date_findings(article: Article, today: date) -> list[Finding]:
         url_date = _URL_DATE.search(endnote.url or "")
         if url_date and endnote.published:
             in_url = "-".join(p for p in url_date.groups() if p)
-            if not endnote.published.startswith(
-                in_url[: len(endnote.published)]
-            ) and not in_url.startswith(endnote.published[: len(in_url)]):
-                messages.append(
-                    f"the link's path says {in_url} but the endnote says {endnote.published}"
-                )
+            if not _dates_agree(in_url, endnote.published):
+                messages.append(f"the link's path says {in_url} but the endnote says {endnote.published}")
         if stated and endnote.snippet:
             snippet_dates = {d.iso for d in find_dates(endnote.snippet[:200])}
             if (
@@ -169,8 +163,7 @@ def _date_findings(article: Article, today: date) -> list[Finding]:
                 and not any(d[:7] == stated[:7] for d in snippet_dates)
             ):
                 messages.append(
-                    f"the snippet is dated {', '.join(sorted(snippet_dates))} but the endnote "
-                    f"says {stated}"
+                    f"the snippet is dated {', '.join(sorted(snippet_dates))} but the endnote says {stated}"
                 )
         if endnote.published and endnote.published > today.isoformat():
             messages.append(f"the date {endnote.published} is in the future")
@@ -192,6 +185,15 @@ def _date_findings(article: Article, today: date) -> list[Finding]:
     return findings
 
 
+def _dates_agree(a: str, b: str, slack_days: int = 2) -> bool:
+    """Two ISO dates of any precision agree: same at the shared precision, within a few days."""
+    if a.startswith(b[: len(a)]) or b.startswith(a[: len(b)]):
+        return True
+    if len(a) == len(b) == 10:
+        return abs((date.fromisoformat(a) - date.fromisoformat(b)).days) <= slack_days
+    return False
+
+
 def _card_date_findings(article: Article) -> list[Finding]:
     findings = []
     for citation in article.citations:
@@ -199,11 +201,7 @@ def _card_date_findings(article: Article) -> list[Finding]:
             continue
         endnote = article.endnote(citation.endnote)
         card_dates = {d.iso for d in find_dates(citation.card)}
-        if (
-            card_dates
-            and endnote.published
-            and not any(d[:7] == endnote.published[:7] for d in card_dates)
-        ):
+        if card_dates and endnote.published and not any(d[:7] == endnote.published[:7] for d in card_dates):
             findings.append(
                 Finding(
                     "date_inconsistency",
@@ -262,9 +260,7 @@ def describe_endnote(article: Article, number: int) -> str:
     return f"Endnote {number} ({endnote.source or ''}: {title})"
 
 
-def explain_orphans(
-    article: Article, groups: list[DuplicateGroup], findings: list[Finding]
-) -> None:
+def explain_orphans(article: Article, groups: list[DuplicateGroup], findings: list[Finding]) -> None:
     """Say when an orphan endnote duplicates a cited one, or may be an unresolved citation's target."""
     cited = {c.endnote for c in article.citations if c.endnote is not None}
     maybe: dict[int, list[str]] = {}
@@ -289,6 +285,4 @@ def explain_orphans(
             finding.message += f" It cites the same work as endnote {twins[0]}, which is cited."
             finding.fix = f"remove it; endnote {twins[0]} already cites this work"
         elif number in maybe:
-            finding.message += (
-                f" It may be the target of unresolved citation {', '.join(maybe[number])}."
-            )
+            finding.message += f" It may be the target of unresolved citation {', '.join(maybe[number])}."
