@@ -165,10 +165,13 @@ def schema_layer(items: list) -> Layer:
 
 def dublin_core_layer(metas: dict[str, list[str]]) -> Layer:
     """Fields from Dublin Core meta tags."""
+    # The RDFa property forms (dc:title) come before the meta-name forms (DC.title), as in
+    # Readability; several spellings of one field are alternatives, not extra values.
+    creators = next((metas[k] for k in ("dc:creator", "dcterm:creator", "dc.creator",
+                                        "dcterms.creator") if metas.get(k)), [])
     return {
-        "title": _first(metas, "dc.title", "dcterms.title", "dc:title", "dcterm:title"),
-        "authors": _names(metas.get("dc.creator", []) + metas.get("dc:creator", [])
-                          + metas.get("dcterms.creator", [])),
+        "title": _first(metas, "dc:title", "dcterm:title", "dc.title", "dcterms.title"),
+        "authors": _names(creators),
         "published": to_iso(_first(metas, "dcterms.issued", "dc.date.issued", "dcterms.date",
                                    "dc.date", "dcterms.created", "dc:date")),
         "modified": to_iso(_first(metas, "dcterms.modified")),
