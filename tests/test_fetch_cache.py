@@ -27,6 +27,16 @@ def test_second_run_with_warm_cache_fetches_nothing(zoo, tmp_path):  # noqa: F81
     assert second[zoo.base + "/ok"].capture.sha256 == first[zoo.base + "/ok"].capture.sha256
 
 
+def test_transient_failures_are_not_kept_but_rechecked(zoo, tmp_path):  # noqa: F811
+    url = zoo.base + "/error500"
+    config = zoo_config(zoo, retries=0)
+    collect_sources([url], offline=False, cache_dir=tmp_path, allow_private=True, config=config)
+    zoo.reset()
+    again = collect_sources([url], offline=False, cache_dir=tmp_path, allow_private=True,
+                            config=config)[url]
+    assert again.health == "transient" and zoo.hits["/error500"] == 1
+
+
 def test_offline_mode_replays_captures(zoo, tmp_path):  # noqa: F811
     url = zoo.base + "/paper"
     collect_sources([url], offline=False, cache_dir=tmp_path, allow_private=True,

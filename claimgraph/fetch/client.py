@@ -65,7 +65,7 @@ class Fetcher:
         response = self._fetch(url, method=method, accept=accept, robots=robots)
         if method == "HEAD" and (response.status >= 400 or response.error_kind == "timeout"):
             response = self._fetch(url, method="GET", accept=accept, robots=robots)
-        if self.store is not None and response.error_kind not in ("ssrf", "malformed"):
+        if self.store is not None and _worth_keeping(response):
             response.capture = self.store.put(key, response)
         return response
 
@@ -214,6 +214,13 @@ class Fetcher:
                 self._robots[origin] = parser
         parser = self._robots[origin]
         return parser is None or parser.can_fetch(url, self.config.agent())
+
+
+def _worth_keeping(response: Response) -> bool:
+    """Store answers that will not change by asking again; transient failures are re-checked."""
+    if response.error_kind in ("ssrf", "malformed", "timeout", "connect"):
+        return False
+    return response.status not in RETRY_STATUSES
 
 
 def _connection_error(error: Exception) -> tuple[str, str]:
