@@ -299,3 +299,68 @@ def test_truncated_wikipedia_page_reads_partially() -> None:
     result = HtmlReader().read(html[: len(html) // 2], str(path))
     assert result.blocks and result.citations
     assert any("reference list" in p or "no entry" in p for p in result.problems)
+
+
+PANDOC = """<html><head><title>Notes on tides</title></head><body>
+<p>Tides are driven mostly by the Moon.<a href="#fn1" class="footnote-ref" id="fnref1"
+role="doc-noteref"><sup>1</sup></a> The Sun adds about half as much again.<a href="#fn2"
+class="footnote-ref" id="fnref2" role="doc-noteref"><sup>2</sup></a></p>
+<section class="footnotes" role="doc-endnotes"><hr /><ol>
+<li id="fn1"><p>Cartwright, D. E. (1999). <em>Tides: A Scientific History</em>. Cambridge
+University Press. ISBN 0-521-62145-3. <a href="#fnref1" class="footnote-back"
+role="doc-backlink">↩︎</a></p></li>
+<li id="fn2"><p>"Tides and Water Levels", NOAA, 2023-01-05.
+<a href="https://oceanservice.noaa.gov/education/tutorial_tides/">oceanservice.noaa.gov</a>
+<a href="#fnref2" class="footnote-back" role="doc-backlink">↩︎</a></p></li>
+</ol></section></body></html>"""
+
+SUBSTACK = """<html><body><article><h1>Why the grid wobbles</h1>
+<p>Frequency dropped to 49.2 Hz during the event.<a class="footnote-anchor"
+href="#footnote-1" id="footnote-anchor-1">1</a></p>
+<div class="footnote"><a id="footnote-1" href="#footnote-anchor-1" class="footnote-number">1</a>
+<div class="footnote-content"><p>ESO technical report, 9 August 2019,
+<a href="https://www.nationalgrideso.com/document/152346/download">download</a>.</p></div></div>
+</article></body></html>"""
+
+
+def test_pandoc_footnotes() -> None:
+    result = HtmlReader().read(PANDOC, "tides.html")
+    assert [c.key for c in result.citations] == ["fn1", "fn2"]
+    assert [c.label for c in result.citations] == ["1", "2"]
+    notes = {n.key: n for n in result.endnotes}
+    assert set(notes) == {"fn1", "fn2"}
+    assert notes["fn1"].identifiers.get("isbn") == "0521621453"
+    assert notes["fn1"].title == "Tides: A Scientific History"
+    assert notes["fn1"].authors == ["D. E. Cartwright"]
+    assert notes["fn2"].title == "Tides and Water Levels"
+    assert notes["fn2"].published == "2023-01-05"
+    assert notes["fn2"].raw_url == "https://oceanservice.noaa.gov/education/tutorial_tides/"
+    assert "↩" not in result.text
+    claims = segment_claims(result.text, result.blocks, result.citations)
+    assert [len(c.citation_ids) for c in claims] == [1, 1]
+
+
+def test_substack_style_footnote_divs() -> None:
+    result = HtmlReader().read(SUBSTACK, "grid.html")
+    assert [c.key for c in result.citations] == ["footnote-1"]
+    (note,) = result.endnotes
+    assert note.key == "footnote-1" and note.published == "2019-08-09"
+    assert note.raw_url == "https://www.nationalgrideso.com/document/152346/download"
+    assert result.title == "Why the grid wobbles"
+
+
+def test_reference_list_under_an_unusual_heading_makes_that_section_endnotes() -> None:
+    html = (
+        '<h1 id="firstHeading">Page</h1><div class="mw-parser-output"><p>Claim.'
+        '<sup class="reference"><a href="#cite_note-1">[1]</a></sup></p>'
+        "<h2>Sources consulted</h2>"
+        '<ol class="references"><li id="cite_note-1"><cite>"A title". Example.</cite></li></ol>'
+        "</div>"
+    )
+    result = HtmlReader().read(html, "page.html")
+    assert [(s.title, s.kind) for s in result.sections] == [
+        ("Page", "body"),
+        ("Sources consulted", "endnotes"),
+    ]
+    assert result.endnotes[0].section == "Sources consulted"
+    assert result.endnotes[0].title == "A title"

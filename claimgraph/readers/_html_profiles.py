@@ -112,7 +112,7 @@ class GenericProfile:
             return True
         if tag.name in ("section", "div", "aside") and _NOTE_LIST_CLASSES & _classes(tag):
             return tag.find(["ol", "ul"]) is not None
-        return False
+        return tag.name == "div" and "footnote" in _classes(tag)  # one note per div
 
     def skip(self, tag: Tag) -> bool:
         """Page furniture around the article, and footnotes' links back to their markers."""

@@ -271,6 +271,8 @@ class HtmlWalker:
     def _entries(self, list_tag: Tag, items: list[Tag]) -> None:
         """Each item of a reference list (or the list itself) becomes an endnote."""
         kind = self.builder.kind
+        if kind == "body" and self.builder.claim_for_endnotes():
+            kind = "endnotes"
         if kind == "body":
             self._lists_seen += 1
             self.builder.heading("Footnotes" if self._lists_seen == 1 else "Notes", 2, "endnotes")

@@ -99,7 +99,8 @@ def entry_endnote(item: Tag, text: str) -> Endnote:
             identifiers.setdefault("doi", unquote(rft_id[9:]))
     raw_url, archive_url = _main_links(links, coins)
     cite_text = _cite_text(cite) if cite is not item else text
-    key = item.get("id") or (cite.get("id") if cite is not item else None)
+    anchor = item.find(attrs={"id": True}) or item.find("a", attrs={"name": True})
+    key = item.get("id") or (anchor.get("id") or anchor.get("name") if anchor else None)
     return Endnote(
         number=0,
         section="",

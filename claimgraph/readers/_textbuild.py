@@ -34,6 +34,13 @@ _ENDNOTE_TITLES = {
     "cited works",
     "explanatory notes",
     "source notes",
+    "notes and citations",
+    "citations and notes",
+    "references cited",
+    "footnotes and references",
+    "sources and notes",
+    "notes and sources",
+    "reference notes",
 }
 _FURTHER_TITLES = {
     "further reading",
@@ -202,6 +209,13 @@ class TextBuilder:
         self._open.append(section)
         self._last = "heading"
         return section
+
+    def claim_for_endnotes(self) -> bool:
+        """Make the current section an endnotes section if nothing but its heading is in it yet."""
+        if self._last != "heading" or not self._open or self._open[-1].level <= 1:
+            return False
+        self._open[-1].kind = "endnotes"
+        return True
 
     def block(self, buffer: InlineBuffer, kind: str = "paragraph") -> Block | None:
         """Add a paragraph or bullet of the body; None if it holds no text."""

@@ -299,7 +299,7 @@ class MarkdownReader:
                             title=ref.title,
                             raw_url=ref.url,
                             identifiers=identifiers_from_url(ref.url),
-                            text=entry,
+                            text=buffer.text,
                             start=span[0],
                             end=span[1],
                         )
