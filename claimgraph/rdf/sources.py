@@ -17,6 +17,7 @@ No blank nodes: every node has a minted IRI.
 from __future__ import annotations
 
 import hashlib
+from urllib.parse import quote
 
 from rdflib import Graph, Literal, URIRef
 from rdflib.namespace import RDFS
@@ -66,7 +67,7 @@ def person_iri(name: str) -> URIRef:
 
 def extractor_iri(name: str) -> URIRef:
     """The software agent that gave a fact (an adapter or a metadata layer)."""
-    return ID[f"extractor/{name or 'unknown'}"]
+    return ID[f"extractor/{quote(name or 'unknown', safe='-._~')}"]
 
 
 def add_source_triples(graph: Graph, article_id: str, sources: dict[int, Source]) -> None:
