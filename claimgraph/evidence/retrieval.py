@@ -11,6 +11,9 @@ from claimgraph.model import Passage, Source
 
 __all__ = ["Document", "PassageIndex", "document_from_source", "document_from_text"]
 
+COMMON_SHARE = 0.02  # a query term in more passages than this share is skipped in retrieval
+COMMON_MIN = 200  # ... but never when it occurs in this many passages or fewer
+
 
 @dataclass
 class Document:
@@ -89,10 +92,17 @@ class PassageIndex:
         self.postings = dict(postings)
 
     def passage_scores(self, query: list[str]) -> dict[int, float]:
-        """BM25 score of every passage sharing a term with ``query`` (global passage ids)."""
+        """BM25 score of every passage sharing a term with ``query`` (global passage ids).
+
+        Terms found in more than ``COMMON_SHARE`` of all passages are skipped (unless nothing
+        else is left): their idf is near zero, and their long postings would dominate the time.
+        """
+        terms = [t for t in set(query) if t in self.postings]
+        limit = max(COMMON_MIN, COMMON_SHARE * len(self.owner))
+        rare = [t for t in terms if len(self.postings[t]) <= limit] or terms
         scores: dict[int, float] = defaultdict(float)
-        for term in set(query):
-            for pid, weight in self.postings.get(term, ()):
+        for term in rare:
+            for pid, weight in self.postings[term]:
                 scores[pid] += weight
         return scores
 
