@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import re
 from collections import Counter
 from pathlib import Path
@@ -34,12 +35,18 @@ class Page:
         self.notes = {note.key: note for note in self.result.endnotes if note.key}
 
 
-@pytest.fixture(scope="module", params=PAGES)
-def page(request: pytest.FixtureRequest) -> Page:
-    path = WIKIPEDIA / request.param
+@functools.cache
+def _load(name: str) -> Page:
+    """Each sample page is read once per test session (the larger one is 1 MB)."""
+    path = WIKIPEDIA / name
     if not path.exists():
         pytest.skip(f"{path} is missing: the shared Wikipedia sample pages are not on this machine")
     return Page(path)
+
+
+@pytest.fixture(scope="module", params=PAGES)
+def page(request: pytest.FixtureRequest) -> Page:
+    return _load(request.param)
 
 
 def _markers(soup: BeautifulSoup) -> list[Tag]:
@@ -100,10 +107,7 @@ def test_work_identifiers_are_captured(page: Page) -> None:
 
 
 def test_dois_are_found_on_the_page_that_has_them() -> None:
-    path = WIKIPEDIA / "wikipedia-2.html"
-    if not path.exists():
-        pytest.skip(f"{path} is missing")
-    page = Page(path)
+    page = _load("wikipedia-2.html")
     with_doi = [li for li in page.items if li.select_one("a[href*='doi.org/10.']")]
     assert len(with_doi) > 5
     assert sum("doi" in n.identifiers for n in page.result.endnotes) >= len(with_doi)

@@ -18,102 +18,29 @@ from claimgraph.readers._htmlentry import entry_endnote
 from claimgraph.readers._textbuild import NAVIGATION_TITLES, InlineBuffer, TextBuilder
 
 HEADINGS = {"h1": 1, "h2": 2, "h3": 3, "h4": 4, "h5": 5, "h6": 6}
-_SKIP_TAGS = {
-    "script",
-    "style",
-    "noscript",
-    "template",
-    "link",
-    "meta",
-    "head",
-    "button",
-    "input",
-    "select",
-    "textarea",
-    "form",
-    "iframe",
-    "object",
-    "svg",
-    "canvas",
-    "nav",
-    "title",
-    "map",
-}
-_SKIP_CLASSES = {
-    "mw-editsection",
-    "noprint",
-    "navbox",
-    "vertical-navbox",
-    "toc",
-    "hatnote",
-    "ambox",
-    "mbox-small",
-    "metadata",
-    "sistersitebox",
-    "portal",
-    "mw-cite-backlink",
-    "cs1-maint",
-    "cs1-hidden-error",
-    "Z3988",
-    "mw-jump-link",
-    "catlinks",
-    "printfooter",
-    "authority-control",
-    "magnify",
-    "mw-empty-elt",
-    "shortdescription",
-    "navigation-not-searchable",
-    "sr-only",
-    "visually-hidden",
-    "screen-reader-text",
-    "share",
-    "social",
-    "newsletter",
-    "advertisement",
-}
+# Chrome dropped from every page: tags, and classes (MediaWiki's and common site furniture).
+# fmt: off
+_SKIP_TAGS = frozenset({
+    "script", "style", "noscript", "template", "link", "meta", "head", "button", "input",
+    "select", "textarea", "form", "iframe", "object", "svg", "canvas", "nav", "title", "map",
+})
+_SKIP_CLASSES = frozenset({
+    "mw-editsection", "noprint", "navbox", "vertical-navbox", "toc", "hatnote", "ambox",
+    "mbox-small", "metadata", "sistersitebox", "portal", "mw-cite-backlink", "cs1-maint",
+    "cs1-hidden-error", "Z3988", "mw-jump-link", "catlinks", "printfooter", "authority-control",
+    "magnify", "mw-empty-elt", "shortdescription", "navigation-not-searchable", "sr-only",
+    "visually-hidden", "screen-reader-text", "share", "social", "newsletter", "advertisement",
+})
 _NOT_TEXT = (Comment, Doctype, Declaration, ProcessingInstruction)
-_BLOCKISH = {
-    "p",
-    "div",
-    "li",
-    "tr",
-    "td",
-    "th",
-    "dd",
-    "dt",
-    "section",
-    "blockquote",
-    "figcaption",
-    "caption",
-    "ul",
-    "ol",
-    "dl",
-    "table",
-    "tbody",
-    "thead",
-    "article",
-    "header",
-    "footer",
-}
-_CONTAINERS = {
-    "div",
-    "section",
-    "article",
-    "main",
-    "blockquote",
-    "body",
-    "center",
-    "span",
-    "font",
-    "html",
-    "tbody",
-    "details",
-    "summary",
-    "hgroup",
-    "aside",
-    "header",
-    "footer",
-}
+_BLOCKISH = frozenset({
+    "p", "div", "li", "tr", "td", "th", "dd", "dt", "section", "blockquote", "figcaption",
+    "caption", "ul", "ol", "dl", "table", "tbody", "thead", "article", "header", "footer",
+})
+_CONTAINERS = frozenset({
+    "div", "section", "article", "main", "blockquote", "body", "center", "span", "font", "html",
+    "tbody", "details", "summary", "hgroup", "aside", "header", "footer",
+})
+# fmt: on
 _HIDDEN = re.compile(r"display\s*:\s*none|visibility\s*:\s*hidden", re.I)
 
 __all__ = ["Profile", "HtmlWalker", "HEADINGS", "is_skipped"]

@@ -16,42 +16,20 @@ from claimgraph.readers.base import Block
 
 _SPACE = re.compile(r"\s+")
 
-_ENDNOTE_TITLES = {
-    "references",
-    "reference",
-    "notes",
-    "note",
-    "footnotes",
-    "citations",
-    "sources",
-    "endnotes",
-    "notes and references",
-    "references and notes",
-    "bibliography",
-    "works cited",
-    "sources cited",
-    "literature cited",
-    "cited works",
-    "explanatory notes",
-    "source notes",
-    "notes and citations",
-    "citations and notes",
-    "references cited",
-    "footnotes and references",
-    "sources and notes",
-    "notes and sources",
-    "reference notes",
-}
-_FURTHER_TITLES = {
-    "further reading",
-    "external links",
-    "additional references",
-    "additional reading",
-    "other references",
-    "related reading",
-    "external resources",
-    "further resources",
-}
+# Heading titles (lower case) that open a reference list, or a list of uncited further reading.
+# fmt: off
+_ENDNOTE_TITLES = frozenset({
+    "references", "reference", "notes", "note", "footnotes", "citations", "sources", "endnotes",
+    "notes and references", "references and notes", "bibliography", "works cited",
+    "sources cited", "literature cited", "cited works", "explanatory notes", "source notes",
+    "notes and citations", "citations and notes", "references cited",
+    "footnotes and references", "sources and notes", "notes and sources", "reference notes",
+})
+_FURTHER_TITLES = frozenset({
+    "further reading", "external links", "additional references", "additional reading",
+    "other references", "related reading", "external resources", "further resources",
+})
+# fmt: on
 NAVIGATION_TITLES = {"see also", "contents", "related articles", "navigation menu"}
 
 __all__ = ["InlineBuffer", "Marker", "TextBuilder", "section_kind", "url_domain", "fold_space"]
