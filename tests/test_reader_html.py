@@ -226,8 +226,16 @@ def test_generic_links_are_citations_with_one_endnote_per_url(
     urls = _body_links(soup)
     link_citations = [c for c in result.citations if c.key.startswith("http")]
     assert [c.key for c in link_citations] == urls
+    assert any(
+        c.key in {n.raw_url for n in result.endnotes if n.section == "Further reading"}
+        for c in link_citations
+    )
+    listed = {n.raw_url: n for n in result.endnotes if n.section != "Links"}
     links = [n for n in result.endnotes if n.section == "Links"]
-    assert [n.raw_url for n in links] == list(dict.fromkeys(urls))
+    assert [n.raw_url for n in links] == [u for u in dict.fromkeys(urls) if u not in listed]
+    keys = {n.key for n in result.endnotes}
+    for citation in link_citations:  # a link to a listed work resolves to that entry
+        assert citation.key in keys
     for citation in link_citations:
         assert citation.start == citation.end and citation.domain in citation.key
     assert not any("twitter.com" in (c.key or "") or "guides" in (c.key or "") for c in result.citations)

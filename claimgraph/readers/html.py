@@ -159,7 +159,15 @@ class HtmlReader:
 
 def _link_endnotes(builder: TextBuilder, listed: list[Endnote]) -> list[Endnote]:
     """One endnote per distinct linked URL not already in a reference list (section "Links")."""
-    by_url = {note.raw_url: note.key for note in listed if note.raw_url and note.key}
+    keys = {note.key for note in listed if note.key}
+    for note in listed:  # a keyless entry is named by its link, so inline links can reach it
+        if note.key is None and note.raw_url and note.raw_url not in keys:
+            note.key = note.raw_url
+            keys.add(note.raw_url)
+    by_url: dict[str, str] = {}
+    for note in listed:
+        if note.raw_url and note.key:
+            by_url.setdefault(note.raw_url, note.key)
     new: dict[str, Endnote] = {}
     for citation in builder.citations:
         url = citation.key or ""
