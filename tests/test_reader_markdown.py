@@ -32,6 +32,12 @@ def _footnote_ids(source: str) -> tuple[list[str], set[str]]:
     return re.findall(r"\[\^([^\]]+)\]", body), defined
 
 
+def _url_of(label: str, result: ReadResult) -> str | None:
+    """The URL the fixture links from ``label`` (looked up in the Markdown source)."""
+    match = re.search(rf"\[{re.escape(label)}\]\((\S+?)\)", FIXTURE.read_text(encoding="utf-8"))
+    return match.group(1) if match else None
+
+
 def test_registry_and_detection_find_the_markdown_reader(source: str) -> None:
     assert isinstance(get_reader("markdown"), MarkdownReader)
     assert detect_format(source, "article.md") == "markdown"
@@ -62,7 +68,7 @@ def test_text_has_no_markup_and_blocks_skip_definitions(result: ReadResult) -> N
 
 def test_every_footnote_reference_becomes_a_citation(source: str, result: ReadResult) -> None:
     refs, defined = _footnote_ids(source)
-    footnote_citations = [c for c in result.citations if (c.key or "").startswith("fn:")]
+    footnote_citations = [c for c in result.citations if c.start < c.end]  # visible markers
     assert [c.key for c in footnote_citations] == [f"fn:{i}" for i in refs]
     for citation in footnote_citations:
         assert result.text[citation.start : citation.end] == citation.label
@@ -75,7 +81,8 @@ def test_reused_footnote_is_one_endnote(source: str, result: ReadResult) -> None
     for ident in reused:
         notes = [e for e in result.endnotes if e.key == f"fn:{ident}"]
         assert len(notes) == 1
-        assert sum(c.key == f"fn:{ident}" for c in result.citations) == refs.count(ident)
+        markers = [c for c in result.citations if c.start < c.end]
+        assert sum(c.key == f"fn:{ident}" for c in markers) == refs.count(ident)
 
 
 def test_orphan_and_missing_footnotes(source: str, result: ReadResult) -> None:
@@ -97,6 +104,12 @@ def test_every_link_resolves_to_an_endnote_by_key(result: ReadResult) -> None:
     assert all(c.key.startswith("fn:") for c in unresolved)  # only the undefined footnote
     links = [e for e in result.endnotes if e.section == "Links"]
     assert len({e.raw_url for e in links}) == len(links)
+    footnote_urls = {e.raw_url: e.key for e in result.endnotes if e.section == "Footnotes"}
+    for citation in result.citations:  # a link to a footnote's URL resolves to that footnote
+        if citation.key.startswith("fn:") and not citation.label.startswith("["):
+            assert footnote_urls.get(_url_of(citation.label, result)) == citation.key
+    assert any(c.key.startswith("fn:") and not c.label.startswith("[") for c in result.citations)
+    assert not set(footnote_urls) & {e.raw_url for e in links}
     titled = {e.raw_url: e.title for e in links if e.title}
     assert titled == {"https://www.aims.gov.au/research": "AIMS research"}  # [text](url "title")
     for citation in result.citations:

@@ -59,10 +59,13 @@ class _Context:
     problems: list[str] = field(default_factory=list)
 
     def reference_key(self, url: str) -> str | None:
-        """The key of a reference definition with this URL, if any."""
+        """The key of a reference definition (or else a footnote) with this URL, if any."""
         for label, ref in self.doc.references.items():
             if ref.url == url:
                 return f"ref:{label}"
+        for ident, footnote in self.doc.footnotes.items():
+            if _first_url(footnote.source) == url:
+                return f"fn:{ident}"
         return None
 
 
