@@ -248,7 +248,7 @@ def synthetic_corpus(target_triples: int, seed: int = 0) -> Corpus:
         "severity": "error",
         "domain": "arxiv.org",
         "url": _first_canonical_url(lines),
-        "work": work_iri("synthetic:3"),
+        "work": work_iri("synthetic:7"),  # the most cited work
         "graph": graphs[0],
     }
     return Corpus("".join(lines).encode("utf-8"), len(lines), graphs, samples)
