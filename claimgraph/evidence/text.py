@@ -36,7 +36,8 @@ NEGATIONS = _words(
     aren't wasn't weren't hasn't haven't hadn't shouldn't wouldn't couldn't without false fails
     failed deny denies denied refute refutes refuted unfounded untrue incorrect myth"""
 )
-_WORD = re.compile(r"[A-Za-z0-9][A-Za-z0-9'’\-]*")
+_WORD = re.compile(r"[^\W_][\w'’]*(?:[-‐‑–][^\W_][\w'’]*)*")
+_HYPHENS = re.compile(r"[-‐‑–]")
 _NUMBER = re.compile(r"(?<![\w.])\d[\d,]*(?:\.\d+)?")
 _SUFFIXES = ("ational", "ization", "iveness", "fulness", "ousness", "ments", "ingly", "ation",
              "ness", "ment", "ings", "ing", "edly", "ies", "ied", "ed", "es", "ly", "s")
@@ -57,8 +58,14 @@ def stem(word: str) -> str:
 
 
 def tokens(text: str) -> list[str]:
-    """Lower-cased word tokens, hyphens and apostrophes kept inside words."""
-    return [m.group(0).lower().replace("’", "'").strip("'-") for m in _WORD.finditer(text)]
+    """Lower-cased word tokens; hyphenated words give their parts, possessive 's is dropped."""
+    out = []
+    for match in _WORD.finditer(text):
+        word = match.group(0).lower().replace("’", "'")
+        if word.endswith("'s"):
+            word = word[:-2]
+        out.extend(part.strip("'") for part in _HYPHENS.split(word) if part.strip("'"))
+    return out
 
 
 def content_terms(text: str) -> list[str]:
@@ -86,9 +93,9 @@ def entities(text: str) -> set[str]:
         before = text[: match.start()].rstrip()
         if index == 0 or before.endswith((".", "!", "?", ":", '"', "“")):
             continue
-        if word.lower() in _MONTHS:
-            continue
-        found.add(stem(word.lower()))
+        for part in tokens(word):
+            if len(part) > 1 and part not in _MONTHS and part not in STOPWORDS:
+                found.add(stem(part))
     return found
 
 
