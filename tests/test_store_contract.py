@@ -120,6 +120,7 @@ def test_unbound_values_are_none_and_ask_answers(store: GraphStore) -> None:
     ask = "ASK { GRAPH ?g { ?c <https://example.org/text> ?t } }"
     assert store.query(ask, {"t": "alpha"}).boolean is True
     assert store.query(ask, {"t": "gamma"}).boolean is False
+    assert store.query(ask, {"t": "alpha"}) and not store.query(ask, {"t": "gamma"})
 
 
 @pytest.mark.parametrize("hostile", HOSTILE)

@@ -69,6 +69,10 @@ class QueryResult:
     def __len__(self) -> int:
         return len(self.rows)
 
+    def __bool__(self) -> bool:
+        """An ASK's answer; for a SELECT, whether any row came back."""
+        return self.boolean if self.boolean is not None else bool(self.rows)
+
 
 @runtime_checkable
 class GraphStore(Protocol):
