@@ -179,6 +179,10 @@ def test_sections_and_chrome(page: Page) -> None:
         row = infobox.find("th", scope="row") or infobox.find("th")
         assert row.get_text(" ", strip=True) not in body.split("\n")
     assert all(b.section and b.section != "References" for b in result.blocks)
+    for caption in page.soup.select(".gallerytext, .thumbcaption"):
+        words = " ".join(caption.get_text(" ").split())
+        if len(words) > 12:
+            assert not any(result.text[b.start : b.end] == words for b in result.blocks)
     assert result.title == page.soup.find(id="firstHeading").get_text(strip=True)
 
 

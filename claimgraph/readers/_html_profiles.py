@@ -57,8 +57,8 @@ class WikipediaProfile:
         return tag.name == "ol" and "references" in _classes(tag)
 
     def skip(self, tag: Tag) -> bool:
-        """Infobox-like side boxes that are navigation, not content."""
-        return "sidebar" in _classes(tag) or tag.get("role") == "navigation"
+        """Side boxes that are navigation, and the page's map coordinates."""
+        return "sidebar" in _classes(tag) or tag.get("role") == "navigation" or tag.get("id") == "coordinates"
 
     def rescued(self, tag: Tag) -> list[Tag]:
         """The cells or items of a navigation box that hold reference markers."""

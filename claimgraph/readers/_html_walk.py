@@ -117,6 +117,9 @@ class HtmlWalker:
             self._heading(node)
         elif self.builder.section_title.lower() in NAVIGATION_TITLES and self.builder.sections:
             return
+        elif name in ("table", "figure") or {"thumb", "gallery"} & set(node.get("class") or []):
+            self._flush()
+            self._chrome(node)
         elif name == "p":
             self._flush()
             self._paragraph(node, "paragraph")
@@ -127,9 +130,6 @@ class HtmlWalker:
             self._flush()
             for item in node.find_all(["dt", "dd"], recursive=False):
                 self._paragraph(item, "paragraph")
-        elif name in ("table", "figure") or "thumb" in (node.get("class") or []):
-            self._flush()
-            self._chrome(node)
         elif name in _CONTAINERS or name in _BLOCKISH:
             self._flush()
             self._children(node)
@@ -181,6 +181,12 @@ class HtmlWalker:
                 self._list(nested)
 
     def _chrome(self, tag: Tag) -> None:
+        if "gallery" in (tag.get("class") or []):
+            for item in tag.find_all("li", recursive=False):
+                buffer = InlineBuffer()
+                self._inline(item, buffer, in_entry=False)
+                self.builder.chrome(buffer)
+            return
         if tag.name != "table":
             caption = tag.find(["figcaption"]) or tag.find(class_="thumbcaption")
             if caption is not None:
