@@ -58,7 +58,25 @@ def running_server(store_dir: str | os.PathLike[str]) -> dict[str, Any] | None:
         os.kill(int(record["pid"]), 0)
     except (OSError, ValueError, KeyError, TypeError):
         return None
+    if _lock_is_free(Path(store_dir)):  # a stale record: its server died without cleaning up
+        return None
     return record
+
+
+def _lock_is_free(location: Path) -> bool:
+    try:
+        fd = os.open(location / LOCK_NAME, os.O_RDONLY)
+    except OSError:
+        return True
+    try:
+        fcntl.flock(fd, fcntl.LOCK_SH | fcntl.LOCK_NB)
+    except BlockingIOError:
+        return False
+    else:
+        fcntl.flock(fd, fcntl.LOCK_UN)
+        return True
+    finally:
+        os.close(fd)
 
 
 @dataclass

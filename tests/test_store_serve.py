@@ -138,3 +138,12 @@ def test_serve_refuses_a_non_directory_store() -> None:
 
     with pytest.raises(StoreError, match="directory"):
         run(Namespace(store="memory", port=0, read_only=False))
+
+
+def test_a_stale_server_record_is_ignored(tmp_path: Path) -> None:
+    store_dir = tmp_path / "store"
+    store_dir.mkdir()
+    # A live pid (ours) but nobody holds the store's lock: the server that wrote it is gone.
+    (store_dir / RECORD_NAME).write_text(f'{{"pid": {os.getpid()}, "base_url": "http://127.0.0.1:9"}}')
+    assert running_server(store_dir) is None
+    assert not isinstance(open_store(str(store_dir)), SparqlStore)
