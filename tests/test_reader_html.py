@@ -380,3 +380,16 @@ def test_reference_list_under_an_unusual_heading_makes_that_section_endnotes() -
     ]
     assert result.endnotes[0].section == "Sources consulted"
     assert result.endnotes[0].title == "A title"
+
+
+def test_code_tables_and_figures_are_not_claims() -> None:
+    html = (
+        "<article><h1>T</h1><p>Run it like this.</p><pre>pip install x</pre>"
+        "<figure><img alt='chart'><figcaption>Sales by year.</figcaption></figure>"
+        "<table><tr><td>Cell text.</td></tr></table><p>Then it works.</p></article>"
+    )
+    result = HtmlReader().read(html, "a.html")
+    blocks = [result.text[b.start : b.end] for b in result.blocks]
+    assert blocks == ["Run it like this.", "Then it works."]
+    for chrome in ("pip install x", "Sales by year.", "Cell text."):
+        assert chrome in result.text

@@ -117,7 +117,7 @@ class HtmlWalker:
             self._heading(node)
         elif self.builder.section_title.lower() in NAVIGATION_TITLES and self.builder.sections:
             return
-        elif name in ("table", "figure") or {"thumb", "gallery"} & set(node.get("class") or []):
+        elif name in ("table", "figure", "pre") or {"thumb", "gallery"} & set(node.get("class") or []):
             self._flush()
             self._chrome(node)
         elif name == "p":
@@ -186,6 +186,11 @@ class HtmlWalker:
                 buffer = InlineBuffer()
                 self._inline(item, buffer, in_entry=False)
                 self.builder.chrome(buffer)
+            return
+        if tag.name == "pre":  # code and preformatted text: kept, but not claims
+            buffer = InlineBuffer()
+            self._inline(tag, buffer, in_entry=True)
+            self.builder.chrome(buffer)
             return
         if tag.name != "table":
             caption = tag.find(["figcaption"]) or tag.find(class_="thumbcaption")
