@@ -9,6 +9,8 @@ from claimgraph.model import Article, Claim, Evidence, Finding, Source
 
 __all__ = ["evidence_findings", "BETTER_MARGIN"]
 
+# On topic without a verdict is weaker evidence of a wrong citation than nothing in common.
+_SEVERITY = {"disputes": "high", "unrelated": "medium", "mentions": "low"}
 BETTER_MARGIN = 0.25  # how much more support another endnote needs to be "clearly better"
 _FOLLOW_UP = re.compile(
     r"\b(follow[- ]?ups?|followed up|subsequent(ly)?|later (work|stud(y|ies)|paper|research)|"
@@ -46,10 +48,11 @@ def _unsupported(article: Article, claim: Claim, own: list[int],
             continue
         mine = by_pair.get((claim.id, number)) or judged[0]
         quote = f' Closest passage: "{_short(mine.quotes[0].text)}".' if mine.quotes else ""
-        disputes = mine.stance == "disputes"
+        verb = {"disputes": "disputes", "mentions": "does not clearly support"}.get(
+            mine.stance, "does not support")
         findings.append(Finding(
-            kind="unsupported_citation", severity="high" if disputes else "medium",
-            message=(f'Endnote {number} {"disputes" if disputes else "does not support"} '
+            kind="unsupported_citation", severity=_SEVERITY.get(mine.stance, "medium"),
+            message=(f'Endnote {number} {verb} '
                      f'"{_short(claim.text)}" (stance {mine.stance}, support '
                      f"{mine.support:.2f}).{quote}"),
             fix="Check the source; cite one that states the claim, or reword the sentence.",

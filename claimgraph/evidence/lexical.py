@@ -19,6 +19,7 @@ __all__ = ["LexicalJudge", "SUPPORTS_AT", "MENTIONS_AT", "DISPUTE_FACTOR", "disp
 
 SUPPORTS_AT = 0.5  # support score from which the stance is "supports"
 MENTIONS_AT = 0.3  # share of the claim's terms the best passages must hold to be on topic
+MENTIONS_TERMS = 3  # ... or this many of its distinct terms
 DISPUTE_FACTOR = 0.3  # a disputing passage keeps this share of the support score
 DISPUTE_OVERLAP = 0.75  # share of the claim's terms a passage must hold to dispute it
 
@@ -60,14 +61,15 @@ class LexicalJudge:
         row, ranked = self.features(terms, document, idf)
         support = predict(self.model, row)
         quotes = [_quote(document, index) for _, index in ranked]
-        on_topic = row[self.model["features"].index("coverage_top3")] if ranked else 0.0
+        shared = {t for _, i in ranked[:3] for t in document.terms[i]} & terms.unique
+        on_topic = len(shared) / len(terms.unique)
         disputed = dispute_cue(terms, document, ranked)
         if disputed:
             confidence = min(0.5 + disputed / 2, 0.95)
             return Verdict("disputes", confidence, support * DISPUTE_FACTOR, quotes)
         if support >= SUPPORTS_AT:
             return Verdict("supports", support, support, quotes)
-        if on_topic >= MENTIONS_AT:
+        if on_topic >= MENTIONS_AT or len(shared) >= MENTIONS_TERMS:
             return Verdict("mentions", 1 - support, support, quotes)
         return Verdict("unrelated", 1 - on_topic, support, quotes)
 
