@@ -59,11 +59,18 @@ def test_triples_use_cito_and_web_annotation_without_blank_nodes(evidence) -> No
     assert (c1, CITO.citesAsEvidence, work1) in graph
     c3 = claim_iri(ARTICLE.id, "c3")
     assert any(graph.triples((None, CITO.disputes, c3)))
-    selectors = set(graph.subjects(RDF.type, OA.TextQuoteSelector))
-    positions = set(graph.subjects(RDF.type, OA.TextPositionSelector))
+    def ours(kind):
+        return {s for s in graph.subjects(RDF.type, kind) if "/evidence/" in str(s)}
+
+    selectors, positions = ours(OA.TextQuoteSelector), ours(OA.TextPositionSelector)
     assert selectors and len(selectors) == len(positions)
-    exact = next(iter(graph.objects(None, OA.exact)))
-    assert isinstance(exact, Literal)
+    item = next(e for e in evidence if e.endnote == 1)
+    quote = item.quotes[0]
+    target = next(t for t in graph.objects(None, OA.hasTarget)
+                  if (t, OA.hasSource, work1) in graph)
+    exact = next(graph.objects(URIRef(f"{target}/quote"), OA.exact))
+    assert exact == Literal(quote.text)
+    assert (URIRef(f"{target}/position"), OA.start, Literal(quote.start)) in graph
     assert any(graph.triples((None, RDF.type, CG.Evidence)))
 
 
