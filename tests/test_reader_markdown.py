@@ -175,3 +175,23 @@ def test_broken_markdown_does_not_raise() -> None:
     assert any("nowhere" in p for p in result.problems)
     for citation in result.citations:
         assert 0 <= citation.start <= citation.end <= len(result.text)
+
+
+def test_reference_sections_written_as_lists_are_endnotes() -> None:
+    path = FIXTURE.parent / "solar-storms.md"
+    source = path.read_text(encoding="utf-8")
+    result = MarkdownReader().read(source, str(path))
+    sections = re.split(r"^## ", source, flags=re.M)
+    items = {part.splitlines()[0]: len(re.findall(r"^(?:\d+\.|-) ", part, re.M)) for part in sections[1:]}
+    for title, count in items.items():
+        notes = [e for e in result.endnotes if e.section == title]
+        assert len(notes) == count
+    kinds = {e.section: e.kind for e in result.endnotes}
+    assert kinds["Sources"] == "endnote" and kinds["Further reading"] == "further_reading"
+    assert len(result.blocks) == 1  # only the body paragraph holds claims
+    link = next(c for c in result.citations if c.start == c.end)
+    target = next(e for e in result.endnotes if e.key == link.key)
+    assert target.section == "Sources" and target.raw_url == link.key
+    assert not any(e.section == "Links" for e in result.endnotes)
+    assert [e.number for e in result.endnotes] == list(range(1, len(result.endnotes) + 1))
+    assert [e.start for e in result.endnotes] == sorted(e.start for e in result.endnotes)

@@ -3,11 +3,11 @@
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
 from pathlib import Path
 
 from claimgraph.model import Endnote
-from claimgraph.readers._markdown_blocks import MdDocument, normalise_label, scan_blocks
+from claimgraph.readers._markdown_blocks import MdBlock, MdDocument, scan_blocks
+from claimgraph.readers._markdown_inline import InlineContext, first_url, render_inline
 from claimgraph.readers._refparse import (
     URL_PATTERN,
     find_date,
@@ -16,26 +16,10 @@ from claimgraph.readers._refparse import (
     leading_authors,
     parse_date,
     quoted_title,
-    trim_url,
 )
-from claimgraph.readers._textbuild import InlineBuffer, TextBuilder, fold_space, url_domain
+from claimgraph.readers._textbuild import InlineBuffer, TextBuilder, fold_space, section_kind
 from claimgraph.readers.base import ReadResult
 
-_DEST = (
-    r"\(\s*<?(?P<url>[^\s()<>]*(?:\([^\s()]*\)[^\s()<>]*)*)>?"
-    r"(?:\s+(?P<title>\"[^\"]*\"|'[^']*'|\([^)]*\)))?\s*\)"
-)
-_INLINE = re.compile(
-    r"(?P<code>`+)(?P<codetext>.+?)(?P=code)"
-    r"|!\[(?P<alt>[^\]]*)\](?:\([^)]*\)|\[[^\]]*\])?"
-    r"|\[\^(?P<fn>[^\]\s]+)\]"
-    r"|\[(?P<text>(?:[^\[\]]|\[[^\[\]]*\])*)\](?:" + _DEST + r"|\[(?P<ref>[^\]]*)\])?"
-    r"|<(?P<auto>https?://[^>\s]+)>"
-    r"|(?P<bare>(?<![\w/])https?://[^\s<>]+)"
-    r"|\\(?P<esc>[!-/:-@\[-`{-~])"
-    r"|<(?P<tag>/?[A-Za-z][^>]*)>"
-    r"|(?P<emph>\*{1,3}|~~|(?<!\w)_{1,3}(?=\S)|(?<=\S)_{1,3}(?!\w))"
-)
 _SNIFF_FEATURES = [
     (re.compile(r"^#{1,6} \S", re.M), 0.3),
     (re.compile(r"^\[\^[^\]]+\]:", re.M), 0.4),
@@ -46,122 +30,6 @@ _SNIFF_FEATURES = [
 ]
 
 __all__ = ["MarkdownReader"]
-
-
-@dataclass
-class _Context:
-    """What inline rendering learns about the document's citations."""
-
-    doc: MdDocument
-    cited_footnotes: list[str] = field(default_factory=list)
-    link_urls: dict[str, tuple[str, str | None]] = field(default_factory=dict)  # url -> text, title
-    links_in_entry: list[tuple[str, str]] = field(default_factory=list)
-    problems: list[str] = field(default_factory=list)
-
-    def reference_key(self, url: str) -> str | None:
-        """The key of a reference definition (or else a footnote) with this URL, if any."""
-        for label, ref in self.doc.references.items():
-            if ref.url == url:
-                return f"ref:{label}"
-        for ident, footnote in self.doc.footnotes.items():
-            if _first_url(footnote.source) == url:
-                return f"fn:{ident}"
-        return None
-
-
-def _render(source: str, buffer: InlineBuffer, ctx: _Context, cite: bool = True) -> None:
-    """Render inline Markdown into ``buffer``; record markers when ``cite``."""
-    position = 0
-    for match in _INLINE.finditer(source):
-        buffer.add_text(source[position : match.start()])
-        position = match.end()
-        _render_token(match, buffer, ctx, cite)
-    buffer.add_text(source[position:])
-
-
-def _render_token(match: re.Match[str], buffer: InlineBuffer, ctx: _Context, cite: bool) -> None:
-    group = match.groupdict()
-    if group["code"]:
-        buffer.add_text(group["codetext"])
-    elif group["alt"] is not None:
-        buffer.add_text(group["alt"])
-    elif group["fn"]:
-        _footnote_ref(group["fn"], buffer, ctx, cite)
-    elif group["text"] is not None:
-        _link(match, buffer, ctx, cite)
-    elif group["auto"] or group["bare"]:
-        url = group["auto"] or trim_url(group["bare"])
-        if cite:
-            _cite_url(url, url, None, buffer, ctx)
-        else:
-            ctx.links_in_entry.append((url, url))
-        buffer.add_text(url)
-        if group["bare"]:
-            buffer.add_text(group["bare"][len(url) :])
-    elif group["esc"]:
-        buffer.add_text(group["esc"])
-
-
-def _footnote_ref(ident: str, buffer: InlineBuffer, ctx: _Context, cite: bool) -> None:
-    if not cite:
-        buffer.add_text(f"[{ident}]")
-        return
-    if ident not in ctx.cited_footnotes:
-        ctx.cited_footnotes.append(ident)
-    definition = ctx.doc.footnotes.get(ident)
-    url = _first_url(definition.source) if definition else None
-    buffer.add_marker(f"[{ident}]", f"fn:{ident}", url_domain(url))
-
-
-def _link(match: re.Match[str], buffer: InlineBuffer, ctx: _Context, cite: bool) -> None:
-    group = match.groupdict()
-    text, url, ref = group["text"], group["url"], group["ref"]
-    label = fold_space(re.sub(r"[*_`]", "", text))
-    target: str | None = None
-    key: str | None = None
-    if url is not None:
-        target = url
-    else:
-        name = normalise_label(ref or text)
-        definition = ctx.doc.references.get(name)
-        if definition is not None:
-            target, key = definition.url, f"ref:{name}"
-        elif ref is not None and cite:
-            ctx.problems.append(f"reference link [{text}][{ref}] has no definition [{ref or text}]")
-    if target is None:
-        if ref is None and cite:  # plain brackets, not a link
-            buffer.add_text("[")
-            _render(text, buffer, ctx, cite)
-            buffer.add_text("]")
-        else:
-            _render(text, buffer, ctx, cite)
-        return
-    if not cite:
-        ctx.links_in_entry.append((target, label))
-    elif key is not None:
-        buffer.mark_here(label, key, url_domain(target))
-    elif re.match(r"^https?://", target, re.I):
-        title = group["title"][1:-1].strip() if group["title"] else None
-        _cite_url(target, label, title, buffer, ctx)
-    _render(text, buffer, ctx, cite=False)
-
-
-def _cite_url(url: str, label: str, title: str | None, buffer: InlineBuffer, ctx: _Context) -> None:
-    key = ctx.reference_key(url)
-    if key is None:
-        ctx.link_urls.setdefault(url, (label, title))
-        key = url
-    buffer.mark_here(label, key, url_domain(url))
-
-
-def _first_url(source: str) -> str | None:
-    link = re.search(r"\]\(\s*<?(https?://[^\s)>]+(?:\([^\s)]*\)[^\s)>]*)*)", source)
-    bare = URL_PATTERN.search(source)
-    candidates = [m for m in (link, bare) if m]
-    if not candidates:
-        return None
-    first = min(candidates, key=lambda m: m.start())
-    return trim_url(first.group(1) if first is link else first.group(0))
 
 
 def _title_of(source: str, plain: str) -> str | None:
@@ -175,16 +43,16 @@ def _title_of(source: str, plain: str) -> str | None:
     return fold_space(italic.group(1)) if italic else None
 
 
-def _footnote_endnote(ident: str, ctx: _Context, builder: TextBuilder) -> Endnote | None:
-    definition = ctx.doc.footnotes[ident]
+def _entry(source: str, prefix: str, ctx: InlineContext, builder: TextBuilder) -> Endnote | None:
+    """A list entry holding no claims (a footnote, a reference) as an endnote, laid out in text."""
     buffer = InlineBuffer()
-    buffer.add_text(f"[{ident}] ")
+    buffer.add_text(prefix)
     ctx.links_in_entry = []
-    _render(definition.source, buffer, ctx, cite=False)
+    render_inline(source, buffer, ctx, cite=False)
     span = builder.entry(buffer)
     if span is None:
         return None
-    plain = buffer.text[len(ident) + 3 :]
+    plain = buffer.text[len(prefix.rstrip()) :].strip()
     undated = re.split(r"\b(?:retrieved|accessed)\b", URL_PATTERN.sub(" ", plain), flags=re.I)[0]
     published = find_date(undated)
     identifiers = identifiers_from_text(plain)
@@ -192,10 +60,10 @@ def _footnote_endnote(ident: str, ctx: _Context, builder: TextBuilder) -> Endnot
         identifiers = {**identifiers_from_url(link), **identifiers}
     return Endnote(
         number=0,
-        section="Footnotes",
-        key=f"fn:{ident}",
-        title=_title_of(definition.source, plain),
-        raw_url=_first_url(definition.source),
+        section=builder.section_title,
+        kind="further_reading" if builder.kind == "further_reading" else "endnote",
+        title=_title_of(source, plain),
+        raw_url=first_url(source),
         identifiers=identifiers,
         published=published,
         published_from="stated" if published else None,
@@ -204,6 +72,21 @@ def _footnote_endnote(ident: str, ctx: _Context, builder: TextBuilder) -> Endnot
         start=span[0],
         end=span[1],
     )
+
+
+def _section_kinds(doc: MdDocument) -> list[str]:
+    """The kind of section (body, endnotes, further_reading) each block sits in."""
+    kinds: list[str] = []
+    stack: list[tuple[int, str]] = []
+    for block in doc.blocks:
+        if block.kind == "heading":
+            stack = [(level, kind) for level, kind in stack if level < block.level]
+            kind = section_kind(block.source)
+            if kind == "body" and stack and stack[-1][1] != "body":
+                kind = stack[-1][1]
+            stack.append((block.level, kind))
+        kinds.append(stack[-1][1] if stack else "body")
+    return kinds
 
 
 class MarkdownReader:
@@ -224,23 +107,37 @@ class MarkdownReader:
     def read(self, text: str, location: str) -> ReadResult:
         """Parse Markdown into text, blocks, citations and endnotes."""
         doc = scan_blocks(text)
-        ctx = _Context(doc=doc, problems=list(doc.problems))
+        ctx = InlineContext(doc=doc, problems=list(doc.problems))
         builder = TextBuilder()
         title = doc.front_matter.get("title") or self._first_title(doc, location)
         has_h1 = any(b.kind == "heading" and b.level == 1 for b in doc.blocks)
         if doc.front_matter.get("title") and not has_h1:
             builder.heading(title, 1, "body")
-        for block in doc.blocks:
+        kinds = _section_kinds(doc)
+        listed: list[MdBlock] = [b for b, k in zip(doc.blocks, kinds, strict=True) if k != "body"]
+        for block in listed:  # links to a listed work resolve to its entry
+            url = first_url(block.source) if block.kind != "heading" else None
+            if url:
+                ctx.listed.setdefault(url, url)
+        endnotes: list[Endnote] = []
+        for block, kind in zip(doc.blocks, kinds, strict=True):
             buffer = InlineBuffer()
             if block.kind == "heading":
-                _render(block.source, buffer, ctx, cite=False)
+                render_inline(block.source, buffer, ctx, cite=False)
                 builder.heading(buffer.finish(), block.level)
+            elif kind != "body":
+                note = _entry(block.source, "", ctx, builder)
+                if note is not None:
+                    note.key = note.raw_url
+                    endnotes.append(note)
             else:
-                _render(block.source, buffer, ctx)
+                render_inline(block.source, buffer, ctx)
                 builder.block(buffer, block.kind)
         if not builder.blocks:
             ctx.problems.append("no paragraphs or list items found in the Markdown body")
-        endnotes = self._endnotes(ctx, builder)
+        endnotes += self._endnotes(ctx, builder)
+        for number, note in enumerate(endnotes, start=1):
+            note.number = number
         keys = {note.key for note in endnotes}
         for citation in builder.citations:
             if citation.key not in keys:
@@ -269,11 +166,11 @@ class MarkdownReader:
         first = min(headings, key=lambda b: b.level, default=None)
         if first is not None:
             buffer = InlineBuffer()
-            _render(first.source, buffer, _Context(doc=doc), cite=False)
+            render_inline(first.source, buffer, InlineContext(doc=doc), cite=False)
             return buffer.finish()
         return Path(location).stem if location else "Untitled"
 
-    def _endnotes(self, ctx: _Context, builder: TextBuilder) -> list[Endnote]:
+    def _endnotes(self, ctx: InlineContext, builder: TextBuilder) -> list[Endnote]:
         endnotes: list[Endnote] = []
         doc = ctx.doc
         footnotes = [i for i in ctx.cited_footnotes if i in doc.footnotes]
@@ -283,8 +180,9 @@ class MarkdownReader:
         if footnotes or orphans:
             builder.heading("Footnotes", 2, "endnotes")
             for ident in footnotes + orphans:
-                note = _footnote_endnote(ident, ctx, builder)
+                note = _entry(doc.footnotes[ident].source, f"[{ident}] ", ctx, builder)
                 if note is not None:
+                    note.key = f"fn:{ident}"
                     endnotes.append(note)
         if doc.references:
             builder.heading("References", 2, "endnotes")
@@ -328,6 +226,4 @@ class MarkdownReader:
                             end=span[1],
                         )
                     )
-        for number, note in enumerate(endnotes, start=1):
-            note.number = number
         return endnotes

@@ -1,0 +1,146 @@
+"""Markdown inline syntax → plain text with citation markers (links, footnote references)."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from claimgraph.readers._markdown_blocks import MdDocument, normalise_label
+from claimgraph.readers._refparse import URL_PATTERN, trim_url
+from claimgraph.readers._textbuild import InlineBuffer, fold_space, url_domain
+
+_DEST = (
+    r"\(\s*<?(?P<url>[^\s()<>]*(?:\([^\s()]*\)[^\s()<>]*)*)>?"
+    r"(?:\s+(?P<title>\"[^\"]*\"|'[^']*'|\([^)]*\)))?\s*\)"
+)
+_INLINE = re.compile(
+    r"(?P<code>`+)(?P<codetext>.+?)(?P=code)"
+    r"|!\[(?P<alt>[^\]]*)\](?:\([^)]*\)|\[[^\]]*\])?"
+    r"|\[\^(?P<fn>[^\]\s]+)\]"
+    r"|\[(?P<text>(?:[^\[\]]|\[[^\[\]]*\])*)\](?:" + _DEST + r"|\[(?P<ref>[^\]]*)\])?"
+    r"|<(?P<auto>https?://[^>\s]+)>"
+    r"|(?P<bare>(?<![\w/])https?://[^\s<>]+)"
+    r"|\\(?P<esc>[!-/:-@\[-`{-~])"
+    r"|<(?P<tag>/?[A-Za-z][^>]*)>"
+    r"|(?P<emph>\*{1,3}|~~|(?<!\w)_{1,3}(?=\S)|(?<=\S)_{1,3}(?!\w))"
+)
+__all__ = ["InlineContext", "render_inline", "first_url"]
+
+
+@dataclass
+class InlineContext:
+    """What inline rendering learns about the document's citations."""
+
+    doc: MdDocument
+    cited_footnotes: list[str] = field(default_factory=list)
+    link_urls: dict[str, tuple[str, str | None]] = field(default_factory=dict)  # url -> text, title
+    links_in_entry: list[tuple[str, str]] = field(default_factory=list)
+    listed: dict[str, str] = field(default_factory=dict)  # url of a reference-list entry -> key
+    problems: list[str] = field(default_factory=list)
+
+    def reference_key(self, url: str) -> str | None:
+        """The key of a listed entry, reference definition or footnote with this URL, if any."""
+        if url in self.listed:
+            return self.listed[url]
+        for label, ref in self.doc.references.items():
+            if ref.url == url:
+                return f"ref:{label}"
+        for ident, footnote in self.doc.footnotes.items():
+            if first_url(footnote.source) == url:
+                return f"fn:{ident}"
+        return None
+
+
+def render_inline(source: str, buffer: InlineBuffer, ctx: InlineContext, cite: bool = True) -> None:
+    """Render inline Markdown into ``buffer``; record markers when ``cite``."""
+    position = 0
+    for match in _INLINE.finditer(source):
+        buffer.add_text(source[position : match.start()])
+        position = match.end()
+        _render_token(match, buffer, ctx, cite)
+    buffer.add_text(source[position:])
+
+
+def _render_token(match: re.Match[str], buffer: InlineBuffer, ctx: InlineContext, cite: bool) -> None:
+    group = match.groupdict()
+    if group["code"]:
+        buffer.add_text(group["codetext"])
+    elif group["alt"] is not None:
+        buffer.add_text(group["alt"])
+    elif group["fn"]:
+        _footnote_ref(group["fn"], buffer, ctx, cite)
+    elif group["text"] is not None:
+        _link(match, buffer, ctx, cite)
+    elif group["auto"] or group["bare"]:
+        url = group["auto"] or trim_url(group["bare"])
+        if cite:
+            _cite_url(url, url, None, buffer, ctx)
+        else:
+            ctx.links_in_entry.append((url, url))
+        buffer.add_text(url)
+        if group["bare"]:
+            buffer.add_text(group["bare"][len(url) :])
+    elif group["esc"]:
+        buffer.add_text(group["esc"])
+
+
+def _footnote_ref(ident: str, buffer: InlineBuffer, ctx: InlineContext, cite: bool) -> None:
+    if not cite:
+        buffer.add_text(f"[{ident}]")
+        return
+    if ident not in ctx.cited_footnotes:
+        ctx.cited_footnotes.append(ident)
+    definition = ctx.doc.footnotes.get(ident)
+    url = first_url(definition.source) if definition else None
+    buffer.add_marker(f"[{ident}]", f"fn:{ident}", url_domain(url))
+
+
+def _link(match: re.Match[str], buffer: InlineBuffer, ctx: InlineContext, cite: bool) -> None:
+    group = match.groupdict()
+    text, url, ref = group["text"], group["url"], group["ref"]
+    label = fold_space(re.sub(r"[*_`]", "", text))
+    target: str | None = None
+    key: str | None = None
+    if url is not None:
+        target = url
+    else:
+        name = normalise_label(ref or text)
+        definition = ctx.doc.references.get(name)
+        if definition is not None:
+            target, key = definition.url, f"ref:{name}"
+        elif ref is not None and cite:
+            ctx.problems.append(f"reference link [{text}][{ref}] has no definition [{ref or text}]")
+    if target is None:
+        if ref is None and cite:  # plain brackets, not a link
+            buffer.add_text("[")
+            render_inline(text, buffer, ctx, cite)
+            buffer.add_text("]")
+        else:
+            render_inline(text, buffer, ctx, cite)
+        return
+    if not cite:
+        ctx.links_in_entry.append((target, label))
+    elif key is not None:
+        buffer.mark_here(label, key, url_domain(target))
+    elif re.match(r"^https?://", target, re.I):
+        title = group["title"][1:-1].strip() if group["title"] else None
+        _cite_url(target, label, title, buffer, ctx)
+    render_inline(text, buffer, ctx, cite=False)
+
+
+def _cite_url(url: str, label: str, title: str | None, buffer: InlineBuffer, ctx: InlineContext) -> None:
+    key = ctx.reference_key(url)
+    if key is None:
+        ctx.link_urls.setdefault(url, (label, title))
+        key = url
+    buffer.mark_here(label, key, url_domain(url))
+
+
+def first_url(source: str) -> str | None:
+    link = re.search(r"\]\(\s*<?(https?://[^\s)>]+(?:\([^\s)]*\)[^\s)>]*)*)", source)
+    bare = URL_PATTERN.search(source)
+    candidates = [m for m in (link, bare) if m]
+    if not candidates:
+        return None
+    first = min(candidates, key=lambda m: m.start())
+    return trim_url(first.group(1) if first is link else first.group(0))
