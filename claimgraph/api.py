@@ -9,6 +9,7 @@ import rdflib
 from claimgraph.audit.pipeline import AuditOptions, audit, audit_article
 from claimgraph.errors import StoreError
 from claimgraph.load import default_article_path, load_article
+from claimgraph.rdf.ntriples import native_serialize, plain_graph
 from claimgraph.rdf.store import GraphStore, open_store
 from claimgraph.rdf.vocab import bind_prefixes
 
@@ -52,10 +53,16 @@ def export_graph(graph: rdflib.Graph | rdflib.Dataset, fmt: str) -> str:
     """Serialise a graph (Turtle, JSON-LD, N-Triples) or a dataset (TriG, N-Quads)."""
     name = EXPORT_FORMATS.get(fmt.lower())
     if name is None:
-        raise ValueError(
-            f"unknown export format {fmt!r}; choose from {', '.join(sorted(EXPORT_FORMATS))}"
-        )
+        raise ValueError(f"unknown export format {fmt!r}; choose from {', '.join(sorted(EXPORT_FORMATS))}")
     bind_prefixes(graph)
+    native = native_serialize(graph, name)
+    if native is not None:
+        return native
+    graph = (
+        plain_graph(graph)
+        if isinstance(graph, rdflib.Graph) and not isinstance(graph, rdflib.Dataset)
+        else graph
+    )
     if name == "json-ld":
         return graph.serialize(format="json-ld", indent=2, auto_compact=True)
     return graph.serialize(format=name)
@@ -66,7 +73,5 @@ def ensure_sample(store: GraphStore, on_ingest: Callable[[str], None] | None = N
     if store.graph_names():
         return
     if on_ingest:
-        on_ingest(
-            f"the store is empty; auditing the embedded sample {default_article_path().name} first"
-        )
+        on_ingest(f"the store is empty; auditing the embedded sample {default_article_path().name} first")
     audit(store=store, options=AuditOptions())

@@ -7,11 +7,14 @@ columns naming what the finding concerns. Add a file there and the audit runs it
 
 from __future__ import annotations
 
+import pyoxigraph
 import rdflib
 
 from claimgraph.model import Finding
 from claimgraph.queries import NamedQuery, list_queries
-from claimgraph.rdf.store import open_store
+from claimgraph.rdf.ntriples import ntriples
+from claimgraph.rdf.store import term_to_python
+from claimgraph.rdf.store_terms import from_oxigraph
 from claimgraph.rdf.vocab import ID
 
 __all__ = ["run_sparql_checks", "check_queries"]
@@ -28,38 +31,45 @@ def _as_list(value: object, cast) -> list:
     return [cast(part.strip()) for part in str(value).split(",") if part.strip()]
 
 
+def _rows(store: pyoxigraph.Store, sparql: str) -> list[dict[str, object]]:
+    solutions = store.query(sparql)
+    names = [v.value for v in solutions.variables]
+    return [{name: term_to_python(from_oxigraph(row[name])) for name in names} for row in solutions]
+
+
 def run_sparql_checks(graph: rdflib.Graph) -> list[Finding]:
-    """Run every check query over one article's graph."""
+    """Run every check query over one article's graph (loaded into a scratch Oxigraph store)."""
     checks = check_queries()
     if not checks:
         return []
-    store = open_store("memory")
-    try:
-        store.replace_graph(ID["graph/audit"], graph)
-        findings: list[Finding] = []
-        for check in checks:
-            for row in store.query(check.text).as_dicts():
-                findings.append(
-                    Finding(
-                        kind=check.kind or check.name,
-                        severity=str(row.get("severity") or check.severity or "medium"),
-                        message=str(row.get("message") or f"{check.name}: {row}"),
-                        fix=str(row.get("fix") or ""),
-                        endnotes=_as_list(row.get("endnote"), int),
-                        citations=_as_list(row.get("citation"), str),
-                        claims=_as_list(row.get("claim"), str),
-                        details={
-                            "check": check.name,
-                            **{
-                                k: v
-                                for k, v in row.items()
-                                if k not in ("severity", "message", "fix")
-                                and v is not None
-                                and isinstance(v, str | int | float)
-                            },
+    store = pyoxigraph.Store()
+    store.load(
+        ntriples(graph).encode("utf-8"),
+        format=pyoxigraph.RdfFormat.N_TRIPLES,
+        to_graph=pyoxigraph.NamedNode(str(ID["graph/audit"])),
+    )
+    findings: list[Finding] = []
+    for check in checks:
+        for row in _rows(store, check.text):
+            findings.append(
+                Finding(
+                    kind=check.kind or check.name,
+                    severity=str(row.get("severity") or check.severity or "medium"),
+                    message=str(row.get("message") or f"{check.name}: {row}"),
+                    fix=str(row.get("fix") or ""),
+                    endnotes=_as_list(row.get("endnote"), int),
+                    citations=_as_list(row.get("citation"), str),
+                    claims=_as_list(row.get("claim"), str),
+                    details={
+                        "check": check.name,
+                        **{
+                            k: v
+                            for k, v in row.items()
+                            if k not in ("severity", "message", "fix")
+                            and v is not None
+                            and isinstance(v, str | int | float)
                         },
-                    )
+                    },
                 )
-        return findings
-    finally:
-        store.close()
+            )
+    return findings

@@ -10,38 +10,130 @@ The shapes (see docs/model.md):
   work      schema:CreativeWork (+ fabio:ScholarlyWork | schema:VideoObject | …)  schema:url
   group     cg:DuplicateGroup         cg:member endnote, cg:strength, cg:reason
   finding   cg:Finding                cg:kind, cg:severity, schema:description, cg:fix, cg:concerns
+
+Triples are written as N-Triples lines and parsed into an Oxigraph-backed rdflib graph in one
+go (see ``ntriples.py``): the graph of a 2,000-endnote article builds in about a second.
 """
 
 from __future__ import annotations
 
-from rdflib import Graph, Literal, URIRef
-from rdflib.namespace import DCTERMS, RDF, RDFS, XSD
+from rdflib import Graph
 
 from claimgraph.model import Article, Claim, DuplicateGroup, Endnote, Finding
+from claimgraph.rdf.ntriples import TripleLines, decimal, integer, iri, load_lines, new_graph, text, typed
 from claimgraph.rdf.vocab import (
     BIBO,
     BIRO,
     CG,
     CITO,
+    DCTERMS,
     FABIO,
     OA,
+    RDF,
     SCHEMA,
+    XSD,
     article_iri,
     bind_prefixes,
     citation_iri,
     claim_iri,
     endnote_iri,
     finding_iri,
+    graph_iri,
     work_iri,
 )
 from claimgraph.titles import best_title
 from claimgraph.urls import host_of, registered_domain, work_kind
 
+A = iri(str(RDF.type))
+P = {
+    name: iri(str(ns[name]))
+    for ns, names in (
+        (
+            CG,
+            (
+                "format",
+                "location",
+                "section",
+                "order",
+                "block",
+                "label",
+                "domain",
+                "card",
+                "resolutionScore",
+                "resolutionMethod",
+                "candidate",
+                "candidateEndnote",
+                "score",
+                "rank",
+                "endnote",
+                "number",
+                "kind",
+                "source",
+                "rawUrl",
+                "canonicalUrl",
+                "site",
+                "snippet",
+                "snippetTitle",
+                "dateSource",
+                "archiveUrl",
+                "urlProblem",
+                "workKind",
+                "strength",
+                "reason",
+                "member",
+                "severity",
+                "fix",
+                "concerns",
+                "Candidate",
+                "DuplicateGroup",
+                "Finding",
+            ),
+        ),
+        (
+            SCHEMA,
+            (
+                "Article",
+                "Claim",
+                "CreativeWork",
+                "text",
+                "isPartOf",
+                "datePublished",
+                "url",
+                "name",
+                "description",
+                "ScholarlyArticle",
+                "VideoObject",
+                "DiscussionForumPosting",
+                "WebPage",
+            ),
+        ),
+        (DCTERMS, ("identifier", "title", "isPartOf", "date", "creator")),
+        (
+            OA,
+            (
+                "SpecificResource",
+                "hasSource",
+                "hasSelector",
+                "TextPositionSelector",
+                "TextQuoteSelector",
+                "start",
+                "end",
+                "exact",
+            ),
+        ),
+        (CITO, ("Citation", "hasCitingEntity", "hasCitedEntity", "cites")),
+        (BIRO, ("BibliographicReference", "references")),
+        (FABIO, ("ScholarlyWork", "WebPage")),
+        (BIBO, ("doi", "isbn")),
+    )
+    for name in names
+} | {"schema:isPartOf": iri(str(SCHEMA.isPartOf))}
+_ANY_URI, _DATE, _YEAR_MONTH = str(XSD.anyURI), str(XSD.date), str(XSD.gYearMonth)
 _KIND_CLASSES = {
-    "paper": (FABIO.ScholarlyWork, SCHEMA.ScholarlyArticle),
-    "video": (SCHEMA.VideoObject,),
-    "discussion": (SCHEMA.DiscussionForumPosting,),
-    "page": (FABIO.WebPage, SCHEMA.WebPage),
+    "paper": (iri(str(FABIO.ScholarlyWork)), iri(str(SCHEMA.ScholarlyArticle))),
+    "video": (iri(str(SCHEMA.VideoObject)),),
+    "discussion": (iri(str(SCHEMA.DiscussionForumPosting)),),
+    "page": (iri(str(FABIO.WebPage)), iri(str(SCHEMA.WebPage))),
 }
 
 __all__ = ["build_article_graph", "add_findings", "work_key", "endnote_work", "finding_key"]
@@ -57,187 +149,182 @@ def work_key(endnote: Endnote, article_id: str) -> str:
     return f"unlinked:{article_id}/{endnote.number}"
 
 
-def endnote_work(endnote: Endnote, article_id: str) -> URIRef:
+def endnote_work(endnote: Endnote, article_id: str):
     """The IRI of the work an endnote cites (shared by every endnote and article citing it)."""
     return work_iri(work_key(endnote, article_id))
 
 
-def _text(value: str | None) -> Literal | None:
-    return Literal(value) if value else None
+def _maybe(value: str | None) -> str | None:
+    return text(value) if value else None
 
 
-def _date(value: str | None) -> Literal | None:
+def _date(value: str | None) -> str | None:
     if not value:
         return None
     if len(value) == 10:
-        return Literal(value, datatype=XSD.date)
+        return typed(value, _DATE)
     if len(value) == 7:
-        return Literal(value, datatype=XSD.gYearMonth)
-    return Literal(value)
-
-
-def _add(graph: Graph, subject: URIRef, predicate: URIRef, value) -> None:
-    if value is not None:
-        graph.add((subject, predicate, value))
+        return typed(value, _YEAR_MONTH)
+    return text(value)
 
 
 def build_article_graph(article: Article, groups: list[DuplicateGroup]) -> Graph:
     """The article's named-graph content: article, claims, citations, endnotes, works, groups."""
-    graph = Graph()
-    bind_prefixes(graph)
+    out = TripleLines()
     aid = article.id
-    a = article_iri(aid)
-    graph.add((a, RDF.type, SCHEMA.Article))
-    graph.add((a, DCTERMS.identifier, Literal(aid)))
-    graph.add((a, DCTERMS.title, Literal(article.title)))
-    graph.add((a, CG["format"], Literal(article.format)))
-    _add(graph, a, CG.location, _text(article.location))
-    _add(graph, a, SCHEMA.datePublished, _date(article.published))
+    a = iri(str(article_iri(aid)))
+    out.add(a, A, P["Article"])
+    out.add(a, P["identifier"], text(aid))
+    out.add(a, P["title"], text(article.title))
+    out.add(a, P["format"], text(article.format))
+    out.add(a, P["location"], _maybe(article.location))
+    out.add(a, P["datePublished"], _date(article.published))
     for index, claim in enumerate(article.claims):
-        _add_claim(graph, aid, a, index, claim, article.text)
-    named: set[URIRef] = set()
+        _add_claim(out, aid, a, index, claim, article.text)
+    named: set[str] = set()
+    works = {e.number: iri(str(endnote_work(e, aid))) for e in article.endnotes}
     for endnote in article.endnotes:
-        _add_endnote(graph, aid, a, endnote, named)
+        _add_endnote(out, aid, a, endnote, works[endnote.number], named)
     for index, citation in enumerate(article.citations):
-        c = citation_iri(aid, citation.id)
-        graph.add((c, RDF.type, CITO.Citation))
-        graph.add((c, DCTERMS.identifier, Literal(citation.id)))
-        graph.add((c, CG.order, Literal(index + 1)))
-        graph.add((c, DCTERMS.isPartOf, a))
-        if citation.claim:
-            graph.add((c, CITO.hasCitingEntity, claim_iri(aid, citation.claim)))
-        graph.add((c, CG.label, Literal(citation.label)))
-        _add(graph, c, CG.domain, _text(citation.domain))
-        _add(graph, c, CG.card, _text(citation.card))
-        graph.add((c, CG.resolutionScore, Literal(round(citation.score, 4))))
-        graph.add((c, CG.resolutionMethod, Literal(citation.method or "none")))
-        _add_position(graph, c, a, citation.start, citation.end, article.text)
-        for rank, candidate in enumerate(citation.candidates, start=1):
-            k = URIRef(f"{c}/candidate/{rank}")
-            graph.add((c, CG.candidate, k))
-            graph.add((k, RDF.type, CG.Candidate))
-            graph.add((k, CG.candidateEndnote, endnote_iri(aid, candidate.endnote)))
-            graph.add((k, CG.score, Literal(round(candidate.score, 4))))
-            graph.add((k, CG.rank, Literal(rank)))
+        c = iri(str(citation_iri(aid, citation.id)))
+        out.add(c, A, P["Citation"])
+        out.add(c, P["identifier"], text(citation.id))
+        out.add(c, P["order"], integer(index + 1))
+        out.add(c, P["isPartOf"], a)
+        claim = iri(str(claim_iri(aid, citation.claim))) if citation.claim else None
+        out.add(c, P["hasCitingEntity"], claim)
+        out.add(c, P["label"], text(citation.label))
+        out.add(c, P["domain"], _maybe(citation.domain))
+        out.add(c, P["card"], _maybe(citation.card))
+        out.add(c, P["resolutionScore"], decimal(citation.score))
+        out.add(c, P["resolutionMethod"], text(citation.method or "none"))
+        _add_position(out, c[1:-1], a, citation.start, citation.end, None)
+        for rank, candidate in enumerate(citation.candidates[:3], start=1):
+            k = iri(f"{c[1:-1]}/candidate/{rank}")
+            out.add(c, P["candidate"], k)
+            out.add(k, A, P["Candidate"])
+            out.add(k, P["candidateEndnote"], iri(str(endnote_iri(aid, candidate.endnote))))
+            out.add(k, P["score"], decimal(candidate.score))
+            out.add(k, P["rank"], integer(rank))
         if citation.endnote is not None:
-            endnote = article.endnote(citation.endnote)
-            work = endnote_work(endnote, aid)
-            graph.add((c, CG.endnote, endnote_iri(aid, endnote.number)))
-            graph.add((c, CITO.hasCitedEntity, work))
-            if citation.claim:
-                graph.add((claim_iri(aid, citation.claim), CITO.cites, work))
+            work = works[citation.endnote]
+            out.add(c, P["endnote"], iri(str(endnote_iri(aid, citation.endnote))))
+            out.add(c, P["hasCitedEntity"], work)
+            if claim:
+                out.add(claim, P["cites"], work)
     for index, group in enumerate(groups, start=1):
-        g = URIRef(f"{a}/duplicates/{group.strength}/{index}")
-        graph.add((g, RDF.type, CG.DuplicateGroup))
-        graph.add((g, DCTERMS.isPartOf, a))
-        graph.add((g, CG.strength, Literal(group.strength)))
-        graph.add((g, CG.reason, Literal(group.reason)))
+        g = iri(f"{a[1:-1]}/duplicates/{group.strength}/{index}")
+        out.add(g, A, P["DuplicateGroup"])
+        out.add(g, P["isPartOf"], a)
+        out.add(g, P["strength"], text(group.strength))
+        out.add(g, P["reason"], text(group.reason))
         for number in group.endnotes:
-            graph.add((g, CG.member, endnote_iri(aid, number)))
-    return graph
+            out.add(g, P["member"], iri(str(endnote_iri(aid, number))))
+    graph = new_graph(graph_iri(aid))
+    bind_prefixes(graph)
+    return load_lines(graph, out)
 
 
 def _add_position(
-    graph: Graph, subject: URIRef, article: URIRef, start: int, end: int, text: str
+    out: TripleLines, subject: str, article: str, start: int, end: int, quote: str | None
 ) -> None:
-    """A W3C Web Annotation anchoring: the span's position and exact text in the article."""
-    position, quote = URIRef(f"{subject}/position"), URIRef(f"{subject}/quote")
-    graph.add((subject, OA.hasSource, article))
-    graph.add((subject, OA.hasSelector, position))
-    graph.add((position, RDF.type, OA.TextPositionSelector))
-    graph.add((position, OA.start, Literal(start)))
-    graph.add((position, OA.end, Literal(end)))
-    graph.add((subject, OA.hasSelector, quote))
-    graph.add((quote, RDF.type, OA.TextQuoteSelector))
-    graph.add((quote, OA.exact, Literal(text[start:end])))
+    """A W3C Web Annotation anchoring: the span's position (and exact text) in the article."""
+    s = iri(subject)
+    out.add(s, P["hasSource"], article)
+    position = iri(f"{subject}/position")
+    out.add(s, P["hasSelector"], position)
+    out.add(position, A, P["TextPositionSelector"])
+    out.add(position, P["start"], integer(start))
+    out.add(position, P["end"], integer(end))
+    if quote is not None:
+        selector = iri(f"{subject}/quote")
+        out.add(s, P["hasSelector"], selector)
+        out.add(selector, A, P["TextQuoteSelector"])
+        out.add(selector, P["exact"], text(quote))
 
 
-def _add_claim(graph: Graph, aid: str, a: URIRef, index: int, claim: Claim, text: str) -> None:
-    c = claim_iri(aid, claim.id)
-    graph.add((c, RDF.type, SCHEMA.Claim))
-    graph.add((c, RDF.type, OA.SpecificResource))
-    graph.add((c, DCTERMS.identifier, Literal(claim.id)))
-    graph.add((c, SCHEMA.text, Literal(claim.text)))
-    graph.add((c, SCHEMA.isPartOf, a))
-    graph.add((c, CG.section, Literal(claim.section)))
-    graph.add((c, CG.order, Literal(index + 1)))
-    graph.add((c, CG.block, Literal(claim.block)))
-    _add_position(graph, c, a, claim.start, claim.end, text)
+def _add_claim(out: TripleLines, aid: str, a: str, index: int, claim: Claim, article_text: str) -> None:
+    subject = str(claim_iri(aid, claim.id))
+    c = iri(subject)
+    out.add(c, A, P["Claim"])
+    out.add(c, A, P["SpecificResource"])
+    out.add(c, P["identifier"], text(claim.id))
+    out.add(c, P["text"], text(claim.text))
+    out.add(c, P["schema:isPartOf"], a)
+    out.add(c, P["section"], text(claim.section))
+    out.add(c, P["order"], integer(index + 1))
+    out.add(c, P["block"], integer(claim.block))
+    _add_position(out, subject, a, claim.start, claim.end, article_text[claim.start : claim.end])
 
 
-def _add_endnote(graph: Graph, aid: str, a: URIRef, endnote: Endnote, named: set[URIRef]) -> None:
-    e = endnote_iri(aid, endnote.number)
-    work = endnote_work(endnote, aid)
-    graph.add((e, RDF.type, BIRO.BibliographicReference))
-    graph.add((e, DCTERMS.isPartOf, a))
-    graph.add((e, CG.number, Literal(endnote.number)))
-    graph.add((e, CG.section, Literal(endnote.section)))
-    graph.add((e, CG.kind, Literal(endnote.kind)))
-    graph.add((e, BIRO.references, work))
-    _add(graph, e, DCTERMS.title, _text(endnote.title))
-    _add(graph, e, CG.source, _text(endnote.source))
-    _add(graph, e, CG.rawUrl, _text(endnote.raw_url))
-    if endnote.url:
-        graph.add((e, SCHEMA.url, Literal(endnote.url, datatype=XSD.anyURI)))
+def _add_endnote(out: TripleLines, aid: str, a: str, endnote: Endnote, work: str, named: set[str]) -> None:
+    e = iri(str(endnote_iri(aid, endnote.number)))
+    out.add(e, A, P["BibliographicReference"])
+    out.add(e, P["isPartOf"], a)
+    out.add(e, P["number"], integer(endnote.number))
+    out.add(e, P["section"], text(endnote.section))
+    out.add(e, P["kind"], text(endnote.kind))
+    out.add(e, P["references"], work)
+    out.add(e, P["title"], _maybe(endnote.title))
+    out.add(e, P["source"], _maybe(endnote.source))
+    out.add(e, P["rawUrl"], _maybe(endnote.raw_url))
+    out.add(e, P["url"], typed(endnote.url, _ANY_URI) if endnote.url else None)
     if endnote.canonical_url:
-        graph.add((e, CG.canonicalUrl, Literal(endnote.canonical_url, datatype=XSD.anyURI)))
-        graph.add((e, CG.domain, Literal(host_of(endnote.canonical_url))))
-        graph.add((e, CG.site, Literal(registered_domain(endnote.canonical_url))))
-    _add(graph, e, CG.snippet, _text(endnote.snippet))
-    _add(graph, e, CG.snippetTitle, _text(endnote.snippet_title))
-    _add(graph, e, DCTERMS.date, _date(endnote.published))
-    _add(graph, e, CG.dateSource, _text(endnote.published_from))
-    _add(graph, e, CG.archiveUrl, _text(endnote.archive_url))
+        out.add(e, P["canonicalUrl"], typed(endnote.canonical_url, _ANY_URI))
+        out.add(e, P["domain"], text(host_of(endnote.canonical_url)))
+        out.add(e, P["site"], text(registered_domain(endnote.canonical_url)))
+    out.add(e, P["snippet"], _maybe(endnote.snippet))
+    out.add(e, P["snippetTitle"], _maybe(endnote.snippet_title))
+    out.add(e, P["date"], _date(endnote.published))
+    out.add(e, P["dateSource"], _maybe(endnote.published_from))
+    out.add(e, P["archiveUrl"], _maybe(endnote.archive_url))
     for author in endnote.authors:
-        graph.add((e, DCTERMS.creator, Literal(author)))
+        out.add(e, P["creator"], text(author))
     for problem in endnote.url_problems:
-        graph.add((e, CG.urlProblem, Literal(f"{problem.level}: {problem.code}")))
+        out.add(e, P["urlProblem"], text(f"{problem.level}: {problem.code}"))
     kind = work_kind(endnote.url, endnote.identifiers)
-    graph.add((work, RDF.type, SCHEMA.CreativeWork))
+    out.add(work, A, P["CreativeWork"])
     for cls in _KIND_CLASSES[kind]:
-        graph.add((work, RDF.type, cls))
-    graph.add((work, CG.workKind, Literal(kind)))
+        out.add(work, A, cls)
+    out.add(work, P["workKind"], text(kind))
     title = best_title(endnote)
     if title and work not in named:  # one name per work: the first endnote's best title
-        graph.add((work, SCHEMA.name, Literal(title)))
+        out.add(work, P["name"], text(title))
         named.add(work)
     if endnote.canonical_url:
-        graph.add((work, SCHEMA.url, Literal(endnote.canonical_url, datatype=XSD.anyURI)))
+        out.add(work, P["url"], typed(endnote.canonical_url, _ANY_URI))
     for scheme, value in sorted(endnote.identifiers.items()):
-        graph.add((work, DCTERMS.identifier, Literal(f"{scheme}:{value}")))
-        if scheme == "doi":
-            graph.add((work, BIBO.doi, Literal(value)))
-        if scheme == "isbn":
-            graph.add((work, BIBO.isbn, Literal(value)))
+        out.add(work, P["identifier"], text(f"{scheme}:{value}"))
+        if scheme in ("doi", "isbn"):
+            out.add(work, P[scheme], text(value))
 
 
 def finding_key(finding: Finding) -> str:
     """A stable key for a finding: its kind and the things it concerns."""
-    parts = (
-        [finding.kind] + [f"e{n}" for n in finding.endnotes] + finding.citations + finding.claims
-    )
+    parts = [finding.kind] + [f"e{n}" for n in finding.endnotes] + finding.citations + finding.claims
     return "-".join(parts)[:200]
 
 
 def add_findings(graph: Graph, article: Article, findings: list[Finding]) -> None:
     """Findings as cg:Finding resources pointing at what they concern."""
+    out = TripleLines()
     aid = article.id
-    a = article_iri(aid)
+    a = iri(str(article_iri(aid)))
     seen: dict[str, int] = {}
     for finding in findings:
         key = finding_key(finding)
         seen[key] = seen.get(key, 0) + 1
-        f = finding_iri(aid, key if seen[key] == 1 else f"{key}-{seen[key]}")
-        graph.add((f, RDF.type, CG.Finding))
-        graph.add((f, DCTERMS.isPartOf, a))
-        graph.add((f, CG.kind, Literal(finding.kind)))
-        graph.add((f, CG.severity, Literal(finding.severity)))
-        graph.add((f, SCHEMA.description, Literal(finding.message)))
-        graph.add((f, RDFS.comment, Literal(finding.message)))
-        _add(graph, f, CG.fix, _text(finding.fix))
+        f = iri(str(finding_iri(aid, key if seen[key] == 1 else f"{key}-{seen[key]}")))
+        out.add(f, A, P["Finding"])
+        out.add(f, P["isPartOf"], a)
+        out.add(f, P["kind"], text(finding.kind))
+        out.add(f, P["severity"], text(finding.severity))
+        out.add(f, P["description"], text(finding.message))
+        out.add(f, P["fix"], _maybe(finding.fix))
         for number in finding.endnotes:
-            graph.add((f, CG.concerns, endnote_iri(aid, number)))
+            out.add(f, P["concerns"], iri(str(endnote_iri(aid, number))))
         for citation in finding.citations:
-            graph.add((f, CG.concerns, citation_iri(aid, citation)))
+            out.add(f, P["concerns"], iri(str(citation_iri(aid, citation))))
         for claim in finding.claims:
-            graph.add((f, CG.concerns, claim_iri(aid, claim)))
+            out.add(f, P["concerns"], iri(str(claim_iri(aid, claim))))
+    load_lines(graph, out)

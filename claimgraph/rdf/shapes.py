@@ -6,6 +6,8 @@ from pathlib import Path
 
 from rdflib import Graph
 
+from claimgraph.rdf.ntriples import plain_graph
+
 SHAPES_PATH = Path(__file__).resolve().parent.parent / "data" / "shapes.ttl"
 
 __all__ = ["SHAPES_PATH", "validate_graph"]
@@ -16,5 +18,5 @@ def validate_graph(graph: Graph) -> tuple[bool, str]:
     from pyshacl import validate
 
     shapes = Graph().parse(SHAPES_PATH, format="turtle")
-    conforms, _, text = validate(graph, shacl_graph=shapes, inference="none", advanced=False)
+    conforms, _, text = validate(plain_graph(graph), shacl_graph=shapes, inference="none", advanced=False)
     return bool(conforms), str(text)

@@ -1,0 +1,113 @@
+"""Writing triples as N-Triples text, fast, and loading them into an Oxigraph-backed rdflib graph.
+
+rdflib's ``Graph.add`` costs tens of microseconds a triple; an article with 2,000 endnotes has
+~200,000 triples. Formatting N-Triples lines in Python and parsing them in Rust (pyoxigraph,
+through oxrdflib) builds the same graph an order of magnitude faster.
+"""
+
+from __future__ import annotations
+
+from rdflib import Graph, URIRef
+
+_XSD = "http://www.w3.org/2001/XMLSchema#"
+_ESCAPES = str.maketrans({"\\": "\\\\", '"': '\\"', "\n": "\\n", "\r": "\\r", "\t": "\\t"})
+
+__all__ = [
+    "TripleLines",
+    "iri",
+    "text",
+    "integer",
+    "decimal",
+    "typed",
+    "new_graph",
+    "ntriples",
+    "load_lines",
+    "plain_graph",
+    "native_serialize",
+]
+
+
+def iri(value: str) -> str:
+    """An IRI term; ``value`` must already be a valid absolute IRI (the project mints them)."""
+    return f"<{value}>"
+
+
+def text(value: str) -> str:
+    """A plain string literal."""
+    return f'"{value.translate(_ESCAPES)}"'
+
+
+def integer(value: int) -> str:
+    """An xsd:integer literal."""
+    return f'"{int(value)}"^^<{_XSD}integer>'
+
+
+def decimal(value: float) -> str:
+    """An xsd:decimal literal (six places at most)."""
+    digits = f"{float(value):.6f}".rstrip("0").rstrip(".") or "0"
+    return f'"{digits}"^^<{_XSD}decimal>'
+
+
+def typed(value: str, datatype: str) -> str:
+    """A literal with a datatype IRI (``xsd:date``, ``xsd:anyURI`` …)."""
+    return f'"{value.translate(_ESCAPES)}"^^<{datatype}>'
+
+
+class TripleLines:
+    """An append-only buffer of N-Triples lines."""
+
+    __slots__ = ("lines",)
+
+    def __init__(self) -> None:
+        self.lines: list[str] = []
+
+    def add(self, subject: str, predicate: str, obj: str | None) -> None:
+        """Add one triple of formatted terms; a ``None`` object adds nothing."""
+        if obj is not None:
+            self.lines.append(f"{subject} {predicate} {obj} .")
+
+    def __len__(self) -> int:
+        return len(self.lines)
+
+    def text(self) -> str:
+        """All lines as one N-Triples document."""
+        return "\n".join(self.lines) + "\n"
+
+
+def new_graph(identifier: URIRef | None = None) -> Graph:
+    """An empty rdflib graph stored in Oxigraph (fast bulk parsing, native SPARQL)."""
+    return Graph(store="Oxigraph", identifier=identifier, bind_namespaces="none")
+
+
+def load_lines(graph: Graph, lines: TripleLines) -> Graph:
+    """Parse the buffered lines into ``graph`` (Rust-side for an Oxigraph-backed graph)."""
+    if len(lines):
+        graph.parse(data=lines.text(), format="ox-nt" if _is_oxigraph(graph) else "nt")
+    return graph
+
+
+def ntriples(graph: Graph) -> str:
+    """The graph as N-Triples text, serialised natively when the graph lives in Oxigraph."""
+    return graph.serialize(format="ox-nt" if _is_oxigraph(graph) else "nt")
+
+
+def plain_graph(graph: Graph) -> Graph:
+    """A copy in rdflib's own memory store (plain literals stay plain), for tools that need one."""
+    if not _is_oxigraph(graph):
+        return graph
+    copy = Graph(identifier=graph.identifier, bind_namespaces="none")
+    for prefix, namespace in graph.namespaces():
+        copy.bind(prefix, namespace)
+    return copy.parse(data=ntriples(graph), format="nt")
+
+
+def native_serialize(graph: Graph, fmt: str) -> str | None:
+    """Serialise natively (Rust) when the graph lives in Oxigraph and the format allows; else None."""
+    native = {"turtle": "ox-turtle", "nt": "ox-nt", "xml": "ox-xml"}.get(fmt)
+    if native and _is_oxigraph(graph):
+        return graph.serialize(format=native)
+    return None
+
+
+def _is_oxigraph(graph: Graph) -> bool:
+    return type(graph.store).__module__.startswith("oxrdflib")
