@@ -1,0 +1,118 @@
+"""Query page: run a named query with its parameters, or a read-only query of your own."""
+
+from __future__ import annotations
+
+import pandas as pd
+import streamlit as st
+from rdflib.plugins.sparql import prepareQuery
+
+from claimgraph.errors import ClaimgraphError
+from claimgraph.explorer import state
+from claimgraph.explorer.paging import paginate
+from claimgraph.queries import list_queries, run_query
+from claimgraph.rdf.store import QueryResult
+
+__all__ = ["render", "read_only_form", "READ_FORMS"]
+
+READ_FORMS = {
+    "SelectQuery": "SELECT",
+    "AskQuery": "ASK",
+    "ConstructQuery": "CONSTRUCT",
+    "DescribeQuery": "DESCRIBE",
+}
+EXAMPLE = """PREFIX schema: <https://schema.org/>
+PREFIX dcterms: <http://purl.org/dc/terms/>
+SELECT ?claim ?text WHERE {
+  GRAPH ?g { ?c a schema:Claim ; dcterms:identifier ?claim ; schema:text ?text }
+} LIMIT 20"""
+
+
+def read_only_form(sparql: str) -> str:
+    """SELECT, ASK, CONSTRUCT or DESCRIBE for a read query; ValueError for updates or bad syntax."""
+    try:
+        parsed = prepareQuery(sparql)
+    except Exception as error:  # pyparsing raises its own types; any failure means "not a query"
+        raise ValueError(
+            "only read queries (SELECT, ASK, CONSTRUCT, DESCRIBE) can run here; this text is not "
+            f"one ({type(error).__name__}: {str(error).splitlines()[0] if str(error) else ''})"
+        ) from None
+    form = READ_FORMS.get(parsed.algebra.name)
+    if form is None:
+        raise ValueError(f"only read queries can run here, not {parsed.algebra.name}")
+    return form
+
+
+def _show(answer: QueryResult, name: str) -> None:
+    if answer.boolean is not None:
+        st.success(f"ASK answer: {answer.boolean}")
+        return
+    rows = [{k: "" if v is None else str(v) for k, v in row.items()} for row in answer.as_dicts()]
+    table = pd.DataFrame(rows, columns=answer.variables)
+    st.caption(f"{len(rows)} rows")
+    st.dataframe(
+        pd.DataFrame(list(paginate(rows, f"query-{name}", page_size=100)), columns=answer.variables),
+        hide_index=True,
+        width="stretch",
+    )
+    st.download_button(
+        "Download results (CSV)",
+        table.to_csv(index=False),
+        file_name=f"{name}.csv",
+        mime="text/csv",
+        key=f"download-{name}",
+    )
+
+
+def _run(action, name: str) -> None:
+    try:
+        answer = action()
+    except (ClaimgraphError, ValueError) as error:
+        st.error(str(error))
+        return
+    st.session_state["query-answer"] = (name, answer)
+
+
+def _named() -> None:
+    queries = list_queries()
+    names = [q.name for q in queries]
+    name = st.selectbox("Named query", names, key="named-query")
+    query = queries[names.index(name)]
+    st.caption(query.description)
+    values = {}
+    for param in query.params:
+        value = st.text_input(
+            f"{param.name} ({param.type}{', optional' if param.optional else ''})",
+            key=f"param-{query.name}-{param.name}",
+            help=param.doc,
+        )
+        if value.strip():
+            values[param.name] = value.strip()
+    with st.expander("Query text"):
+        st.code(query.text, language="sparql")
+    if st.button("Run query", key="run-named", type="primary"):
+        _run(lambda: run_query(state.get_store(), query, values), query.name)
+
+
+def _custom() -> None:
+    text = st.text_area("SPARQL (read-only)", value=EXAMPLE, height=200, key="custom-query")
+    if st.button("Run query", key="run-custom", type="primary"):
+
+        def action() -> QueryResult:
+            read_only_form(text)
+            return state.get_store().query(text)
+
+        _run(action, "custom-query")
+
+
+def render() -> None:
+    """Draw the query page."""
+    st.header("Query the graph")
+    st.caption("Queries run over every article in the store. Updates are refused: this page only reads.")
+    mode = st.radio("Query", ["Named query", "Write your own"], horizontal=True, key="query-mode")
+    if mode == "Named query":
+        _named()
+    else:
+        _custom()
+    answer = st.session_state.get("query-answer")
+    if answer is not None:
+        _show(answer[1], answer[0])

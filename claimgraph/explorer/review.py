@@ -1,0 +1,105 @@
+"""Review page: a person's verdict on a claim–source pair, saved with who and when."""
+
+from __future__ import annotations
+
+import pandas as pd
+import streamlit as st
+from rdflib import URIRef
+
+from claimgraph.errors import ClaimgraphError
+from claimgraph.evidence.judges import STANCES
+from claimgraph.evidence.review import load_reviews, record_review
+from claimgraph.explorer import state
+from claimgraph.explorer.text import md_escape, short
+from claimgraph.explorer.views import claim_statuses, evidence_for_claim
+from claimgraph.model import AuditResult, Claim
+from claimgraph.rdf.evidence import evidence_work
+from claimgraph.rdf.graph import endnote_work
+from claimgraph.rdf.vocab import claim_iri
+
+__all__ = ["render", "review_pairs"]
+
+
+def review_pairs(result: AuditResult, claim: Claim) -> dict[str, tuple[URIRef, str]]:
+    """The sources a claim can be reviewed against: label → (work IRI, current stance)."""
+    article = result.article
+    pairs: dict[str, tuple[URIRef, str]] = {}
+    for item in evidence_for_claim(result, claim.id):
+        label = f"[{item.endnote or '—'}] {short(item.source_url, 80)}"
+        pairs[label] = (evidence_work(article, article.id, item), item.stance)
+    by_id = {c.id: c for c in article.citations}
+    for citation_id in claim.citation_ids:
+        citation = by_id.get(citation_id)
+        if citation is None or citation.endnote is None:
+            continue
+        endnote = article.endnote(citation.endnote)
+        label = f"[{endnote.number}] {short(endnote.url or endnote.title or '', 80)}"
+        pairs.setdefault(label, (endnote_work(endnote, article.id), "not judged"))
+    return pairs
+
+
+def _existing(result: AuditResult) -> None:
+    claims = {claim_iri(result.article.id, c.id): c for c in result.article.claims}
+    rows = [
+        {
+            "claim": claims[r.claim].id,
+            "text": short(claims[r.claim].text, 100),
+            "stance": r.stance,
+            "reviewer": r.reviewer,
+            "at": r.at,
+            "note": r.note,
+            "work": str(r.work),
+        }
+        for r in load_reviews(state.get_store()).values()
+        if r.claim in claims
+    ]
+    st.subheader("Reviews of this article")
+    if rows:
+        st.dataframe(pd.DataFrame(rows).sort_values("at", ascending=False), hide_index=True, width="stretch")
+    else:
+        st.caption("No reviews yet.")
+
+
+def render() -> None:
+    """Draw the review form for the current article."""
+    result = state.current_result()
+    st.header("Review evidence")
+    statuses = claim_statuses(result)
+    claims = [c for c in result.article.claims if c.citation_ids or evidence_for_claim(result, c.id)]
+    if not claims:
+        st.info("No claim has a cited or judged source to review.")
+        _existing(result)
+        return
+    texts = {c.id: c.text for c in claims}
+    claim_id = st.selectbox(
+        "Claim",
+        list(texts),
+        key="review-claim",
+        format_func=lambda i: f"{statuses[i]} · {short(texts[i], 110)}",
+    )
+    claim = result.article.claim(claim_id)
+    st.markdown(md_escape(claim.text))
+    pairs = review_pairs(result, claim)
+    label = st.selectbox(
+        "Source", list(pairs), key="review-source", format_func=lambda k: f"{k} (now: {pairs[k][1]})"
+    )
+    with st.form("review-form"):
+        stance = st.radio("Verdict", STANCES, horizontal=True, key="review-stance")
+        reviewer = st.text_input("Your name", key="review-name")
+        note = st.text_area("Note (optional)", key="review-note")
+        submitted = st.form_submit_button("Save review", type="primary")
+    if submitted:
+        try:
+            record_review(
+                state.get_store(),
+                claim_iri(result.article.id, claim.id),
+                pairs[label][0],
+                stance,
+                reviewer,
+                note=note,
+            )
+        except ClaimgraphError as error:
+            st.error(str(error))
+        else:
+            st.success(f"Saved: {stance} by {md_escape(reviewer.strip())}.")
+    _existing(result)

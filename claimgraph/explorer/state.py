@@ -1,0 +1,155 @@
+"""Loading articles for the explorer: the store, cached audits, uploads and the current article.
+
+Every audit goes through ``audit`` with the store, so the graph persists between runs; results
+are cached per process (``st.cache_resource``) so switching pages never re-audits. Uploaded or
+fetched articles are kept as text under the uploads folder so they can be reopened by id.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import re
+from pathlib import Path
+
+import streamlit as st
+
+from claimgraph.api import AuditOptions, audit, default_article_path, open_store
+from claimgraph.evidence.review import apply_reviews, load_reviews
+from claimgraph.load import article_id_for
+from claimgraph.model import AuditResult
+from claimgraph.queries import run_query
+from claimgraph.rdf.store import GraphStore
+from claimgraph.readers import decode_article
+
+__all__ = [
+    "get_store",
+    "audit_options",
+    "uploads_dir",
+    "sample_result",
+    "ingest_text",
+    "open_article",
+    "ingested_articles",
+    "current_result",
+    "select_article",
+]
+
+UPLOADS_ENV = "CLAIMGRAPH_UPLOADS"
+SNAPSHOTS_ENV = "CLAIMGRAPH_SNAPSHOTS"
+ARTICLE_PARAM = "article"
+
+
+@st.cache_resource(show_spinner=False)
+def get_store() -> GraphStore:
+    """The store named by ``CLAIMGRAPH_STORE`` (default ``.claimgraph/store``), opened once."""
+    return open_store(None)
+
+
+def audit_options(online: bool = False) -> AuditOptions:
+    """Audit options; ``CLAIMGRAPH_SNAPSHOTS`` points at a folder of offline source snapshots."""
+    options = AuditOptions(online=online)
+    snapshots = os.environ.get(SNAPSHOTS_ENV)
+    if snapshots:
+        options.snapshots_dir = Path(snapshots)
+    return options
+
+
+def uploads_dir() -> Path:
+    """Where uploaded and fetched articles are kept: ``CLAIMGRAPH_UPLOADS`` or ``.claimgraph/uploads``."""
+    folder = Path(os.environ.get(UPLOADS_ENV) or Path(".claimgraph") / "uploads")
+    folder.mkdir(parents=True, exist_ok=True)
+    return folder
+
+
+@st.cache_resource(max_entries=8, show_spinner="Auditing the article…")
+def _audit_path(path: str, mtime: float, online: bool) -> AuditResult:
+    return audit(path, store=get_store(), options=audit_options(online))
+
+
+@st.cache_resource(max_entries=8, show_spinner="Auditing the article…")
+def _audit_text(text: str, location: str, article_format: str | None, online: bool) -> AuditResult:
+    return audit(
+        text=text,
+        location=location,
+        article_format=article_format,
+        store=get_store(),
+        options=audit_options(online),
+    )
+
+
+def _online() -> bool:
+    return bool(st.session_state.get("online", False))
+
+
+def sample_result() -> AuditResult:
+    """The audit of the embedded sample article."""
+    path = default_article_path()
+    return _audit_path(str(path), path.stat().st_mtime, _online())
+
+
+def _slug(location: str) -> str:
+    return article_id_for(location) or "article"
+
+
+def ingest_text(text: str, location: str, article_format: str | None = None) -> AuditResult:
+    """Audit an uploaded or fetched article, keep its text for reopening, return the result."""
+    result = _audit_text(text, location, article_format, _online())
+    folder = uploads_dir()
+    article_id = result.article.id
+    (folder / f"{article_id}.txt").write_text(text, encoding="utf-8")
+    meta = {"location": location, "format": article_format, "title": result.article.title}
+    (folder / f"{article_id}.json").write_text(json.dumps(meta), encoding="utf-8")
+    return result
+
+
+def ingest_bytes(data: bytes, name: str) -> AuditResult:
+    """Audit an uploaded file's bytes (text, Markdown or HTML; the reader is picked by name)."""
+    text, _problems = decode_article(data, name)
+    return ingest_text(text, name)
+
+
+def open_article(article_id: str) -> AuditResult | None:
+    """The audit of an article by id: the sample, or one kept in the uploads folder; else None."""
+    sample = default_article_path()
+    if article_id == _slug(str(sample)):
+        return sample_result()
+    if not re.fullmatch(r"[a-z0-9-]+", article_id):
+        return None
+    folder = uploads_dir()
+    text_path, meta_path = folder / f"{article_id}.txt", folder / f"{article_id}.json"
+    if not text_path.exists():
+        return None
+    meta = json.loads(meta_path.read_text(encoding="utf-8")) if meta_path.exists() else {}
+    text = text_path.read_text(encoding="utf-8")
+    return _audit_text(text, meta.get("location", text_path.name), meta.get("format"), _online())
+
+
+def ingested_articles() -> list[dict[str, object]]:
+    """The articles in the store (the ``articles`` named query), with whether they can be opened."""
+    rows = run_query(get_store(), "articles").as_dicts()
+    folder = uploads_dir()
+    sample_id = _slug(str(default_article_path()))
+    for row in rows:
+        article_id = str(row["article"])
+        row["openable"] = article_id == sample_id or (folder / f"{article_id}.txt").exists()
+    return rows
+
+
+def select_article(article_id: str) -> None:
+    """Make an article current (kept in the URL so a page link reopens it)."""
+    st.session_state[ARTICLE_PARAM] = article_id
+    st.query_params[ARTICLE_PARAM] = article_id
+
+
+def current_result() -> AuditResult:
+    """The current article's audit (the sample unless another was chosen), reviews applied."""
+    wanted = st.query_params.get(ARTICLE_PARAM) or st.session_state.get(ARTICLE_PARAM)
+    result = open_article(str(wanted)) if wanted else None
+    if result is None:
+        result = sample_result()
+    st.session_state[ARTICLE_PARAM] = result.article.id
+    if st.query_params.get(ARTICLE_PARAM) != result.article.id:
+        st.query_params[ARTICLE_PARAM] = result.article.id
+    if result.evidence:
+        apply_reviews(result.article, result.article.id, result.evidence, load_reviews(get_store()))
+    return result
