@@ -30,6 +30,7 @@ def run_claimgraph(zoo, links: int, per_host: int) -> tuple[float, dict[str, int
     """Seconds to check the links, and how many came out in each health class."""
     config = FetchConfig(per_host_concurrency=per_host, per_host_interval=0.0,
                          workers=per_host * 2, retries=0, head_first=True)
+    config.base_urls["wayback"] = f"{zoo.base}/wayback/available"  # dead links look it up
     urls = [f"{zoo.base}/bench/{i}" for i in range(1, links + 1)]
     started = time.perf_counter()
     found = check_links(urls, allow_private=True, config=config)

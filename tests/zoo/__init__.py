@@ -32,6 +32,7 @@ class ZooServer(ThreadingHTTPServer):
         self.in_flight = 0
         self.max_in_flight = 0
         self.stop_stalling = threading.Event()
+        self.agents: set[str] = set()
 
     def handle_error(self, request, client_address) -> None:
         """Clients hang up on stalled and huge answers on purpose; say nothing."""
@@ -57,12 +58,18 @@ class ZooHandler(BaseHTTPRequestHandler):
     """Routes by path; see ``pages.ROUTES``."""
 
     protocol_version = "HTTP/1.1"
+    disable_nagle_algorithm = True  # headers and body go out at once, as from a real server
     server: ZooServer
 
     def log_message(self, *args) -> None:  # noqa: D401 - silence the default stderr log
         return
 
     def do_HEAD(self) -> None:  # noqa: N802 - http.server's naming
+        if self.path.startswith("/no-head"):
+            self.send_response(405)
+            self.send_header("Content-Length", "0")
+            self.end_headers()
+            return
         self._answer(head=True)
 
     def do_GET(self) -> None:  # noqa: N802
@@ -73,6 +80,7 @@ class ZooHandler(BaseHTTPRequestHandler):
         parts = urlsplit(self.path)
         with zoo.lock:
             zoo.hits[parts.path] += 1
+            zoo.agents.add(self.headers.get("User-Agent", ""))
             zoo.in_flight += 1
             zoo.max_in_flight = max(zoo.max_in_flight, zoo.in_flight)
             count = zoo.hits[parts.path]

@@ -129,6 +129,7 @@ def route(path: str, query: dict, headers: dict, count: int, base: str, handler)
         "/paper.pdf": (200, {"Content-Type": "application/pdf"},
                        make_pdf("A zoo paper", "Grace Hopper", "Compilers translate code.")),
         "/link": (200, {"Content-Type": "text/plain"}, b"ok"),
+        "/no-head": (200, HTML, _page("GET only")),
     }
     if path in simple:
         status, head, body = simple[path]
