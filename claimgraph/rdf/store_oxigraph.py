@@ -27,9 +27,9 @@ from claimgraph.errors import QueryError, StoreError
 from claimgraph.rdf.store import GraphStore, QueryResult
 from claimgraph.rdf.store_terms import (
     bind_as_values,
-    from_oxigraph,
     iri_text,
     normalise_bindings,
+    oxigraph_converter,
     to_oxigraph,
 )
 
@@ -149,9 +149,7 @@ class OxigraphStore:
     def replace_graph(self, name: URIRef, graph: rdflib.Graph) -> None:
         """Atomically replace the named graph ``name`` with the triples of ``graph``."""
         target = iri_text(str(name))
-        body = " .\n".join(
-            f"{to_oxigraph(s)} {to_oxigraph(p)} {to_oxigraph(o)}" for s, p, o in graph
-        )
+        body = " .\n".join(f"{to_oxigraph(s)} {to_oxigraph(p)} {to_oxigraph(o)}" for s, p, o in graph)
         update = f"DROP SILENT GRAPH {target} ;\nINSERT DATA {{ GRAPH {target} {{\n{body}\n}} }}"
         with self._session(write=True) as store:
             try:
@@ -162,13 +160,14 @@ class OxigraphStore:
     def graph(self, name: URIRef) -> rdflib.Graph:
         """A copy of one named graph (empty if absent)."""
         result = rdflib.Graph(identifier=name)
+        convert = oxigraph_converter()
         with self._session(write=False) as store:
             for quad in store.quads_for_pattern(None, None, None, to_oxigraph(name)):
                 result.add(
                     (
-                        from_oxigraph(quad.subject),
-                        from_oxigraph(quad.predicate),
-                        from_oxigraph(quad.object),
+                        convert(quad.subject),
+                        convert(quad.predicate),
+                        convert(quad.object),
                     )
                 )
         return result
@@ -228,6 +227,7 @@ def _result(answer: Any) -> QueryResult:
         return QueryResult(variables=[], rows=[], boolean=bool(answer))
     if isinstance(answer, ox.QuerySolutions):
         variables = [variable.value for variable in answer.variables]
-        rows = [tuple(from_oxigraph(value) for value in solution) for solution in answer]
+        convert = oxigraph_converter()
+        rows = [tuple(convert(value) for value in solution) for solution in answer]
         return QueryResult(variables=variables, rows=rows)
     raise QueryError("only SELECT and ASK queries are supported; read triples with graph()")

@@ -25,9 +25,9 @@ from claimgraph.rdf.store import QueryResult
 from claimgraph.rdf.store_terms import (
     XSD_STRING,
     bind_as_values,
-    from_oxigraph,
     iri_text,
     normalise_bindings,
+    oxigraph_converter,
     term_text,
 )
 
@@ -155,12 +155,13 @@ class SparqlStore:
                 f"{self.store_url} could not return graph {name} ({response.status_code}): "
                 f"{response.text.strip()[:500]}"
             )
+        convert = oxigraph_converter()
         for triple in ox.parse(response.content, ox.RdfFormat.N_TRIPLES):
             result.add(
                 (
-                    from_oxigraph(triple.subject),
-                    from_oxigraph(triple.predicate),
-                    from_oxigraph(triple.object),
+                    convert(triple.subject),
+                    convert(triple.predicate),
+                    convert(triple.object),
                 )
             )
         return result
@@ -240,7 +241,15 @@ def parse_json_results(document: Mapping[str, Any]) -> QueryResult:
     if "boolean" in document:
         return QueryResult(variables=[], rows=[], boolean=bool(document["boolean"]))
     variables = list(document["head"].get("vars", []))
+    seen: dict[tuple, URIRef | Literal | BNode] = {}
+
+    def convert(value: Mapping[str, str]) -> URIRef | Literal | BNode:
+        key = tuple(sorted(value.items()))
+        if key not in seen:
+            seen[key] = _json_term(value)
+        return seen[key]
+
     rows = []
     for binding in document["results"]["bindings"]:
-        rows.append(tuple(_json_term(binding[name]) if name in binding else None for name in variables))
+        rows.append(tuple(convert(binding[name]) if name in binding else None for name in variables))
     return QueryResult(variables=variables, rows=rows)

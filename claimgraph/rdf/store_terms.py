@@ -7,7 +7,7 @@ group, built from terms serialised here with full escaping, so a hostile string 
 from __future__ import annotations
 
 import re
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from typing import Any
 
 import pyoxigraph as ox
@@ -58,6 +58,21 @@ def from_oxigraph(term: Any) -> URIRef | Literal | BNode | None:
             return Literal(term.value)
         return Literal(term.value, datatype=URIRef(datatype))
     raise QueryError(f"unsupported RDF term from the store: {term!r}")
+
+
+def oxigraph_converter() -> Callable[[Any], URIRef | Literal | BNode | None]:
+    """A :func:`from_oxigraph` that remembers terms it has seen (results repeat many values)."""
+    seen: dict[Any, URIRef | Literal | BNode | None] = {}
+
+    def convert(term: Any) -> URIRef | Literal | BNode | None:
+        if term is None:
+            return None
+        known = seen.get(term)
+        if known is None:
+            known = seen[term] = from_oxigraph(term)
+        return known
+
+    return convert
 
 
 def to_oxigraph(term: URIRef | Literal | BNode) -> Any:
