@@ -31,6 +31,7 @@ from claimgraph.rdf.vocab import (  # noqa: E402
     CITO,
     DCTERMS,
     FABIO,
+    ID,
     OA,
     PROV,
     RDF,
@@ -38,13 +39,13 @@ from claimgraph.rdf.vocab import (  # noqa: E402
     SCHEMA,
     XSD,
     article_iri,
-    capture_iri,
     citation_iri,
     claim_iri,
     endnote_iri,
     evidence_iri,
     finding_iri,
     graph_iri,
+    review_graph_iri,
     work_iri,
 )
 
@@ -56,7 +57,7 @@ WORDS = [
 DOMAINS = ["arxiv.org", "example.com", "nytimes.com", "openai.com", "youtube.com", "lesswrong.com"]
 KINDS = ["dead-link", "title-mismatch", "duplicate", "unsupported-claim", "date-mismatch"]
 SEVERITIES = ["error", "warning", "info"]
-STANCES = ["supports", "contradicts", "unrelated", "unclear"]
+STANCES = ["supports", "supports", "disputes", "neutral"]
 
 
 @dataclass
@@ -124,6 +125,52 @@ def _work(out: _Writer, rng: random.Random, key: int) -> URIRef:
         out.add(work, DCTERMS.identifier, _lit(f"doi:10.5555/{key}"))
         out.add(work, BIBO.doi, _lit(f"10.5555/{key}"))
     return work
+
+
+def _evidence(out: _Writer, rng: random.Random, aid: str, claim: URIRef, work: URIRef, endnote: int) -> None:
+    """One judged claim–source pair, as ``claimgraph/rdf/evidence.py`` writes it."""
+    e = evidence_iri(claim, work)
+    stance = rng.choice(STANCES)
+    out.add(e, RDF.type, _iri(CG.Evidence))
+    out.add(e, RDF.type, _iri(OA.Annotation))
+    out.add(e, OA.motivatedBy, _iri(OA.assessing))
+    out.add(e, OA.hasBody, _iri(claim))
+    out.add(e, CG.claim, _iri(claim))
+    out.add(e, CG.work, _iri(work))
+    out.add(e, CG.stance, _lit(stance))
+    out.add(e, CG.support, _lit(f"{rng.random():.4f}", XSD.decimal))
+    out.add(e, CG.confidence, _lit(f"{rng.random():.4f}", XSD.decimal))
+    out.add(e, CG.judge, _lit("default"))
+    out.add(e, CG.cited, _lit("true", XSD.boolean))
+    out.add(e, CG.endnote, _iri(endnote_iri(aid, endnote)))
+    if stance in ("supports", "disputes"):
+        out.add(work, CITO.supports if stance == "supports" else CITO.disputes, _iri(claim))
+    target = f"{e}/target/1"
+    out.add(e, OA.hasTarget, _iri(target))
+    out.add(target, RDF.type, _iri(OA.SpecificResource))
+    out.add(target, OA.hasSource, _iri(work))
+    out.add(target, OA.hasSelector, _iri(f"{target}/quote"))
+    out.add(f"{target}/quote", RDF.type, _iri(OA.TextQuoteSelector))
+    out.add(f"{target}/quote", OA.exact, _lit(_sentence(rng, 10)))
+    out.add(work, CG.origin, _iri(work))
+
+
+def review_lines(graphs: list[URIRef], rng: random.Random, count: int = 50) -> list[str]:
+    """A human-review graph: a few reviewers overriding judged stances (``cgid:graph/reviews``)."""
+    out = _Writer(review_graph_iri())
+    for number in range(count):
+        aid = f"synthetic-{rng.randrange(len(graphs)):05d}"
+        claim = claim_iri(aid, f"c{1 + rng.randrange(40)}")
+        work = work_iri(f"synthetic:{7 + number}")
+        review, agent = f"{ID}review/{number}", f"{ID}agent/{number % 3}"
+        out.add(review, RDF.type, _iri(CG.Review))
+        out.add(review, CG.reviewOf, _iri(evidence_iri(claim, work)))
+        out.add(review, CG.claim, _iri(claim))
+        out.add(review, CG.work, _iri(work))
+        out.add(review, CG.stance, _lit(rng.choice(STANCES)))
+        out.add(review, PROV.wasAttributedTo, _iri(agent))
+        out.add(agent, RDFS.label, _lit(f"Reviewer {number % 3}"))
+    return list(dict.fromkeys(out.lines))
 
 
 def article_lines(index: int, rng: random.Random, work_pool: int) -> list[str]:
@@ -196,17 +243,7 @@ def article_lines(index: int, rng: random.Random, work_pool: int) -> list[str]:
         out.add(c, CITO.hasCitedEntity, _iri(works[endnote]))
         out.add(claim, CITO.cites, _iri(works[endnote]))
         if number <= 30:
-            evidence = evidence_iri(claim, works[endnote])
-            capture = capture_iri(f"https://x/{index}/{endnote}", f"{number:064d}")
-            out.add(evidence, RDF.type, _iri(CG.Evidence))
-            out.add(evidence, CG.claim, _iri(claim))
-            out.add(evidence, CG.work, _iri(works[endnote]))
-            out.add(evidence, CG.stance, _lit(rng.choice(STANCES)))
-            out.add(evidence, CG.score, _lit(f"{rng.random():.4f}", XSD.decimal))
-            out.add(evidence, PROV.wasDerivedFrom, _iri(capture))
-            out.add(capture, RDF.type, _iri(CG.Capture))
-            out.add(capture, CG.httpStatus, _int(rng.choice([200, 200, 200, 404, 403])))
-            out.add(capture, PROV.generatedAtTime, _lit("2026-01-01T00:00:00Z", XSD.dateTime))
+            _evidence(out, rng, aid, claim, works[endnote], endnote)
     for number in range(1, 16):
         kind = KINDS[number % len(KINDS)]
         f = finding_iri(aid, f"{kind}-e{number}")
@@ -238,6 +275,7 @@ def synthetic_corpus(target_triples: int, seed: int = 0) -> Corpus:
         graphs.append(graph_iri(f"synthetic-{index:05d}"))
         lines.extend(article_lines(index, rng, max(50, target_triples // 200)))
         index += 1
+    lines.extend(review_lines(graphs, rng))
     aid = "synthetic-00000"
     samples: dict[str, str] = {  # parameter values as typed on the CLI; URIRefs for iri params
         "article": aid,
