@@ -122,3 +122,28 @@ def test_sample_reader_recovers_every_endnote_url(sample_path):
 
 def test_segment_claims_with_no_blocks_is_empty():
     assert segment_claims("", [], []) == []
+
+
+NUMBERED = """The Deep Sea Report
+Scientists have mapped only a quarter of the ocean floor, according to recent surveys [1]. The mapping effort accelerated after 2017 [2][3].
+Funding
+Public funding for ocean science fell by 10 percent in 2020 [2]. Private foundations filled part of the gap [4].
+
+References
+1. Seabed 2030 Project. "Quarter of ocean floor mapped". https://seabed2030.org/news/quarter-mapped (2023-06-20)
+2. Smith, J. (2021). Ocean funding trends. Marine Policy. https://doi.org/10.1016/j.marpol.2021.104567
+3. https://www.example.org/ocean-mapping?utm_campaign=x
+"""
+
+
+def test_numbered_markers_and_free_form_references():
+    article = article_from_text(NUMBERED, "deep-sea.txt", "text")
+    assert article.title == "The Deep Sea Report"
+    assert [(c.label, c.endnote) for c in article.citations] == [("1", 1), ("2", 2), ("3", 3), ("2", 2), ("4", None)]
+    first = article.claim(article.citations[0].claim)
+    assert first.text.startswith("Scientists have mapped"), "a cited first paragraph is body, not a standfirst"
+    notes = article.endnotes
+    assert (notes[0].title, notes[0].published) == ("Quarter of ocean floor mapped", "2023-06-20")
+    assert (notes[1].title, notes[1].published) == ("Ocean funding trends", "2021")
+    assert notes[1].identifiers == {"doi": "10.1016/j.marpol.2021.104567"}
+    assert article.citations[-1].method == "key-missing"

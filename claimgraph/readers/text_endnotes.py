@@ -39,9 +39,7 @@ FIELD = re.compile(
     re.IGNORECASE,
 )
 NUMBERED_ENTRY = re.compile(r"^\s*(?:\[(?P<a>\d{1,4})\]|(?P<b>\d{1,4})[.)])\s+")
-MARKER = re.compile(
-    r"\[(?P<label>[^\[\]\n]{1,80})\](?P<domain>[a-z0-9][a-z0-9.-]*\.[a-z][a-z0-9.-]*)?"
-)
+MARKER = re.compile(r"\[(?P<label>[^\[\]\n]{1,80})\](?P<domain>[a-z0-9][a-z0-9.-]*\.[a-z][a-z0-9.-]*)?")
 CARD_END = re.compile(r"(?:…|\.\.\.)")
 SENTENCE_END = re.compile(r"[.!?][\"'”’)]*$")
 
@@ -110,14 +108,16 @@ class EndnoteTextReader:
     def _entries_follow(lines: list[_Line], index: int) -> bool:
         window = [ln.stripped for ln in lines[index + 1 : index + 8] if ln.stripped]
         return any(
-            FIELD.match(w) or LONE_BULLET.match(w) or NUMBERED_ENTRY.match(w) or find_urls(w)
-            for w in window
+            FIELD.match(w) or LONE_BULLET.match(w) or NUMBERED_ENTRY.match(w) or find_urls(w) for w in window
         )
 
     def _read_body(self, lines: list[_Line], result: ReadResult, domains: set[str]) -> None:
         content = [ln for ln in lines if ln.stripped]
         header, rest = self._split_header(content)
         result.title = self._title(header) or (content[0].stripped if content else "")
+        dek = header[-1] if len(header) > 1 and SENTENCE_END.search(header[-1].stripped) else None
+        if dek is not None and not dek.stripped.endswith("?"):
+            result.blocks.append(Block(dek.start + len(dek.text) - len(dek.text.lstrip()), dek.end, ""))
         toc = self._toc_entries(rest)
         section = Section(title="", start=content[0].start if content else 0, end=0)
         sections: list[Section] = []
@@ -161,6 +161,11 @@ class EndnoteTextReader:
             stripped = line.stripped
             if len(stripped) > 300 or TOC_START.match(stripped) or BULLET.match(stripped):
                 break
+            if header and any(
+                m.group("domain") or re.fullmatch(r"\^?\d{1,4}", m.group("label"))
+                for m in MARKER.finditer(stripped)
+            ):
+                break  # a cited sentence is body text, not a standfirst
             header.append(line)
             if SENTENCE_END.search(stripped) and not stripped.endswith("?"):
                 break  # a dek (standfirst) ends the header
@@ -239,9 +244,7 @@ class EndnoteTextReader:
 
     # --- endnotes ----------------------------------------------------------------------------
 
-    def _read_endnotes(
-        self, lines: list[_Line], result: ReadResult
-    ) -> tuple[list[Endnote], list[Section]]:
+    def _read_endnotes(self, lines: list[_Line], result: ReadResult) -> tuple[list[Endnote], list[Section]]:
         endnotes: list[Endnote] = []
         sections: list[Section] = []
         current: Section | None = None
@@ -261,9 +264,7 @@ class EndnoteTextReader:
                 if current is not None:
                     current.end = line.start
                 kind = "further_reading" if FURTHER_READING.search(stripped) else "endnotes"
-                current = Section(
-                    title=stripped.rstrip(":"), start=line.start, end=line.end, kind=kind
-                )
+                current = Section(title=stripped.rstrip(":"), start=line.start, end=line.end, kind=kind)
                 sections.append(current)
                 continue
             if not stripped or CHROME.match(stripped):
@@ -321,12 +322,16 @@ class EndnoteTextReader:
             raw_url = urls[0] if urls else None
         snippet = fields.get("snippet") or (" ".join(loose).strip() or None)
         title = fields.get("title") or None
-        if not fields and loose and raw_url:
+        free_form = not fields and loose and raw_url
+        if free_form:
             title = _free_form_title(" ".join(loose), raw_url)
             snippet = None
         if not (raw_url or title or snippet):
             return None
-        published = parse_date(fields.get("published"))
+        published = parse_date(fields.get("published") or (" ".join(loose) if free_form else None))
+        if not published and free_form:
+            year = re.search(r"\(((?:19|20)\d\d)[a-z]?\)", " ".join(loose))
+            published = year.group(1) if year else None
         published_from = "stated" if published else None
         if not published and snippet:
             published = parse_date(snippet[:200])
@@ -364,10 +369,14 @@ def _split_glued_snippet(value: str) -> tuple[str, bool]:
 
 
 def _free_form_title(text: str, url: str) -> str | None:
+    """The title of a free-form reference: quoted, APA-style after "(year).", or the lead text."""
     before = text.split(url)[0].strip(" .,-–—")
     quoted = re.search(r"[\"“]([^\"”]{4,})[\"”]", before)
     if quoted:
         return quoted.group(1).strip()
+    apa = re.search(r"\((?:19|20)\d\d[a-z]?[^)]*\)\.?\s+(?P<title>[^.?!]{4,}[?!]?)", before)
+    if apa:
+        return apa.group("title").strip()
     return before or None
 
 
@@ -379,9 +388,7 @@ def _split_domain(raw: str, known: set[str]) -> str:
     """
     lowered = raw.lower()
     for domain in sorted(known, key=len, reverse=True):
-        if lowered.startswith(domain) and (
-            len(lowered) == len(domain) or lowered[len(domain)] not in ".-"
-        ):
+        if lowered.startswith(domain) and (len(lowered) == len(domain) or lowered[len(domain)] not in ".-"):
             return raw[: len(domain)]
     labels = raw.split(".")
     for count in range(len(labels), 1, -1):
