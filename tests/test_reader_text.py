@@ -44,7 +44,10 @@ def test_detects_the_endnote_text_format(sample_path):
 def test_header_title_and_chrome():
     result = read_text(SMALL, "small.txt", "text")
     assert result.title == "A Plain Title About Bees"
-    assert [s.title for s in result.sections if s.kind == "body"] == ["Why bees matter"]
+    assert [s.title for s in result.sections if s.kind == "body"] == [
+        "A Plain Title About Bees",
+        "Why bees matter",
+    ]
     texts = [SMALL[b.start : b.end] for b in result.blocks]
     assert not any(t.startswith(("On this page", "- Why bees", "Kicker")) for t in texts)
 
@@ -139,9 +142,17 @@ References
 def test_numbered_markers_and_free_form_references():
     article = article_from_text(NUMBERED, "deep-sea.txt", "text")
     assert article.title == "The Deep Sea Report"
-    assert [(c.label, c.endnote) for c in article.citations] == [("1", 1), ("2", 2), ("3", 3), ("2", 2), ("4", None)]
+    assert [(c.label, c.endnote) for c in article.citations] == [
+        ("1", 1),
+        ("2", 2),
+        ("3", 3),
+        ("2", 2),
+        ("4", None),
+    ]
     first = article.claim(article.citations[0].claim)
-    assert first.text.startswith("Scientists have mapped"), "a cited first paragraph is body, not a standfirst"
+    assert first.text.startswith("Scientists have mapped"), (
+        "a cited first paragraph is body, not a standfirst"
+    )
     notes = article.endnotes
     assert (notes[0].title, notes[0].published) == ("Quarter of ocean floor mapped", "2023-06-20")
     assert (notes[1].title, notes[1].published) == ("Ocean funding trends", "2021")

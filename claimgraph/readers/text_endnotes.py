@@ -117,9 +117,11 @@ class EndnoteTextReader:
         result.title = self._title(header) or (content[0].stripped if content else "")
         dek = header[-1] if len(header) > 1 and SENTENCE_END.search(header[-1].stripped) else None
         if dek is not None and not dek.stripped.endswith("?"):
-            result.blocks.append(Block(dek.start + len(dek.text) - len(dek.text.lstrip()), dek.end, ""))
+            result.blocks.append(
+                Block(dek.start + len(dek.text) - len(dek.text.lstrip()), dek.end, result.title)
+            )
         toc = self._toc_entries(rest)
-        section = Section(title="", start=content[0].start if content else 0, end=0)
+        section = Section(title=result.title, start=content[0].start if content else 0, end=0)  # the lead
         sections: list[Section] = []
         skipping_toc = False
         for index, line in enumerate(rest):
@@ -136,7 +138,7 @@ class EndnoteTextReader:
             following = rest[index + 1].stripped if index + 1 < len(rest) else ""
             if self._is_heading(stripped, following, toc):
                 section.end = line.start
-                if section.title or any(b.section == section.title for b in result.blocks):
+                if any(b.section == section.title for b in result.blocks):
                     sections.append(section)
                 section = Section(title=stripped, start=line.start, end=line.end)
                 continue
