@@ -54,9 +54,11 @@ def _pick_claim(result: AuditResult, statuses: dict[str, str], shown: list[Claim
     ids = [c.id for c in shown]
     wanted = st.query_params.get(CLAIM_PARAM)
     if wanted not in ids:
-        judged = {e.claim for e in result.evidence}
-        wanted = next((c.id for c in shown if c.id in judged), None) or next(
-            (c.id for c in shown if c.citation_ids), ids[0]
+        judged = {e.claim for e in result.evidence if e.cited}
+        wanted = (
+            next((c.id for c in shown if c.citation_ids and c.id in judged), None)
+            or next((c.id for c in shown if c.citation_ids), None)
+            or ids[0]
         )
     texts = {c.id: c.text for c in shown}
     chosen = st.selectbox(
@@ -184,7 +186,7 @@ def render() -> None:
         "Show claims that are", list(STATUS_STYLE), default=list(STATUS_STYLE), key="claim-status-filter"
     )
     shown = [c for c in result.article.claims if statuses[c.id] in wanted]
-    text_tab, claim_tab = st.tabs(["Article text", "Selected claim"])
+    text_tab, claim_tab = st.tabs(["Article text", "Claim evidence"])
     with text_tab:
         _article_text(result, statuses, {c.id for c in shown})
     with claim_tab:

@@ -15,7 +15,14 @@ from claimgraph.model import AuditResult
 __all__ = ["provenance_dot", "network_dot", "STANCE_COLOURS"]
 
 STANCE_COLOURS = {"supports": "#2e7d32", "disputes": "#c62828", "mentions": "#ef6c00", "unrelated": "#9e9e9e"}
-_FILL = {"green": "#c8e6c9", "red": "#ffcdd2", "orange": "#ffe0b2", "gray": "#eeeeee", "violet": "#e1bee7"}
+_FILL = {
+    "green": "#c8e6c9",
+    "red": "#ffcdd2",
+    "orange": "#ffe0b2",
+    "gray": "#eeeeee",
+    "blue": "#bbdefb",
+    "violet": "#e1bee7",
+}
 
 
 def _node(name: str, label: str, shape: str = "box", fill: str = "#ffffff") -> str:
@@ -56,6 +63,7 @@ def provenance_dot(result: AuditResult, claim_id: str, status: str) -> str:
     ]
     by_id = {c.id: c for c in article.citations}
     evidence = {e.endnote: e for e in evidence_for_claim(result, claim_id) if e.endnote}
+    own: set[int] = set()
     for citation_id in claim.citation_ids:
         citation = by_id.get(citation_id)
         if citation is None:
@@ -75,16 +83,22 @@ def provenance_dot(result: AuditResult, claim_id: str, status: str) -> str:
             lines.append(_node(f"unresolved:{cit}", "NO ENDNOTE (unresolved)", fill="#ffcdd2"))
             lines.append(_edge(cit, f"unresolved:{cit}", "resolves to"))
             continue
+        own.add(citation.endnote)
         lines += _endnote_chain(result, cit, citation.endnote, evidence.get(citation.endnote))
+    for number, item in evidence.items():
+        if item.cited and number not in own:
+            lines += _endnote_chain(result, f"claim:{claim.id}", number, item, "cited by its paragraph")
     return _wrap(lines)
 
 
-def _endnote_chain(result: AuditResult, parent: str, number: int, evidence) -> list[str]:
+def _endnote_chain(
+    result: AuditResult, parent: str, number: int, evidence, via: str = "resolves to"
+) -> list[str]:
     endnote = result.article.endnote(number)
     note = f"endnote:{number}"
     lines = [
         _node(note, f"ENDNOTE {number}\\n{dot_escape(endnote.title or endnote.url, 50)}", fill="#fff9c4"),
-        _edge(parent, note, "resolves to"),
+        _edge(parent, note, via),
     ]
     source = result.sources.get(number)
     if source is None:

@@ -20,7 +20,7 @@ def paginate(items: Sequence[T], key: str, page_size: int = PAGE_SIZE) -> Sequen
     if total <= page_size:
         return items
     pages = (total + page_size - 1) // page_size
-    page = st.number_input(
+    page = st.columns([1, 4])[0].number_input(
         f"Page (of {pages})", min_value=1, max_value=pages, value=1, step=1, key=f"{key}-page"
     )
     start = (int(page) - 1) * page_size

@@ -35,17 +35,19 @@ def _choose_ingested(current: AuditResult) -> None:
         ids.insert(0, current.article.id)
     titles = {str(r["article"]): str(r["title"]) for r in rows}
     titles.setdefault(current.article.id, current.article.title)
-    chosen = st.selectbox(
+    st.session_state["article-choice"] = current.article.id
+    st.selectbox(
         "Article",
         ids,
-        index=ids.index(current.article.id),
         format_func=lambda i: short(titles.get(i, i), 60),
         key="article-choice",
+        on_change=_on_choose,
         help="Articles ingested before (from the store's `articles` query).",
     )
-    if chosen != current.article.id:
-        state.select_article(chosen)
-        st.rerun()
+
+
+def _on_choose() -> None:
+    state.select_article(st.session_state["article-choice"])
 
 
 def _ingest(action, what: str) -> None:

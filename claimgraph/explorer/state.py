@@ -45,10 +45,10 @@ def get_store() -> GraphStore:
     return open_store(None)
 
 
-def audit_options(online: bool = False) -> AuditOptions:
-    """Audit options; ``CLAIMGRAPH_SNAPSHOTS`` points at a folder of offline source snapshots."""
+def audit_options(online: bool = False, snapshots: str = "") -> AuditOptions:
+    """Audit options; ``snapshots`` (default ``CLAIMGRAPH_SNAPSHOTS``) is a folder of source snapshots."""
     options = AuditOptions(online=online)
-    snapshots = os.environ.get(SNAPSHOTS_ENV)
+    snapshots = snapshots or os.environ.get(SNAPSHOTS_ENV, "")
     if snapshots:
         options.snapshots_dir = Path(snapshots)
     return options
@@ -62,29 +62,32 @@ def uploads_dir() -> Path:
 
 
 @st.cache_resource(max_entries=8, show_spinner="Auditing the article…")
-def _audit_path(path: str, mtime: float, online: bool) -> AuditResult:
-    return audit(path, store=get_store(), options=audit_options(online))
+def _audit_path(path: str, mtime: float, online: bool, snapshots: str) -> AuditResult:
+    return audit(path, store=get_store(), options=audit_options(online, snapshots))
 
 
 @st.cache_resource(max_entries=8, show_spinner="Auditing the article…")
-def _audit_text(text: str, location: str, article_format: str | None, online: bool) -> AuditResult:
+def _audit_text(
+    text: str, location: str, article_format: str | None, online: bool, snapshots: str
+) -> AuditResult:
     return audit(
         text=text,
         location=location,
         article_format=article_format,
         store=get_store(),
-        options=audit_options(online),
+        options=audit_options(online, snapshots),
     )
 
 
-def _online() -> bool:
-    return bool(st.session_state.get("online", False))
+def _settings() -> tuple[bool, str]:
+    """What the cached audits are keyed on besides the article: online or not, snapshots folder."""
+    return bool(st.session_state.get("online", False)), os.environ.get(SNAPSHOTS_ENV, "")
 
 
 def sample_result() -> AuditResult:
     """The audit of the embedded sample article."""
     path = default_article_path()
-    return _audit_path(str(path), path.stat().st_mtime, _online())
+    return _audit_path(str(path), path.stat().st_mtime, *_settings())
 
 
 def _slug(location: str) -> str:
@@ -93,7 +96,7 @@ def _slug(location: str) -> str:
 
 def ingest_text(text: str, location: str, article_format: str | None = None) -> AuditResult:
     """Audit an uploaded or fetched article, keep its text for reopening, return the result."""
-    result = _audit_text(text, location, article_format, _online())
+    result = _audit_text(text, location, article_format, *_settings())
     folder = uploads_dir()
     article_id = result.article.id
     (folder / f"{article_id}.txt").write_text(text, encoding="utf-8")
@@ -121,7 +124,7 @@ def open_article(article_id: str) -> AuditResult | None:
         return None
     meta = json.loads(meta_path.read_text(encoding="utf-8")) if meta_path.exists() else {}
     text = text_path.read_text(encoding="utf-8")
-    return _audit_text(text, meta.get("location", text_path.name), meta.get("format"), _online())
+    return _audit_text(text, meta.get("location", text_path.name), meta.get("format"), *_settings())
 
 
 def ingested_articles() -> list[dict[str, object]]:
@@ -143,7 +146,7 @@ def select_article(article_id: str) -> None:
 
 def current_result() -> AuditResult:
     """The current article's audit (the sample unless another was chosen), reviews applied."""
-    wanted = st.query_params.get(ARTICLE_PARAM) or st.session_state.get(ARTICLE_PARAM)
+    wanted = st.session_state.get(ARTICLE_PARAM) or st.query_params.get(ARTICLE_PARAM)
     result = open_article(str(wanted)) if wanted else None
     if result is None:
         result = sample_result()

@@ -42,8 +42,8 @@ STATUS_STYLE = {
     "supported": StatusStyle("green", "SUPPORTED", "✔"),
     "disputed": StatusStyle("red", "DISPUTED", "✘"),
     "weak": StatusStyle("orange", "WEAK: source only mentions it", "~"),
-    "not judged": StatusStyle("gray", "NOT JUDGED: no source text", "?"),
-    "uncited": StatusStyle("violet", "UNCITED", "∅"),
+    "not judged": StatusStyle("blue", "NOT JUDGED: no source text", "?"),
+    "uncited": StatusStyle("gray", "UNCITED", "∅"),
 }
 
 
