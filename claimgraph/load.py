@@ -57,9 +57,7 @@ def article_from_text(
     return article
 
 
-def load_article(
-    path: str | Path, format: str | None = None, article_id: str | None = None
-) -> Article:
+def load_article(path: str | Path, format: str | None = None, article_id: str | None = None) -> Article:
     """Read an article file (text, Markdown or HTML); raises InputError when nothing can be done."""
     path = Path(path)
     if not path.exists():
@@ -68,9 +66,7 @@ def load_article(
         raise InputError(f"{path} is a folder; give the article file inside it")
     size = path.stat().st_size
     if size > MAX_ARTICLE_BYTES:
-        raise InputError(
-            f"{path} is {size / 1e6:.0f} MB, over the {MAX_ARTICLE_BYTES // 2**20} MiB limit"
-        )
+        raise InputError(f"{path} is {size / 1e6:.0f} MB, over the {MAX_ARTICLE_BYTES // 2**20} MiB limit")
     text, problems = decode_article(path.read_bytes(), str(path))
     article = article_from_text(text, str(path), format, article_id)
     article.problems[:0] = problems

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import importlib
+import os
 from pathlib import Path
 
 from claimgraph.errors import InputError
@@ -15,7 +16,8 @@ READERS: dict[str, str] = {
     "html": "claimgraph.readers.html:HtmlReader",
 }
 
-MAX_ARTICLE_BYTES = 64 * 1024 * 1024
+# Articles are kilobytes to a few megabytes; anything far larger is not an article.
+MAX_ARTICLE_BYTES = int(float(os.environ.get("CLAIMGRAPH_MAX_ARTICLE_MB", "16")) * 1024 * 1024)
 
 __all__ = [
     "READERS",
@@ -57,15 +59,14 @@ def decode_article(data: bytes, location: str = "") -> tuple[str, list[str]]:
         raise InputError(f"{where} is empty: give an article with text and endnotes")
     if len(data) > MAX_ARTICLE_BYTES:
         raise InputError(
-            f"{where} is {len(data) / 1e6:.0f} MB, over the {MAX_ARTICLE_BYTES // 2**20} MiB limit"
+            f"{where} is {len(data) / 1e6:.0f} MB, over the {MAX_ARTICLE_BYTES // 2**20} MiB limit for one "
+            "article; split it, or raise CLAIMGRAPH_MAX_ARTICLE_MB"
         )
     sample = data[:8192]
     if b"\x00" in sample and not (sample.startswith(b"\xff\xfe") or sample.startswith(b"\xfe\xff")):
         raise InputError(f"{where} looks binary (it contains NUL bytes), not an article")
     problems: list[str] = []
-    for encoding in (
-        ("utf-8-sig", "utf-16") if data[:2] in (b"\xff\xfe", b"\xfe\xff") else ("utf-8-sig",)
-    ):
+    for encoding in ("utf-8-sig", "utf-16") if data[:2] in (b"\xff\xfe", b"\xfe\xff") else ("utf-8-sig",):
         try:
             return data.decode(encoding), problems
         except UnicodeDecodeError:
