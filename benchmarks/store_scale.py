@@ -205,6 +205,7 @@ def run_size(size: int, queries: list[NamedQuery], cap: float) -> None:
     corpus = synthetic_corpus(size)
     print(f"\n## {corpus.triples:,} triples in {len(corpus.graphs)} article graphs\n")
     workdir = Path(tempfile.mkdtemp(prefix="claimgraph-bench-"))
+    server = None
     try:
         stores, rates, server = load_backends(corpus, workdir)
         print("| backend | bulk load (triples/s) | replace_graph per article (triples/s) |")
@@ -231,8 +232,9 @@ def run_size(size: int, queries: list[NamedQuery], cap: float) -> None:
             print("| " + " | ".join(cells) + " |", flush=True)
         opened = capped(time_query(stores["embedded"], "ASK {}", {}, 3), cap)
         print(f"\nEmbedded per-operation open + trivial ASK: {_cell(opened, cap)}")
-        server.stop()
     finally:
+        if server is not None:
+            server.stop()
         shutil.rmtree(workdir, ignore_errors=True)
 
 
