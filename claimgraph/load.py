@@ -66,7 +66,10 @@ def load_article(path: str | Path, format: str | None = None, article_id: str | 
         raise InputError(f"{path} is a folder; give the article file inside it")
     size = path.stat().st_size
     if size > MAX_ARTICLE_BYTES:
-        raise InputError(f"{path} is {size / 1e6:.0f} MB, over the {MAX_ARTICLE_BYTES // 2**20} MiB limit")
+        raise InputError(
+            f"{path} is {size / 1e6:.0f} MB, over the {MAX_ARTICLE_BYTES // 2**20} MiB limit for "
+            "one article; split it, or raise CLAIMGRAPH_MAX_ARTICLE_MB"
+        )
     text, problems = decode_article(path.read_bytes(), str(path))
     article = article_from_text(text, str(path), format, article_id)
     article.problems[:0] = problems

@@ -30,12 +30,22 @@ def test_missing_file_and_folder(tmp_path, capsys):
     assert "does not exist" in err and "folder" in err
 
 
-def test_huge_file_is_refused_before_reading(tmp_path):
+def test_50_mb_article_is_refused_before_reading(tmp_path, capsys):
     path = tmp_path / "huge.txt"
     with path.open("wb") as handle:
-        handle.truncate(70 * 1024 * 1024)
+        handle.truncate(50 * 1000 * 1000)
     with pytest.raises(InputError, match="MiB limit"):
         load_article(path)
+    assert main(["audit", str(path), "--store", "none"]) == 2
+    assert "split it" in capsys.readouterr().err
+
+
+def test_a_large_real_article_is_still_read(tmp_path):
+    from claimgraph.synthetic import endnote_article
+
+    path = tmp_path / "big.txt"
+    path.write_text(endnote_article(300))
+    assert len(load_article(path).endnotes) == 300
 
 
 def test_wrong_encoding_is_decoded_and_reported(tmp_path):
