@@ -54,12 +54,7 @@ def _pick_claim(result: AuditResult, statuses: dict[str, str], shown: list[Claim
     ids = [c.id for c in shown]
     wanted = st.query_params.get(CLAIM_PARAM)
     if wanted not in ids:
-        judged = {e.claim for e in result.evidence if e.cited}
-        wanted = (
-            next((c.id for c in shown if c.citation_ids and c.id in judged), None)
-            or next((c.id for c in shown if c.citation_ids), None)
-            or ids[0]
-        )
+        wanted = _default_claim(result, shown)
     texts = {c.id: c.text for c in shown}
     chosen = st.selectbox(
         "Claim",
@@ -71,6 +66,17 @@ def _pick_claim(result: AuditResult, statuses: dict[str, str], shown: list[Claim
     if st.query_params.get(CLAIM_PARAM) != chosen:
         st.query_params[CLAIM_PARAM] = chosen
     return result.article.claim(chosen)
+
+
+def _default_claim(result: AuditResult, shown: list[Claim]) -> str:
+    """The claim to open first: cited, with a source taking sides, else cited with any evidence."""
+    sides = {e.claim for e in result.evidence if e.stance in ("supports", "disputes")}
+    judged = {e.claim for e in result.evidence}
+
+    def rank(claim: Claim) -> tuple[bool, bool, bool]:
+        return (not claim.citation_ids, claim.id not in sides, claim.id not in judged)
+
+    return min(shown, key=rank).id
 
 
 def _citations(result: AuditResult, claim: Claim) -> None:
@@ -202,3 +208,4 @@ def render() -> None:
         _timeline(result, claim, items)
         st.subheader("Provenance")
         st.graphviz_chart(provenance_dot(result, claim.id, statuses[claim.id]))
+    st.caption("Status labels: " + " · ".join(f"{v.symbol} {v.label}" for v in STATUS_STYLE.values()))

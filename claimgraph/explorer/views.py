@@ -42,6 +42,7 @@ STATUS_STYLE = {
     "supported": StatusStyle("green", "SUPPORTED", "✔"),
     "disputed": StatusStyle("red", "DISPUTED", "✘"),
     "weak": StatusStyle("orange", "WEAK: source only mentions it", "~"),
+    "unsupported": StatusStyle("red", "UNSUPPORTED: cited source is unrelated", "✗"),
     "not judged": StatusStyle("blue", "NOT JUDGED: no source text", "?"),
     "uncited": StatusStyle("gray", "UNCITED", "∅"),
 }
@@ -62,7 +63,9 @@ def claim_statuses(result: AuditResult) -> dict[str, str]:
             statuses[claim.id] = "disputed"
         elif "mentions" in stances:
             statuses[claim.id] = "weak"
-        elif claim.citation_ids or stances:
+        elif stances:
+            statuses[claim.id] = "unsupported"
+        elif claim.citation_ids:
             statuses[claim.id] = "not judged"
         else:
             statuses[claim.id] = "uncited"

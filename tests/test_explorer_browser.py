@@ -1,0 +1,313 @@
+"""End to end in real headless Chromium: the explorer served by ``streamlit run app.py``.
+
+Opens the app on the sample, selects a claim and sees its evidence, opens the audit table, runs
+a named query, checks that a scraped ``<script>`` title stays text, and times the first render
+of every page on the sample and on a generated article with 2,000 endnotes. Screenshots and
+the times go to ``tests/artifacts/``.
+"""
+
+from __future__ import annotations
+
+import datetime
+import json
+import os
+import random
+import shutil
+import socket
+import subprocess
+import sys
+import time
+import urllib.request
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+CHROMIUM = Path("/usr/bin/chromium")
+pytestmark = [
+    pytest.mark.browser,
+    pytest.mark.skipif(
+        not CHROMIUM.exists(),
+        reason="Debian's chromium is not installed at /usr/bin/chromium (apt-get install -y chromium)",
+    ),
+]
+
+ROOT = Path(__file__).resolve().parent.parent
+ARTIFACTS = ROOT / "tests" / "artifacts"
+CHROMIUM_ARGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-quic",
+    "--no-first-run",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+]
+HOSTILE_URL = "https://www.anthropic.com/research/alignment-faking"
+HOSTILE_TITLE = "Faking <script>window.__pwned=1</script> alignment"
+SAMPLE_TITLE = "Was Claude Pretending to Stay Aligned?"
+BIG_TITLE = "Synthetic Endnote Stress Test"
+MONTHS = [
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
+]
+
+# Each page and the text its script draws last: the page has rendered when that text shows.
+PAGES = {
+    "overview": "Worst problems first",
+    "claims": "Status labels:",
+    "audit": "All findings with fixes",
+    "sources": "Claims it supports or disputes",
+    "query": "Query text",
+    "graph": "Legend:",
+    "review": "Reviews of this article",
+}
+SAMPLE_TARGET, BIG_TARGET = 3.0, 10.0
+
+
+def big_article(endnotes: int = 2000) -> str:
+    """An article in the sample's text format: cited paragraphs, then an ``Endnotes`` section."""
+    rnd = random.Random(7)
+    words = [
+        "model",
+        "training",
+        "alignment",
+        "evaluation",
+        "deception",
+        "oversight",
+        "reward",
+        "data",
+        "scaling",
+        "safety",
+        "behaviour",
+        "study",
+        "results",
+    ]
+    lines = [BIG_TITLE, "A generated article with many citations.", "Introduction"]
+    dates = [datetime.date(2020, 1, 1) + datetime.timedelta(days=i % 1500) for i in range(endnotes + 1)]
+    stated = [f"{MONTHS[d.month - 1]} {d.day}, {d.year}" for d in dates]
+    topics = [" ".join(rnd.sample(words, 4)) for _ in range(endnotes + 1)]
+    for i in range(1, endnotes + 1):
+        if i % 100 == 1:
+            lines.append(f"Part {i // 100 + 1}")
+        site = f"pub{i % 400}.org"
+        lines.append(
+            f"Paragraph {i} reports that {topics[i]} changed in experiment {i}. "
+            f"[Pub{i % 400}]{site}Study {i} {topics[i]}{stated[i]}…"
+        )
+    lines.append("Endnotes")
+    for i in range(1, endnotes + 1):
+        site = f"pub{i % 400}.org"
+        lines += [
+            "-",
+            f"Source: {site}",
+            f"Title: Study {i} {topics[i]}",
+            f"Link: https://{site}/papers/{i}Source snippet",
+            f"Study {i} {topics[i]}...",
+            f"Published: {stated[i]}",
+        ]
+    return "\n".join(lines) + "\n"
+
+
+def _free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+def _wait_healthy(url: str, process: subprocess.Popen, timeout: float = 40) -> None:
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        if process.poll() is not None:
+            raise RuntimeError(f"streamlit exited with {process.returncode}")
+        try:
+            with urllib.request.urlopen(f"{url}/_stcore/health", timeout=2) as answer:
+                if answer.status == 200:
+                    return
+        except OSError:
+            time.sleep(0.3)
+    raise RuntimeError("streamlit did not become healthy")
+
+
+@pytest.fixture(scope="module")
+def server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
+    """``streamlit run app.py`` on a free loopback port with a private store and snapshots."""
+    work = tmp_path_factory.mktemp("explorer")
+    snapshots = work / "snapshots"
+    snapshots.mkdir()
+    for path in (ROOT / "sources" / "snapshots").glob("*.json"):
+        shutil.copy(path, snapshots / path.name)
+    hostile = {
+        "url": HOSTILE_URL,
+        "aliases": [HOSTILE_URL + "?aff=O0D1K"],
+        "health": "ok",
+        "kind": "reconstructed",
+        "note": "test page",
+        "obtained": "2026-01-02",
+        "metadata": {"title": HOSTILE_TITLE, "published": "2024-12-18"},
+        "text": "Researchers reported evidence of alignment faking in Claude 3 Opus.",
+    }
+    (snapshots / "00-hostile.json").write_text(json.dumps([hostile]), encoding="utf-8")
+    env = dict(
+        os.environ,
+        CLAIMGRAPH_STORE=str(work / "store"),
+        CLAIMGRAPH_UPLOADS=str(work / "uploads"),
+        CLAIMGRAPH_SNAPSHOTS=str(snapshots),
+    )
+    port = _free_port()
+    command = [
+        sys.executable,
+        "-m",
+        "streamlit",
+        "run",
+        "app.py",
+        "--server.headless",
+        "true",
+        "--server.address",
+        "127.0.0.1",
+        "--server.port",
+        str(port),
+        "--browser.gatherUsageStats",
+        "false",
+        "--server.fileWatcherType",
+        "none",
+    ]
+    log = open(work / "streamlit.log", "wb")  # noqa: SIM115 - closed after the process ends
+    process = subprocess.Popen(command, cwd=ROOT, env=env, stdout=log, stderr=subprocess.STDOUT)
+    url = f"http://127.0.0.1:{port}"
+    try:
+        _wait_healthy(url, process)
+        yield url
+    finally:
+        process.terminate()
+        try:
+            process.wait(timeout=10)
+        except subprocess.TimeoutExpired:
+            process.kill()
+        log.close()
+
+
+@pytest.fixture(scope="module")
+def browser_page(server: str):
+    """A Chromium page (Debian's binary, no download) against the served app."""
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
+        page = browser.new_page(viewport={"width": 1400, "height": 1600})
+        page.set_default_timeout(60_000)
+        yield page
+        browser.close()
+
+
+def _main(page):
+    return page.locator("[data-testid='stMain']")
+
+
+def _open(page, url: str, marker: str) -> float:
+    """Load a page and return the seconds until its last drawn text is visible."""
+    started = time.perf_counter()
+    page.goto(url)
+    _main(page).get_by_text(marker, exact=False).first.wait_for(state="visible")
+    return time.perf_counter() - started
+
+
+def _shot(page, name: str) -> None:
+    ARTIFACTS.mkdir(parents=True, exist_ok=True)
+    page.wait_for_timeout(400)
+    page.screenshot(path=str(ARTIFACTS / f"{name}.png"), full_page=True)
+
+
+def _time_pages(page, base: str, article: str, label: str) -> dict[str, float]:
+    times = {}
+    for path, marker in PAGES.items():
+        times[path] = _open(page, f"{base}/{path}?article={article}", marker)
+        _shot(page, f"{label}-{path}")
+    return times
+
+
+def test_explorer_end_to_end(server: str, browser_page) -> None:
+    page = browser_page
+    lines = []
+
+    # First load: the sample, its title and health on the first screen.
+    first = _open(page, server, "Worst problems first")
+    heading = _main(page).locator("h1").first
+    assert heading.inner_text().strip() == SAMPLE_TITLE
+    assert _main(page).get_by_text("Endnote health").is_visible()
+    assert page.locator("[data-testid='stSidebar']").get_by_text("endnotes ·").is_visible()
+    _shot(page, "01-overview-first-load")
+    lines.append(f"first load (sample, cold audit): {first:.2f} s")
+
+    # Select a claim and see its evidence.
+    _open(page, f"{server}/claims", "Status labels:")
+    _main(page).get_by_role("tab", name="Claim evidence").click()
+    box = _main(page).locator("[data-testid='stSelectbox']").first
+    box.click()
+    options = page.locator("[role='option']")
+    options.nth(1).click()
+    page.wait_for_timeout(300)
+    _main(page).get_by_role("tab", name="Claim evidence").click()
+    evidence = _main(page).get_by_text("Supporting", exact=False).first
+    evidence.wait_for(state="visible")
+    assert _main(page).get_by_text("Disputing", exact=False).first.is_visible()
+    _main(page).locator("[data-testid='stGraphVizChart'] svg").first.wait_for(state="visible")
+    svg_text = _main(page).locator("[data-testid='stGraphVizChart'] svg").first.text_content()
+    assert "CLAIM" in svg_text and "ENDNOTE" in svg_text
+    _shot(page, "02-claim-evidence")
+
+    # The audit table.
+    _open(page, f"{server}/audit", "All findings with fixes")
+    assert _main(page).locator("[data-testid='stDataFrame']").count() >= 2
+    assert _main(page).get_by_text("Download corrected endnotes").is_visible()
+    _shot(page, "03-audit-table")
+
+    # A named query.
+    _open(page, f"{server}/query", "Query text")
+    _main(page).get_by_role("button", name="Run query").click()
+    _main(page).get_by_text("Download results (CSV)").wait_for(state="visible")
+    assert _main(page).locator("[data-testid='stDataFrame']").count() == 1
+    _shot(page, "04-named-query")
+
+    # A scraped title with a <script> tag is shown as text and never runs.
+    _open(page, f"{server}/sources", "Claims it supports or disputes")
+    _main(page).get_by_text("<script>window.__pwned=1</script>", exact=False).first.wait_for(state="visible")
+    assert page.evaluate("() => window.__pwned === undefined")
+    _shot(page, "05-sources-script-title")
+
+    # Time to first render of every page on the sample (after the first load).
+    sample_id = "was-claude-pretending-to-stay-aligned"
+    sample = _time_pages(page, server, sample_id, "sample")
+
+    # Upload a generated article with 2,000 endnotes, then time every page on it.
+    big = ARTIFACTS / "stress-2000.txt"
+    big.write_text(big_article(), encoding="utf-8")
+    page.goto(server)
+    _main(page).get_by_text("Worst problems first").wait_for(state="visible")
+    page.locator("[data-testid='stSidebar']").get_by_text("Add an article").click()
+    page.locator("[data-testid='stFileUploaderDropzoneInput']").set_input_files(str(big))
+    started = time.perf_counter()
+    page.get_by_role("button", name="Audit upload").click()
+    _main(page).locator("h1", has_text=BIG_TITLE).wait_for(state="visible", timeout=240_000)
+    ingest = time.perf_counter() - started
+    lines.append(f"ingest of the 2,000-endnote article (audit + store): {ingest:.2f} s")
+    large = _time_pages(page, server, "stress-2000", "big")
+
+    lines += [f"sample  {name:9s} {seconds:5.2f} s" for name, seconds in sample.items()]
+    lines += [f"2000    {name:9s} {seconds:5.2f} s" for name, seconds in large.items()]
+    report = "\n".join(lines) + "\n"
+    (ARTIFACTS / "render_times.txt").write_text(report, encoding="utf-8")
+    print("\n" + report)
+    slow = {f"sample/{k}": v for k, v in sample.items() if v >= SAMPLE_TARGET}
+    slow |= {f"2000/{k}": v for k, v in large.items() if v >= BIG_TARGET}
+    assert not slow, f"pages over their render target: {slow}"
