@@ -98,7 +98,9 @@ def _result() -> AuditResult:
 def test_markdown_export_merges_duplicates_and_uses_real_metadata():
     text = corrected_endnotes(_result(), "markdown")
     assert text.count("Alignment faking in large language models") == 1
-    assert "Ryan Greenblatt, Evan Hubinger (2024-12-18)" in text
+    expected = ("Ryan Greenblatt, Evan Hubinger. *Alignment faking in large language models*. "
+                "arXiv, 2024-12-18.")
+    assert expected in text
     assert "<https://example.org/paper>" in text and "was endnotes 1, 2" in text
     assert "<https://example.com/b>" in text  # the redirect's final address
     assert "Archived: <http://web.archive.org" in text

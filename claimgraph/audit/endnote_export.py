@@ -12,6 +12,7 @@ import re
 from dataclasses import dataclass, field
 
 from claimgraph.model import AuditResult, Endnote, Source
+from claimgraph.titles import best_title
 
 FORMATS = ("markdown", "csl-json", "bibtex")
 MERGED_STRENGTHS = ("certain", "likely")
@@ -71,7 +72,7 @@ def _entry(endnote: Endnote, source: Source | None) -> Entry:
         url = source.final_url
     return Entry(
         number=endnote.number,
-        title=(meta.title if meta else None) or endnote.title,
+        title=(meta.title if meta else None) or best_title(endnote),
         authors=list((meta.authors if meta else None) or endnote.authors),
         date=((meta.published if meta else None) or endnote.published or "")[:10] or None,
         site=(meta.site if meta else None) or endnote.source,
@@ -104,16 +105,11 @@ def corrected_endnotes(result: AuditResult, fmt: str) -> str:
 def _markdown(entries: list[Entry]) -> str:
     lines = ["# Endnotes (corrected)", ""]
     for index, e in enumerate(entries, start=1):
-        parts = []
-        if e.authors:
-            parts.append(", ".join(e.authors))
-        if e.date:
-            parts.append(f"({e.date})")
-        head = " ".join(parts)
-        text = f"{head}. " if head else ""
+        text = f"{', '.join(e.authors)}. " if e.authors else ""
         text += f"*{e.title or 'Untitled'}*."
-        if e.site:
-            text += f" {e.site}."
+        where = ", ".join(part for part in (e.site, e.date) if part)
+        if where:
+            text += f" {where}."
         if e.url:
             text += f" <{e.url}>"
         if e.archive_url:
