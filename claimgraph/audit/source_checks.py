@@ -44,9 +44,11 @@ def _link_finding(endnote: Endnote, source: Source) -> Finding | None:
         home = source.final_url and is_home_page(source.final_url)
         what = ("redirects to the site's home page" if home else
                 "answers with a 'not found' page although the server says 200")
-        return Finding("soft_404", "high", f"Endnote {n}'s link {what}: {url}",
-                       "Find the page's new address or an archived copy, or drop the link",
-                       [n], details=details)
+        archive = source.archive_url or endnote.archive_url
+        fix = (f"Link to the archived copy {archive}" if archive else
+               "Find the page's new address or an archived copy, or drop the link")
+        return Finding("soft_404", "high", f"Endnote {n}'s link {what}: {url}", fix, [n],
+                       details={**details, "archive_url": archive})
     if source.health == "blocked":
         return Finding("blocked_link", "low", f"Endnote {n}'s link could not be checked: the site "
                        f"refused an automated visit ({source.error or source.status}): {url}",

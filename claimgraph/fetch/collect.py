@@ -63,7 +63,7 @@ class Collector:
             url=url, final_url=response.final_url, health=health, status=response.status or None,
             redirects=list(response.redirects), capture=response.capture, error=response.error,
         )
-        if health == "dead":
+        if health in ("dead", "soft_404"):
             source.archive_url = wayback_lookup(self.fetcher, url)
         if self.extract:
             self._describe(source, response)

@@ -4,9 +4,13 @@ from __future__ import annotations
 
 import json
 import re
+from typing import TYPE_CHECKING
 from urllib.parse import urlencode, urlsplit
 
 from claimgraph.fetch.captures import Response
+
+if TYPE_CHECKING:
+    from claimgraph.fetch.client import Fetcher
 
 HEALTH_CLASSES = ("ok", "redirected", "dead", "blocked", "transient", "soft_404", "malformed")
 DEAD_STATUSES = {404, 410}
@@ -93,7 +97,7 @@ def classify(response: Response) -> tuple[str, dict[str, object]]:
     return "ok", details
 
 
-def wayback_lookup(fetcher, url: str) -> str | None:
+def wayback_lookup(fetcher: Fetcher, url: str) -> str | None:
     """The closest archived copy of a URL from the Wayback availability API, or None."""
     base = fetcher.config.base_url("wayback")
     response = fetcher.get(f"{base}?{urlencode({'url': url})}", accept="application/json",
