@@ -6,7 +6,8 @@
 Every named query (``claimgraph.queries.list_queries()``) is timed, its required parameters bound
 to sample values of the corpus, plus a few reference queries (``ref:``) for query shapes the named
 ones may not cover yet. Each query runs in a forked child killed at ``--cap`` seconds.
-Oxigraph figures are the median of three warm runs; rdflib's is one run.
+Oxigraph figures are the median of up to three warm runs finished within the cap; rdflib's is one
+run.
 """
 
 from __future__ import annotations
@@ -93,40 +94,51 @@ def with_prefixes(sparql: str) -> str:
     return "\n".join(missing) + "\n" + sparql
 
 
-def _child(run: Callable[[], float], pipe) -> None:
+def _child(run: Callable[[Callable[[float], None]], None], pipe) -> None:
     try:
-        pipe.send(run())
+        run(pipe.send)
+        pipe.send("finished")
     except Exception as error:  # report, do not hang the parent
         pipe.send(f"error: {type(error).__name__}: {str(error)[:120]}")
 
 
-def capped(run: Callable[[], float], cap: float) -> float | str | None:
-    """Seconds from ``run`` in a forked child; None if it passed ``cap``."""
+def capped(run: Callable[[Callable[[float], None]], None], cap: float) -> float | str | None:
+    """Median seconds of the timed runs a forked child reports within ``cap``; None if none did."""
     context = multiprocessing.get_context("fork")
     receive, send = context.Pipe(duplex=False)
     child = context.Process(target=_child, args=(run, send))
     child.start()
-    answer = receive.recv() if receive.poll(cap) else None
+    deadline = time.monotonic() + cap
+    times: list[float] = []
+    error = None
+    while receive.poll(max(0.0, deadline - time.monotonic())):
+        message = receive.recv()
+        if message == "finished":
+            break
+        if isinstance(message, str):
+            error = message
+            break
+        times.append(message)
     child.kill()
     child.join()
-    return answer
+    if times:
+        return statistics.median(times)
+    return error
 
 
 def time_query(
     store_factory: Callable[[], GraphStore], sparql: str, binds: dict, repeats: int
-) -> Callable[[], float]:
-    """A runner: the median of ``repeats`` warm runs (one cold run first if repeats > 1)."""
+) -> Callable[[Callable[[float], None]], None]:
+    """A runner reporting each of ``repeats`` timed runs (after one untimed warm run if repeats > 1)."""
 
-    def run() -> float:
+    def run(report: Callable[[float], None]) -> None:
         store = store_factory()
         if repeats > 1:
             store.query(sparql, binds)
-        times = []
         for _ in range(repeats):
             started = time.perf_counter()
             store.query(sparql, binds)
-            times.append(time.perf_counter() - started)
-        return statistics.median(times)
+            report(time.perf_counter() - started)
 
     return run
 
@@ -218,6 +230,7 @@ def run_size(size: int, queries: list[NamedQuery], cap: float) -> None:
             "| embedded vs rdflib | server vs rdflib |"
         )
         print("|---|---:|---:|---:|---:|---:|---:|---:|")
+        errors = []
         for query in queries:
             name = query.name
             sparql, binds = with_prefixes(query.text), parameters(query, corpus)
@@ -226,10 +239,15 @@ def run_size(size: int, queries: list[NamedQuery], cap: float) -> None:
                 backend: capped(time_query(factory, sparql, binds, 1 if backend == "rdflib" else 3), cap)
                 for backend, factory in stores.items()
             }
+            errors += [
+                f"{name} on {where}: {value}" for where, value in figures.items() if isinstance(value, str)
+            ]
             base = figures["rdflib"]
             cells = [name, rows, *(_cell(value, cap) for value in figures.values())]
             cells += [_ratio(base, figures["embedded"], cap), _ratio(base, figures["server"], cap)]
             print("| " + " | ".join(cells) + " |", flush=True)
+        for error in errors:
+            print(f"\n- {error}")
         opened = capped(time_query(stores["embedded"], "ASK {}", {}, 3), cap)
         print(f"\nEmbedded per-operation open + trivial ASK: {_cell(opened, cap)}")
     finally:
