@@ -140,13 +140,11 @@ def _wait_healthy(url: str, process: subprocess.Popen, timeout: float = 40) -> N
 
 
 @pytest.fixture(scope="module")
-def server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
-    """``streamlit run app.py`` on a free loopback port with a private store and snapshots."""
-    work = tmp_path_factory.mktemp("explorer")
-    snapshots = work / "snapshots"
-    snapshots.mkdir()
+def snapshots(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The project's sample snapshots plus one hostile page whose title carries a script tag."""
+    folder = tmp_path_factory.mktemp("snapshots")
     for path in (ROOT / "sources" / "snapshots").glob("*.json"):
-        shutil.copy(path, snapshots / path.name)
+        shutil.copy(path, folder / path.name)
     hostile = {
         "url": HOSTILE_URL,
         "aliases": [HOSTILE_URL + "?aff=O0D1K"],
@@ -157,7 +155,14 @@ def server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
         "metadata": {"title": HOSTILE_TITLE, "published": "2024-12-18"},
         "text": "Researchers reported evidence of alignment faking in Claude 3 Opus.",
     }
-    (snapshots / "00-hostile.json").write_text(json.dumps([hostile]), encoding="utf-8")
+    (folder / "00-hostile.json").write_text(json.dumps([hostile]), encoding="utf-8")
+    return folder
+
+
+@pytest.fixture(scope="module")
+def server(tmp_path_factory: pytest.TempPathFactory, snapshots: Path) -> Iterator[str]:
+    """``streamlit run app.py`` on a free loopback port with a private store and snapshots."""
+    work = tmp_path_factory.mktemp("explorer")
     env = dict(
         os.environ,
         CLAIMGRAPH_STORE=str(work / "store"),
@@ -205,9 +210,16 @@ def browser_page(server: str):
     with sync_playwright() as playwright:
         browser = playwright.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
         page = browser.new_page(viewport={"width": 1400, "height": 1600})
-        page.set_default_timeout(60_000)
+        page.set_default_timeout(30_000)
         yield page
         browser.close()
+
+
+def expect(locator):
+    """Playwright's retrying assertions (imported late: playwright is a dev dependency)."""
+    from playwright.sync_api import expect as playwright_expect
+
+    return playwright_expect(locator)
 
 
 def _main(page):
@@ -236,7 +248,16 @@ def _time_pages(page, base: str, article: str, label: str) -> dict[str, float]:
     return times
 
 
-def test_explorer_end_to_end(server: str, browser_page) -> None:
+def _claim_with_evidence(snapshots: Path) -> str:
+    """The text of a sample claim with its own citation and judged evidence (from the library)."""
+    from claimgraph.api import AuditOptions, audit
+
+    result = audit(options=AuditOptions(snapshots_dir=snapshots))
+    judged = {e.claim for e in result.evidence if e.cited}
+    return next(c.text for c in result.article.claims if c.citation_ids and c.id in judged)
+
+
+def test_explorer_end_to_end(server: str, browser_page, snapshots: Path) -> None:
     page = browser_page
     lines = []
 
@@ -244,23 +265,23 @@ def test_explorer_end_to_end(server: str, browser_page) -> None:
     first = _open(page, server, "Worst problems first")
     heading = _main(page).locator("h1").first
     assert heading.inner_text().strip() == SAMPLE_TITLE
-    assert _main(page).get_by_text("Endnote health").is_visible()
-    assert page.locator("[data-testid='stSidebar']").get_by_text("endnotes ·").is_visible()
+    expect(_main(page).get_by_text("Endnote health")).to_be_visible()
+    expect(page.locator("[data-testid='stSidebar']").get_by_text("endnotes ·")).to_be_visible()
     _shot(page, "01-overview-first-load")
     lines.append(f"first load (sample, cold audit): {first:.2f} s")
 
     # Select a claim and see its evidence.
     _open(page, f"{server}/claims", "Status labels:")
     _main(page).get_by_role("tab", name="Claim evidence").click()
-    box = _main(page).locator("[data-testid='stSelectbox']").first
-    box.click()
-    options = page.locator("[role='option']")
-    options.nth(1).click()
-    page.wait_for_timeout(300)
+    claim = _claim_with_evidence(snapshots)
+    _main(page).locator("[data-testid='stSelectbox']").first.click()
+    page.keyboard.type(claim[:40])
+    page.get_by_role("option").first.click()
     _main(page).get_by_role("tab", name="Claim evidence").click()
+    _main(page).locator("p:visible", has_text=claim[:40]).first.wait_for(state="visible")
     evidence = _main(page).get_by_text("Supporting", exact=False).first
     evidence.wait_for(state="visible")
-    assert _main(page).get_by_text("Disputing", exact=False).first.is_visible()
+    expect(_main(page).get_by_text("Disputing", exact=False).first).to_be_visible()
     _main(page).locator("[data-testid='stGraphVizChart'] svg").first.wait_for(state="visible")
     svg_text = _main(page).locator("[data-testid='stGraphVizChart'] svg").first.text_content()
     assert "CLAIM" in svg_text and "ENDNOTE" in svg_text
@@ -268,15 +289,15 @@ def test_explorer_end_to_end(server: str, browser_page) -> None:
 
     # The audit table.
     _open(page, f"{server}/audit", "All findings with fixes")
-    assert _main(page).locator("[data-testid='stDataFrame']").count() >= 2
-    assert _main(page).get_by_text("Download corrected endnotes").is_visible()
+    expect(_main(page).locator("[data-testid='stDataFrame']").nth(1)).to_be_visible()
+    expect(_main(page).get_by_text("Download corrected endnotes")).to_be_visible()
     _shot(page, "03-audit-table")
 
     # A named query.
     _open(page, f"{server}/query", "Query text")
     _main(page).get_by_role("button", name="Run query").click()
     _main(page).get_by_text("Download results (CSV)").wait_for(state="visible")
-    assert _main(page).locator("[data-testid='stDataFrame']").count() == 1
+    expect(_main(page).locator("[data-testid='stDataFrame']")).to_have_count(1)
     _shot(page, "04-named-query")
 
     # A scraped title with a <script> tag is shown as text and never runs.

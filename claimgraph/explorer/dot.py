@@ -88,7 +88,7 @@ def provenance_dot(result: AuditResult, claim_id: str, status: str) -> str:
     for number, item in evidence.items():
         if item.cited and number not in own:
             lines += _endnote_chain(result, f"claim:{claim.id}", number, item, "cited by its paragraph")
-    return _wrap(lines)
+    return _wrap(lines, "TB")
 
 
 def _endnote_chain(
@@ -168,7 +168,16 @@ def network_dot(
             if citation and citation.endnote is not None:
                 endnotes.add(citation.endnote)
                 lines.append(_edge(f"claim:{claim.id}", f"endnote:{citation.endnote}", "cites"))
+    own = {(c.claim, c.endnote) for c in article.citations if c.endnote is not None}
     for item in result.evidence:
+        pair = (item.claim, item.endnote)
+        if item.claim in wanted and item.cited and item.endnote is not None and pair not in own:
+            endnotes.add(item.endnote)
+            lines.append(
+                _edge(
+                    f"claim:{item.claim}", f"endnote:{item.endnote}", "paragraph cites", "#9e9e9e", "dotted"
+                )
+            )
         if item.claim in wanted and item.stance in stances and item.endnote is not None:
             endnotes.add(item.endnote)
             lines.append(

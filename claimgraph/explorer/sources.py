@@ -54,6 +54,7 @@ def _detail(result: AuditResult, number: int) -> None:
         pd.DataFrame({"field": list(facts), "value": [str(v) for v in facts.values()]}),
         hide_index=True,
         width="stretch",
+        height=35 * (len(facts) + 1) + 3,
     )
     citing = [c for c in article.citations if c.endnote == number]
     st.markdown("**Claims that cite it**")

@@ -166,7 +166,7 @@ def source_rows(result: AuditResult) -> list[dict[str, object]]:
                 "endnote": number,
                 "url": source.url,
                 "health": source.health,
-                "status": source.status,
+                "status": "" if source.status is None else str(source.status),
                 "title": source_title(source),
                 "authors": ", ".join(source.metadata.authors),
                 "published": source.metadata.published or "",
