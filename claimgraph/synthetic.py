@@ -9,12 +9,61 @@ from __future__ import annotations
 
 import random
 
-_WORDS = (
-    "model training data policy energy climate river market health vaccine survey study result "
-    "effect growth risk safety budget school water forest city law court trade price network "
-    "signal memory language agent reward review system rate region sample trial cost"
-).split()
-_MONTHS = ("January February March April May June July August September October November December").split()
+_WORDS = [
+    "model",
+    "training",
+    "data",
+    "policy",
+    "energy",
+    "climate",
+    "river",
+    "market",
+    "health",
+    "vaccine",
+    "survey",
+    "study",
+    "result",
+    "effect",
+    "growth",
+    "risk",
+    "safety",
+    "budget",
+    "school",
+    "water",
+    "forest",
+    "city",
+    "law",
+    "court",
+    "trade",
+    "price",
+    "network",
+    "signal",
+    "memory",
+    "language",
+    "agent",
+    "reward",
+    "review",
+    "system",
+    "rate",
+    "region",
+    "sample",
+    "trial",
+    "cost",
+]
+_MONTHS = [
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
+]
 
 __all__ = ["endnote_article"]
 
@@ -39,8 +88,12 @@ def endnote_article(endnotes: int, seed: int = 7, sentences_per_citation: int = 
         if rng.random() < 0.1:
             url += "?utm_source=newsletter"
         notes.append((domain, title if rng.random() > 0.15 else None, url, snippet, date))
-    lines = ["Synthetic Desk", f"A Synthetic Article With {endnotes} Endnotes",
-             "A standfirst sentence that introduces the synthetic article.", ""]
+    lines = [
+        "Synthetic Desk",
+        f"A Synthetic Article With {endnotes} Endnotes",
+        "A standfirst sentence that introduces the synthetic article.",
+        "",
+    ]
     cited = rng.sample(range(endnotes), k=int(endnotes * 0.7))
     for paragraph_start in range(0, len(cited), 5):
         lines.append(f"Section {paragraph_start // 5 + 1} of the findings")
@@ -48,7 +101,8 @@ def endnote_article(endnotes: int, seed: int = 7, sentences_per_citation: int = 
             domain, title, _, snippet, _ = notes[position]
             body = " ".join(
                 f"The {rng.choice(_WORDS)} {rng.choice(_WORDS)} changed by {rng.randint(2, 90)} percent "
-                f"in {rng.randint(2000, 2024)}." for _ in range(sentences_per_citation)
+                f"in {rng.randint(2000, 2024)}."
+                for _ in range(sentences_per_citation)
             )
             card = (title or "") + snippet[:80]
             lines.append(f"{body} [{domain.split('.')[0].title()}]{domain}{card}…")

@@ -34,3 +34,4 @@ def shared_dir() -> Path:
 def _isolated_store(tmp_path, monkeypatch):
     """Every test gets its own default store directory, never the developer's."""
     monkeypatch.setenv("CLAIMGRAPH_STORE", str(tmp_path / "store"))
+    monkeypatch.setenv("CLAIMGRAPH_CACHE", str(tmp_path / "captures"))

@@ -8,11 +8,17 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from claimgraph.audit.checks import article_findings, explain_orphans
+from claimgraph.audit.source_checks import source_findings
 from claimgraph.audit.sparql_checks import run_sparql_checks
 from claimgraph.dedupe import duplicate_groups
+from claimgraph.evidence import evidence_findings, judge_article
+from claimgraph.fetch import FetchConfig, collect_sources
+from claimgraph.fetch.config import default_cache_dir
 from claimgraph.load import article_from_text, default_article_path, load_article
 from claimgraph.model import Article, AuditResult, Finding, Source
+from claimgraph.rdf.evidence import add_evidence_triples
 from claimgraph.rdf.graph import add_findings, build_article_graph
+from claimgraph.rdf.sources import add_source_triples
 from claimgraph.rdf.vocab import graph_iri
 
 SEVERITY_ORDER = {"high": 0, "medium": 1, "low": 2}
@@ -32,6 +38,7 @@ class AuditOptions:
     judge: str = "default"
     evidence: bool = True
     progress: bool = False
+    contact: str | None = None  # put in the User-Agent so sites can reach the operator
 
 
 def sort_findings(findings: list[Finding]) -> list[Finding]:
@@ -88,7 +95,7 @@ def audit_article(
     sources = _collect_sources(article, options)
     stage("sources", t)
     t = time.perf_counter()
-    evidence = _judge(article, sources, options) if options.evidence else []
+    evidence = judge_article(article, sources, judge=options.judge) if options.evidence else []
     stage("evidence", t)
     t = time.perf_counter()
     graph = build_article_graph(article, groups)
@@ -97,8 +104,8 @@ def audit_article(
     t = time.perf_counter()
     findings = article_findings(article, groups)
     findings += run_sparql_checks(graph)
-    findings += _source_findings(article, sources)
-    findings += _evidence_findings(article, evidence, sources)
+    findings += source_findings(article, sources) if sources else []
+    findings += evidence_findings(article, evidence, sources) if evidence else []
     explain_orphans(article, groups, findings)
     findings = sort_findings(findings)
     add_findings(graph, article, findings)
@@ -119,56 +126,22 @@ def audit_article(
 
 
 def _collect_sources(article: Article, options: AuditOptions) -> dict[int, Source]:
-    try:
-        from claimgraph.fetch import collect_sources
-    except ImportError:  # scraping not installed in this build
-        return {}
-    urls = [e.url for e in article.endnotes if e.url]
+    config = FetchConfig(contact=options.contact) if options.contact else None
+    urls = list(dict.fromkeys(e.url for e in article.endnotes if e.url))
     found = collect_sources(
-        list(dict.fromkeys(urls)),
+        urls,
         offline=not options.online,
-        cache_dir=options.cache_dir,
+        cache_dir=options.cache_dir or default_cache_dir(),
         snapshots_dir=options.snapshots_dir,
         allow_private=options.allow_private,
         progress=options.progress,
+        config=config,
     )
     return {e.number: found[e.url] for e in article.endnotes if e.url and e.url in found}
 
 
-def _judge(article: Article, sources: dict[int, Source], options: AuditOptions) -> list:
-    try:
-        from claimgraph.evidence import judge_article
-    except ImportError:
-        return []
-    return judge_article(article, sources, judge=options.judge)
-
-
 def _add_source_and_evidence_triples(graph, article: Article, sources, evidence) -> None:
-    try:
-        from claimgraph.rdf.sources import add_source_triples
-    except ImportError:
-        add_source_triples = None
-    if add_source_triples and sources:
+    if sources:
         add_source_triples(graph, article.id, sources)
-    try:
-        from claimgraph.rdf.evidence import add_evidence_triples
-    except ImportError:
-        add_evidence_triples = None
-    if add_evidence_triples and evidence:
+    if evidence:
         add_evidence_triples(graph, article.id, article, evidence)
-
-
-def _source_findings(article: Article, sources) -> list[Finding]:
-    try:
-        from claimgraph.audit.source_checks import source_findings
-    except ImportError:
-        return []
-    return source_findings(article, sources) if sources else []
-
-
-def _evidence_findings(article: Article, evidence, sources) -> list[Finding]:
-    try:
-        from claimgraph.evidence import evidence_findings
-    except ImportError:
-        return []
-    return evidence_findings(article, evidence, sources) if evidence else []

@@ -25,9 +25,7 @@ def add_parser(subparsers: argparse._SubParsersAction) -> None:
         description="Read an article, resolve its citations, check its endnotes, and print a report. "
         "Works offline on captures and snapshots unless --online is given.",
     )
-    parser.add_argument(
-        "path", nargs="?", help="article file: text with endnotes, Markdown or HTML"
-    )
+    parser.add_argument("path", nargs="?", help="article file: text with endnotes, Markdown or HTML")
     parser.add_argument(
         "--format",
         choices=["text", "markdown", "json"],
@@ -40,12 +38,8 @@ def add_parser(subparsers: argparse._SubParsersAction) -> None:
         default=None,
         help="force the article reader instead of detecting it",
     )
-    parser.add_argument(
-        "--out", type=Path, help="also write report.*, audit.json and graph files here"
-    )
-    parser.add_argument(
-        "--online", action="store_true", help="fetch the cited sources (polite, cached)"
-    )
+    parser.add_argument("--out", type=Path, help="also write report.*, audit.json and graph files here")
+    parser.add_argument("--online", action="store_true", help="fetch the cited sources (polite, cached)")
     parser.add_argument("--cache", type=Path, default=None, help="capture cache directory")
     parser.add_argument(
         "--allow-private",
@@ -53,8 +47,9 @@ def add_parser(subparsers: argparse._SubParsersAction) -> None:
         help="allow fetching private and loopback addresses (for local test servers)",
     )
     parser.add_argument(
-        "--no-evidence", action="store_true", help="skip judging claims against sources"
+        "--contact", default=None, help="a URL or e-mail for the User-Agent, so sites can reach you"
     )
+    parser.add_argument("--no-evidence", action="store_true", help="skip judging claims against sources")
     parser.add_argument(
         "--fail-on",
         choices=["high", "medium", "low"],
@@ -73,6 +68,7 @@ def run(args: argparse.Namespace) -> int:
         cache_dir=args.cache,
         allow_private=args.allow_private,
         evidence=not args.no_evidence,
+        contact=args.contact,
         progress=args.online and sys.stderr.isatty(),
     )
     try:

@@ -4,32 +4,39 @@ from __future__ import annotations
 
 import argparse
 import json
-import os
 from pathlib import Path
 
 from claimgraph.fetch import FetchConfig, collect_sources
+from claimgraph.fetch.config import CACHE_ENV, DEFAULT_CACHE, default_cache_dir
 from claimgraph.model import Source
-
-CACHE_ENV = "CLAIMGRAPH_CACHE"
-DEFAULT_CACHE = Path(".claimgraph") / "captures"
 
 
 def add_parser(subparsers: argparse._SubParsersAction) -> None:
     """Register the ``source`` subcommand."""
     parser = subparsers.add_parser(
-        "source", help="check and describe source URLs",
+        "source",
+        help="check and describe source URLs",
         description="Fetch each URL politely (or replay captures), classify the link and "
         "extract its metadata and text.",
     )
     parser.add_argument("urls", nargs="+", metavar="URL")
-    parser.add_argument("--offline", action="store_true",
-                        help="use only captures and snapshots; make no network request")
-    parser.add_argument("--allow-private", action="store_true",
-                        help="allow private and loopback addresses (local testing only)")
-    parser.add_argument("--cache", type=Path, default=None,
-                        help=f"capture directory (default: ${CACHE_ENV} or {DEFAULT_CACHE})")
-    parser.add_argument("--contact", default=None,
-                        help="a URL or e-mail put in the User-Agent so sites can reach you")
+    parser.add_argument(
+        "--offline", action="store_true", help="use only captures and snapshots; make no network request"
+    )
+    parser.add_argument(
+        "--allow-private",
+        action="store_true",
+        help="allow private and loopback addresses (local testing only)",
+    )
+    parser.add_argument(
+        "--cache",
+        type=Path,
+        default=None,
+        help=f"capture directory (default: ${CACHE_ENV} or {DEFAULT_CACHE})",
+    )
+    parser.add_argument(
+        "--contact", default=None, help="a URL or e-mail put in the User-Agent so sites can reach you"
+    )
     parser.add_argument("--format", choices=("json", "table"), default="table")
     parser.add_argument("--progress", action="store_true", help="progress bar on stderr")
     parser.set_defaults(func=run)
@@ -43,11 +50,16 @@ def source_record(source: Source) -> dict:
         "final_url": source.final_url,
         "health": source.health,
         "status": source.status,
-        "redirects": [{"url": h.url, "status": h.status, "location": h.location}
-                      for h in source.redirects],
-        "metadata": {"title": meta.title, "authors": list(meta.authors),
-                     "published": meta.published, "modified": meta.modified,
-                     "site": meta.site, "type": meta.type, "language": meta.language},
+        "redirects": [{"url": h.url, "status": h.status, "location": h.location} for h in source.redirects],
+        "metadata": {
+            "title": meta.title,
+            "authors": list(meta.authors),
+            "published": meta.published,
+            "modified": meta.modified,
+            "site": meta.site,
+            "type": meta.type,
+            "language": meta.language,
+        },
         "passages": len(source.passages),
         "archive_url": source.archive_url,
         "capture": source.capture.kind if source.capture else None,
@@ -59,15 +71,20 @@ def source_record(source: Source) -> dict:
 
 def run(args: argparse.Namespace) -> int:
     """Collect the sources and print them."""
-    cache = args.cache or Path(os.environ.get(CACHE_ENV, DEFAULT_CACHE))
+    cache = args.cache or default_cache_dir()
     config = FetchConfig()
     if args.contact:
         config.contact = args.contact
     from claimgraph.audit.pipeline import SNAPSHOT_DIR
 
     found = collect_sources(
-        args.urls, offline=args.offline, cache_dir=cache, snapshots_dir=SNAPSHOT_DIR,
-        allow_private=args.allow_private, progress=args.progress, config=config,
+        args.urls,
+        offline=args.offline,
+        cache_dir=cache,
+        snapshots_dir=SNAPSHOT_DIR,
+        allow_private=args.allow_private,
+        progress=args.progress,
+        config=config,
     )
     records = [source_record(found[url]) for url in dict.fromkeys(args.urls)]
     if args.format == "json":
