@@ -248,13 +248,18 @@ def _time_pages(page, base: str, article: str, label: str) -> dict[str, float]:
     return times
 
 
-def _claim_with_evidence(snapshots: Path) -> str:
-    """The text of a sample claim with its own citation and judged evidence (from the library)."""
+def _claim_with_evidence(snapshots: Path) -> tuple[str, str]:
+    """A sample claim with judged evidence, preferring a source that takes sides, and its stance."""
     from claimgraph.api import AuditOptions, audit
 
     result = audit(options=AuditOptions(snapshots_dir=snapshots))
-    judged = {e.claim for e in result.evidence if e.cited}
-    return next(c.text for c in result.article.claims if c.citation_ids and c.id in judged)
+    cited = {c.id for c in result.article.claims if c.citation_ids}
+    ranked = sorted(
+        result.evidence,
+        key=lambda e: (e.stance not in ("supports", "disputes"), e.claim not in cited, not e.cited),
+    )
+    best = ranked[0]
+    return result.article.claim(best.claim).text, best.stance
 
 
 def test_explorer_end_to_end(server: str, browser_page, snapshots: Path) -> None:
@@ -273,15 +278,18 @@ def test_explorer_end_to_end(server: str, browser_page, snapshots: Path) -> None
     # Select a claim and see its evidence.
     _open(page, f"{server}/claims", "Status labels:")
     _main(page).get_by_role("tab", name="Claim evidence").click()
-    claim = _claim_with_evidence(snapshots)
+    claim, stance = _claim_with_evidence(snapshots)
     _main(page).locator("[data-testid='stSelectbox']").first.click()
     page.keyboard.type(claim[:40])
     page.get_by_role("option").first.click()
     _main(page).get_by_role("tab", name="Claim evidence").click()
     _main(page).locator("p:visible", has_text=claim[:40]).first.wait_for(state="visible")
-    evidence = _main(page).get_by_text("Supporting", exact=False).first
-    evidence.wait_for(state="visible")
+    expect(_main(page).get_by_text("Supporting", exact=False).first).to_be_visible()
     expect(_main(page).get_by_text("Disputing", exact=False).first).to_be_visible()
+    if stance not in ("supports", "disputes"):
+        _main(page).get_by_text("Mentions and unrelated sources").click()
+    card = _main(page).get_by_text(f"{stance.upper()} · support", exact=False).first
+    expect(card).to_be_visible()
     _main(page).locator("[data-testid='stGraphVizChart'] svg").first.wait_for(state="visible")
     svg_text = _main(page).locator("[data-testid='stGraphVizChart'] svg").first.text_content()
     assert "CLAIM" in svg_text and "ENDNOTE" in svg_text

@@ -105,7 +105,7 @@ def _citations(result: AuditResult, claim: Claim) -> None:
         st.caption("This claim has no inline citation of its own.")
 
 
-def _card(result: AuditResult, item: Evidence) -> None:
+def _card(result: AuditResult, item: Evidence, endnotes: list[int]) -> None:
     source = result.sources.get(item.endnote) if item.endnote else None
     endnote = result.article.endnote(item.endnote) if item.endnote else None
     title = source_title(source) or (best_title(endnote) if endnote else "") or item.source_url
@@ -115,7 +115,7 @@ def _card(result: AuditResult, item: Evidence) -> None:
         st.markdown(f"**{md_escape(title)}**")
         st.caption(
             f"{md_escape(authors or 'authors unknown')} · {md_escape(date or 'undated')} · "
-            f"endnote {item.endnote or '—'}{' (cited)' if item.cited else ''}"
+            f"endnote {', '.join(map(str, endnotes)) or '—'}{' (cited)' if item.cited else ''}"
         )
         st.markdown(f"{item.stance.upper()} · support **{item.support:.2f}** · confidence {item.score:.2f}")
         if item.quotes:
@@ -125,8 +125,21 @@ def _card(result: AuditResult, item: Evidence) -> None:
             st.caption(f"Reviewed by {md_escape(item.reviewed_by)} at {md_escape(item.reviewed_at)}")
 
 
+def _by_source(items: list[Evidence]) -> tuple[list[Evidence], dict[str, list[int]]]:
+    """One item per source URL (the strongest), with every endnote that links to that source."""
+    kept: dict[str, Evidence] = {}
+    endnotes: dict[str, list[int]] = {}
+    for item in items:
+        kept.setdefault(item.source_url, item)
+        if item.endnote is not None:
+            endnotes.setdefault(item.source_url, []).append(item.endnote)
+        else:
+            endnotes.setdefault(item.source_url, [])
+    return list(kept.values()), endnotes
+
+
 def _evidence(result: AuditResult, claim: Claim) -> list[Evidence]:
-    items = evidence_for_claim(result, claim.id)
+    items, endnotes = _by_source(evidence_for_claim(result, claim.id))
     if not items:
         st.info("No evidence judged for this claim yet: its sources have no captured text.")
         return items
@@ -134,20 +147,20 @@ def _evidence(result: AuditResult, claim: Claim) -> list[Evidence]:
     with left:
         st.markdown("#### :green[✔ Supporting]")
         for item in [e for e in items if e.stance == "supports"] or []:
-            _card(result, item)
+            _card(result, item, endnotes[item.source_url])
         if not any(e.stance == "supports" for e in items):
             st.caption("No source supports this claim.")
     with right:
         st.markdown("#### :red[✘ Disputing]")
         for item in [e for e in items if e.stance == "disputes"]:
-            _card(result, item)
+            _card(result, item, endnotes[item.source_url])
         if not any(e.stance == "disputes" for e in items):
             st.caption("No source disputes this claim.")
     others = [e for e in items if e.stance not in ("supports", "disputes")]
     if others:
         with st.expander(f"Mentions and unrelated sources ({len(others)})"):
             for item in others:
-                _card(result, item)
+                _card(result, item, endnotes[item.source_url])
     return items
 
 
@@ -173,7 +186,7 @@ def _timeline(result: AuditResult, claim: Claim, items: list[Evidence]) -> None:
         alt.Chart(pd.DataFrame(rows))
         .mark_circle(size=120)
         .encode(
-            x=alt.X("date:T", title="published"),
+            x=alt.X("date:T", title="published", axis=alt.Axis(format="%Y-%m-%d")),
             y=alt.Y("stance:N", title=None),
             color=alt.Color("stance:N"),
             tooltip=["date", "stance", "endnote", "title"],

@@ -86,8 +86,10 @@ def provenance_dot(result: AuditResult, claim_id: str, status: str) -> str:
         own.add(citation.endnote)
         lines += _endnote_chain(result, cit, citation.endnote, evidence.get(citation.endnote))
     for number, item in evidence.items():
-        if item.cited and number not in own:
-            lines += _endnote_chain(result, f"claim:{claim.id}", number, item, "cited by its paragraph")
+        if number in own or not (item.cited or item.stance in ("supports", "disputes")):
+            continue
+        via = "cited by its paragraph" if item.cited else f"{item.stance} (not cited)"
+        lines += _endnote_chain(result, f"claim:{claim.id}", number, item, via)
     return _wrap(lines, "TB")
 
 
