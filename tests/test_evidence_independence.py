@@ -5,6 +5,8 @@ from __future__ import annotations
 from claimgraph.evidence.independence import derivation_graph, independent_origins, origin_of
 from claimgraph.evidence.relations import carry_evidence, claim_relations
 from claimgraph.model import Evidence, Source, SourceMetadata
+from claimgraph.rdf.evidence import add_relation_triples
+from claimgraph.rdf.vocab import CG, claim_iri
 
 REPORT = ("The city council voted on Tuesday to build a new bridge across the river, at a cost "
           "of forty million dollars, with work starting next spring and ending in two years.")
@@ -77,3 +79,14 @@ def test_support_for_one_claim_is_shown_against_the_other() -> None:
     stances = {e.claim: e.stance for e in carried}
     assert stances == {"c2": "disputes", "c3": "supports"}
     assert all(not e.cited and "+" in e.judge for e in carried)
+
+
+def test_relations_become_triples() -> None:
+    from rdflib import Graph
+
+    claims = [("a1", "c1", "The council voted to build a new bridge across the river."),
+              ("a2", "c7", "The council did not vote to build a new bridge across the river.")]
+    graph = Graph()
+    add_relation_triples(graph, claim_relations(claims))
+    assert (claim_iri("a1", "c1"), CG.contradicts, claim_iri("a2", "c7")) in graph
+    assert len(set(graph.subjects(None, CG.ClaimRelation))) == 1
