@@ -292,3 +292,18 @@ def test_md_escape_leaves_no_markup() -> None:
 
 def test_open_store_memory_is_isolated() -> None:
     assert open_store("memory").graph_names() == []
+
+
+def test_article_ingested_elsewhere_is_reopened_from_its_file(tmp_path: Path) -> None:
+    article = tmp_path / "cli-ingested.md"
+    article.write_text(MARKDOWN_ARTICLE, encoding="utf-8")
+    script = (
+        "from claimgraph.api import audit\nfrom claimgraph.explorer import picker, state, overview\n"
+        f"audit({str(article)!r}, store=state.get_store())\n"
+        "picker.render_sidebar()\noverview.render()\n"
+    )
+    at = AppTest.from_string(script, default_timeout=TIMEOUT).run()
+    assert any("A small uploaded article" in o for o in at.selectbox(key="article-choice").options)
+    at = at.selectbox(key="article-choice").set_value("cli-ingested").run()
+    assert not at.exception
+    assert "A small uploaded article" in at.title[0].value.replace("\\", "")

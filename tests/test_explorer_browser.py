@@ -75,48 +75,77 @@ PAGES = {
 SAMPLE_TARGET, BIG_TARGET = 3.0, 10.0
 
 
+WORDS = [
+    "model",
+    "training",
+    "alignment",
+    "evaluation",
+    "deception",
+    "oversight",
+    "reward",
+    "data",
+    "scaling",
+    "safety",
+    "behaviour",
+    "study",
+    "results",
+]
+
+
+def _topics(endnotes: int) -> list[str]:
+    rnd = random.Random(7)
+    return [" ".join(rnd.sample(WORDS, 4)) for _ in range(endnotes + 1)]
+
+
+def _dates(endnotes: int) -> list[datetime.date]:
+    return [datetime.date(2020, 1, 1) + datetime.timedelta(days=i % 1500) for i in range(endnotes + 1)]
+
+
 def big_article(endnotes: int = 2000) -> str:
     """An article in the sample's text format: cited paragraphs, then an ``Endnotes`` section."""
-    rnd = random.Random(7)
-    words = [
-        "model",
-        "training",
-        "alignment",
-        "evaluation",
-        "deception",
-        "oversight",
-        "reward",
-        "data",
-        "scaling",
-        "safety",
-        "behaviour",
-        "study",
-        "results",
-    ]
-    lines = [BIG_TITLE, "A generated article with many citations.", "Introduction"]
-    dates = [datetime.date(2020, 1, 1) + datetime.timedelta(days=i % 1500) for i in range(endnotes + 1)]
+    topics, dates = _topics(endnotes), _dates(endnotes)
     stated = [f"{MONTHS[d.month - 1]} {d.day}, {d.year}" for d in dates]
-    topics = [" ".join(rnd.sample(words, 4)) for _ in range(endnotes + 1)]
+    lines = [BIG_TITLE, "A generated article with many citations.", "Introduction"]
     for i in range(1, endnotes + 1):
         if i % 100 == 1:
             lines.append(f"Part {i // 100 + 1}")
-        site = f"pub{i % 400}.org"
         lines.append(
             f"Paragraph {i} reports that {topics[i]} changed in experiment {i}. "
-            f"[Pub{i % 400}]{site}Study {i} {topics[i]}{stated[i]}…"
+            f"[Pub{i % 400}]pub{i % 400}.orgStudy {i} {topics[i]}{stated[i]}…"
         )
     lines.append("Endnotes")
     for i in range(1, endnotes + 1):
-        site = f"pub{i % 400}.org"
         lines += [
             "-",
-            f"Source: {site}",
+            f"Source: pub{i % 400}.org",
             f"Title: Study {i} {topics[i]}",
-            f"Link: https://{site}/papers/{i}Source snippet",
+            f"Link: https://pub{i % 400}.org/papers/{i}Source snippet",
             f"Study {i} {topics[i]}...",
             f"Published: {stated[i]}",
         ]
     return "\n".join(lines) + "\n"
+
+
+def big_snapshots(endnotes: int = 2000) -> list[dict]:
+    """Offline snapshots of the generated article's sources, so evidence is judged at scale too."""
+    topics, dates = _topics(endnotes), _dates(endnotes)
+    return [
+        {
+            "url": f"https://pub{i % 400}.org/papers/{i}",
+            "kind": "reconstructed",
+            "note": "generated for the explorer's scale test",
+            "obtained": "2026-01-01",
+            "health": "ok" if i % 10 else "dead",
+            "metadata": {
+                "title": f"Study {i} {topics[i]}",
+                "published": dates[i].isoformat(),
+                "authors": [f"Author {i % 97}"],
+            },
+            "text": f"Study {i} finds that {topics[i]} changed in experiment {i}. "
+            + ("A later replication disputes that it changed." if i % 7 == 0 else ""),
+        }
+        for i in range(1, endnotes + 1)
+    ]
 
 
 def _free_port() -> int:
@@ -156,6 +185,7 @@ def snapshots(tmp_path_factory: pytest.TempPathFactory) -> Path:
         "text": "Researchers reported evidence of alignment faking in Claude 3 Opus.",
     }
     (folder / "00-hostile.json").write_text(json.dumps([hostile]), encoding="utf-8")
+    (folder / "zz-stress-2000.json").write_text(json.dumps(big_snapshots()), encoding="utf-8")
     return folder
 
 
@@ -243,7 +273,9 @@ def _shot(page, name: str) -> None:
 def _time_pages(page, base: str, article: str, label: str) -> dict[str, float]:
     times = {}
     for path, marker in PAGES.items():
-        times[path] = _open(page, f"{base}/{path}?article={article}", marker)
+        route = "" if path == "overview" else path  # the default page lives at the root
+        times[path] = _open(page, f"{base}/{route}?article={article}", marker)
+        expect(page.get_by_text("Page not found")).to_have_count(0)
         _shot(page, f"{label}-{path}")
     return times
 

@@ -105,6 +105,9 @@ def render() -> None:
         )
     st.subheader("All findings with fixes")
     findings = finding_rows(result)
+    if not findings:
+        st.caption("No findings.")
+        return
     st.dataframe(
         pd.DataFrame(list(paginate(findings, "audit-findings", page_size=100))),
         hide_index=True,

@@ -7,7 +7,7 @@ import pandas as pd
 import streamlit as st
 
 from claimgraph.explorer import state
-from claimgraph.explorer.dot import provenance_dot
+from claimgraph.explorer.dot import STANCE_COLOURS, provenance_dot
 from claimgraph.explorer.paging import paginate
 from claimgraph.explorer.text import md_escape, short
 from claimgraph.explorer.views import (
@@ -186,9 +186,15 @@ def _timeline(result: AuditResult, claim: Claim, items: list[Evidence]) -> None:
         alt.Chart(pd.DataFrame(rows))
         .mark_circle(size=120)
         .encode(
-            x=alt.X("date:T", title="published", axis=alt.Axis(format="%Y-%m-%d")),
+            x=alt.X(
+                "date:T",
+                title="published",
+                axis=alt.Axis(format="%Y-%m-%d", tickMinStep=86_400_000, labelOverlap=True),
+            ),
             y=alt.Y("stance:N", title=None),
-            color=alt.Color("stance:N"),
+            color=alt.Color(
+                "stance:N", scale=alt.Scale(domain=list(STANCE_COLOURS), range=list(STANCE_COLOURS.values()))
+            ),
             tooltip=["date", "stance", "endnote", "title"],
         )
         .properties(height=180)

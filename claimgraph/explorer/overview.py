@@ -57,7 +57,7 @@ def render() -> None:
     statuses = claim_statuses(result)
     cols = st.columns(6)
     cols[0].metric("Claims", len(article.claims))
-    cols[1].metric("Citations resolved", f"{resolved}/{len(article.citations)}")
+    cols[1].metric(f"Citations resolved (of {len(article.citations)})", resolved)
     cols[2].metric("Endnotes", len(article.endnotes))
     cols[3].metric("Sources checked", len(article.endnotes) - counts["unchecked"])
     cols[4].metric("Claims supported", sum(1 for s in statuses.values() if s == "supported"))
@@ -68,6 +68,6 @@ def render() -> None:
     st.subheader("Worst problems first")
     rows = finding_rows(result)
     if not rows:
-        st.success("No findings: every endnote and citation checks out.")
+        st.success("No findings.")
         return
     st.dataframe(pd.DataFrame(list(paginate(rows, "overview-findings"))), hide_index=True, width="stretch")

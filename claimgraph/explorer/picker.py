@@ -29,7 +29,7 @@ def fetch_article_text(url: str, allow_private: bool = False) -> str:
 
 
 def _choose_ingested(current: AuditResult) -> None:
-    rows = [r for r in state.ingested_articles() if r["openable"]]
+    rows = state.ingested_articles()
     ids = [str(r["article"]) for r in rows]
     if current.article.id not in ids:
         ids.insert(0, current.article.id)

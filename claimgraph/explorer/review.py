@@ -11,7 +11,7 @@ from claimgraph.evidence.judges import STANCES
 from claimgraph.evidence.review import load_reviews, record_review
 from claimgraph.explorer import state
 from claimgraph.explorer.text import md_escape, short
-from claimgraph.explorer.views import claim_statuses, evidence_for_claim
+from claimgraph.explorer.views import STATUS_STYLE, claim_statuses, evidence_for_claim
 from claimgraph.model import AuditResult, Claim
 from claimgraph.rdf.evidence import evidence_work
 from claimgraph.rdf.graph import endnote_work
@@ -20,13 +20,14 @@ from claimgraph.rdf.vocab import claim_iri
 __all__ = ["render", "review_pairs"]
 
 
-def review_pairs(result: AuditResult, claim: Claim) -> dict[str, tuple[URIRef, str]]:
-    """The sources a claim can be reviewed against: label → (work IRI, current stance)."""
+def review_pairs(result: AuditResult, claim: Claim) -> dict[str, tuple[URIRef, str, str]]:
+    """The sources a claim can be reviewed against: label → (work IRI, current stance, quote)."""
     article = result.article
-    pairs: dict[str, tuple[URIRef, str]] = {}
+    pairs: dict[str, tuple[URIRef, str, str]] = {}
     for item in evidence_for_claim(result, claim.id):
         label = f"[{item.endnote or '—'}] {short(item.source_url, 80)}"
-        pairs[label] = (evidence_work(article, article.id, item), item.stance)
+        quote = item.quotes[0].text if item.quotes else ""
+        pairs.setdefault(label, (evidence_work(article, article.id, item), item.stance, quote))
     by_id = {c.id: c for c in article.citations}
     for citation_id in claim.citation_ids:
         citation = by_id.get(citation_id)
@@ -34,7 +35,7 @@ def review_pairs(result: AuditResult, claim: Claim) -> dict[str, tuple[URIRef, s
             continue
         endnote = article.endnote(citation.endnote)
         label = f"[{endnote.number}] {short(endnote.url or endnote.title or '', 80)}"
-        pairs.setdefault(label, (endnote_work(endnote, article.id), "not judged"))
+        pairs.setdefault(label, (endnote_work(endnote, article.id), "not judged", ""))
     return pairs
 
 
@@ -65,17 +66,21 @@ def render() -> None:
     result = state.current_result()
     st.header("Review evidence")
     statuses = claim_statuses(result)
-    claims = [c for c in result.article.claims if c.citation_ids or evidence_for_claim(result, c.id)]
+    judged = {e.claim for e in result.evidence}
+    claims = [c for c in result.article.claims if c.citation_ids or c.id in judged]
     if not claims:
         st.info("No claim has a cited or judged source to review.")
         _existing(result)
         return
     texts = {c.id: c.text for c in claims}
+    ids = list(texts)
+    wanted = st.query_params.get("claim")
     claim_id = st.selectbox(
         "Claim",
-        list(texts),
+        ids,
+        index=ids.index(wanted) if wanted in texts else 0,
         key="review-claim",
-        format_func=lambda i: f"{statuses[i]} · {short(texts[i], 110)}",
+        format_func=lambda i: f"{STATUS_STYLE[statuses[i]].label} · {short(texts[i], 110)}",
     )
     claim = result.article.claim(claim_id)
     st.markdown(md_escape(claim.text))
@@ -83,6 +88,8 @@ def render() -> None:
     label = st.selectbox(
         "Source", list(pairs), key="review-source", format_func=lambda k: f"{k} (now: {pairs[k][1]})"
     )
+    if pairs[label][2]:
+        st.markdown("> " + md_escape(short(pairs[label][2], 500)))
     with st.form("review-form"):
         stance = st.radio("Verdict", STANCES, horizontal=True, key="review-stance")
         reviewer = st.text_input("Your name", key="review-name")

@@ -20,6 +20,7 @@ from claimgraph.load import article_id_for
 from claimgraph.model import AuditResult
 from claimgraph.queries import run_query
 from claimgraph.rdf.store import GraphStore
+from claimgraph.rdf.vocab import CG, article_iri, graph_iri
 from claimgraph.readers import decode_article
 
 __all__ = [
@@ -30,6 +31,7 @@ __all__ = [
     "ingest_text",
     "open_article",
     "ingested_articles",
+    "stored_location",
     "current_result",
     "select_article",
 ]
@@ -121,10 +123,25 @@ def open_article(article_id: str) -> AuditResult | None:
     folder = uploads_dir()
     text_path, meta_path = folder / f"{article_id}.txt", folder / f"{article_id}.json"
     if not text_path.exists():
-        return None
+        location = stored_location(article_id)
+        if location is None:
+            return None
+        return _audit_path(str(location), location.stat().st_mtime, *_settings())
     meta = json.loads(meta_path.read_text(encoding="utf-8")) if meta_path.exists() else {}
     text = text_path.read_text(encoding="utf-8")
     return _audit_text(text, meta.get("location", text_path.name), meta.get("format"), *_settings())
+
+
+def stored_location(article_id: str) -> Path | None:
+    """The local file an article in the store was read from (``cg:location``), if it still exists."""
+    graph = get_store().graph(graph_iri(article_id))
+    value = graph.value(article_iri(article_id), CG.location)
+    if value is None or str(value).startswith(("http://", "https://")):
+        return None
+    path = Path(str(value))
+    if not path.is_file() or article_id_for(str(path)) != article_id:
+        return None
+    return path
 
 
 def ingested_articles() -> list[dict[str, object]]:
@@ -135,6 +152,7 @@ def ingested_articles() -> list[dict[str, object]]:
     for row in rows:
         article_id = str(row["article"])
         row["openable"] = article_id == sample_id or (folder / f"{article_id}.txt").exists()
+        row["title"] = row["title"] if row["openable"] else f"{row['title']} (graph only)"
     return rows
 
 
