@@ -20,7 +20,7 @@ from streamlit.testing.v1 import AppTest
 from claimgraph.api import default_article_path, load_article, open_store
 from claimgraph.evidence.review import load_reviews
 from claimgraph.explorer.query import read_only_form
-from claimgraph.explorer.text import md_escape
+from claimgraph.explorer.text import dot_escape, md_escape
 
 ROOT = Path(__file__).resolve().parent.parent
 APP = str(ROOT / "app.py")
@@ -307,3 +307,7 @@ def test_article_ingested_elsewhere_is_reopened_from_its_file(tmp_path: Path) ->
     at = at.selectbox(key="article-choice").set_value("cli-ingested").run()
     assert not at.exception
     assert "A small uploaded article" in at.title[0].value.replace("\\", "")
+
+
+def test_dot_labels_escape_quotes_and_backslashes() -> None:
+    assert dot_escape('say "hi" \\ bye') == 'say \\"hi\\" \\\\ bye'

@@ -6,6 +6,7 @@ so scraped text stays text in the SVG that ``st.graphviz_chart`` draws offline.
 
 from __future__ import annotations
 
+import hashlib
 from collections.abc import Iterable
 
 from claimgraph.explorer.text import dot_escape
@@ -25,16 +26,18 @@ _FILL = {
 }
 
 
+def _id(name: str) -> str:
+    """A node id from any text (URLs, claim ids): short, unique, nothing to escape."""
+    return "n" + hashlib.sha1(name.encode("utf-8")).hexdigest()[:16]
+
+
 def _node(name: str, label: str, shape: str = "box", fill: str = "#ffffff") -> str:
-    return (
-        f'  "{dot_escape(name, 200)}" [label="{label}", shape={shape}, style="filled,rounded", '
-        f'fillcolor="{fill}"];'
-    )
+    return f'  {_id(name)} [label="{label}", shape={shape}, style="filled,rounded", fillcolor="{fill}"];'
 
 
 def _edge(a: str, b: str, label: str = "", colour: str = "#555555", style: str = "solid") -> str:
     return (
-        f'  "{dot_escape(a, 200)}" -> "{dot_escape(b, 200)}" [label="{dot_escape(label, 30)}", '
+        f'  {_id(a)} -> {_id(b)} [label="{dot_escape(label, 30)}", '
         f'color="{colour}", fontcolor="{colour}", style={style}];'
     )
 

@@ -55,13 +55,22 @@ def render() -> None:
     counts = health_counts(result)
     resolved = sum(1 for c in article.citations if c.endnote is not None)
     statuses = claim_statuses(result)
-    cols = st.columns(6)
+    cols = st.columns(7)
     cols[0].metric("Claims", len(article.claims))
-    cols[1].metric(f"Citations resolved (of {len(article.citations)})", resolved)
-    cols[2].metric("Endnotes", len(article.endnotes))
-    cols[3].metric("Sources checked", len(article.endnotes) - counts["unchecked"])
-    cols[4].metric("Claims supported", sum(1 for s in statuses.values() if s == "supported"))
-    cols[5].metric("Findings", len(result.findings))
+    cols[1].metric("Citations", len(article.citations))
+    cols[2].metric("Resolved", resolved, help="Inline citations matched to an endnote.")
+    cols[3].metric("Endnotes", len(article.endnotes))
+    cols[4].metric(
+        "Checked",
+        len(article.endnotes) - counts["unchecked"],
+        help="Endnotes whose source was fetched or read from a capture or snapshot.",
+    )
+    cols[5].metric(
+        "Supported",
+        sum(1 for s in statuses.values() if s == "supported"),
+        help="Claims a cited source supports.",
+    )
+    cols[6].metric("Findings", len(result.findings))
     st.subheader("Endnote health")
     st.markdown(" · ".join(f"**{k}**: {counts[k]}" for k in HEALTH_CATEGORIES))
     st.altair_chart(_health_chart(counts), width="stretch")
