@@ -9,9 +9,8 @@ from evidence_sample import sample_article, sample_sources
 from rdflib import BNode, Dataset, Literal, URIRef
 from rdflib.namespace import RDF
 
-from claimgraph.evidence import judge_article
+from claimgraph.evidence import judge_article, source_origins
 from claimgraph.evidence.claimreview import claim_reviews
-from claimgraph.evidence.independence import derivation_graph, origin_of
 from claimgraph.evidence.review import apply_reviews, load_reviews, record_review
 from claimgraph.model import Source
 from claimgraph.rdf.evidence import add_evidence_triples, evidence_work
@@ -27,7 +26,7 @@ COPY = Source(url="https://mirror.example/eiffel-facts", text=SOURCES[3].text)
 
 def _article_graph(evidence):
     graph = build_article_graph(ARTICLE, [])
-    origins = origin_of(derivation_graph([*SOURCES.values(), COPY]))
+    origins = source_origins(SOURCES, [COPY])
     add_evidence_triples(graph, ARTICLE.id, ARTICLE, evidence, origins=origins)
     return graph
 

@@ -8,12 +8,14 @@ from __future__ import annotations
 
 from claimgraph.evidence.article import judge_article
 from claimgraph.evidence.findings import evidence_findings
+from claimgraph.evidence.independence import independent_origins, source_origins
 from claimgraph.evidence.judges import JUDGES, Judge, Verdict, get_judge
 from claimgraph.evidence.retrieval import document_from_source, document_from_text
 
 __all__ = [
     "JUDGES", "Judge", "Verdict", "get_judge", "judge_article", "evidence_findings",
-    "judge_text", "document_from_source", "document_from_text",
+    "judge_text", "document_from_source", "document_from_text", "source_origins",
+    "independent_origins",
 ]
 
 

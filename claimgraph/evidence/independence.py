@@ -20,7 +20,8 @@ from claimgraph.evidence.text import tokens
 from claimgraph.model import Evidence, Source
 from claimgraph.urls import canonical_url
 
-__all__ = ["derivation_graph", "origin_of", "independent_origins", "SHINGLE", "COPY_SHARE"]
+__all__ = ["derivation_graph", "origin_of", "independent_origins", "source_origins", "SHINGLE",
+           "COPY_SHARE"]
 
 SHINGLE = 8  # words in a shingle: a shared run this long is a quote, not a coincidence
 QUOTE_SHINGLES = 3  # shared shingles that make a quote
@@ -113,3 +114,8 @@ def independent_origins(evidence: list[Evidence], graph: nx.DiGraph) -> dict[str
         if item.stance == "supports":
             found[item.claim].add(origin.get(item.source_url, item.source_url))
     return {claim: len(origins) for claim, origins in found.items()}
+
+
+def source_origins(sources: dict[int, Source], extra: list[Source] | None = None) -> dict[str, str]:
+    """Each source URL's origin URL, ready for ``add_evidence_triples(..., origins=...)``."""
+    return origin_of(derivation_graph([*sources.values(), *(extra or [])]))
