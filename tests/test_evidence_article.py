@@ -7,7 +7,7 @@ from evidence_sample import sample_article, sample_sources
 
 from claimgraph.evidence import evidence_findings, judge_article
 from claimgraph.evidence.article import cited_endnotes
-from claimgraph.model import Source
+from claimgraph.model import Claim, Source
 
 
 @pytest.fixture(scope="module")
@@ -84,3 +84,16 @@ def test_extra_sources_have_no_endnote() -> None:
     item = next(e for e in evidence if e.claim == "c1")
     assert item.endnote is None and not item.cited and item.stance == "supports"
     assert item.source_url == "https://example.net/tower"
+
+
+def test_verdicts_carry_to_restating_and_contradicting_claims(monkeypatch) -> None:
+    monkeypatch.setattr("claimgraph.evidence.article.OTHER_CANDIDATES", 0)  # cited sources only
+    article = sample_article()
+    article.claims.append(Claim(id="c5", text="In healthy adults, drinking coffee does raise "
+                                "the risk of heart disease.", section="Body", start=0, end=0,
+                                block=2))
+    evidence = judge_article(article, sample_sources())
+    carried = [e for e in evidence if e.claim == "c5" and e.endnote == 4]
+    assert carried and carried[0].stance == "supports" and carried[0].judge.endswith("contradicts")
+    assert not carried[0].cited
+    assert len(judge_article(article, sample_sources(), relations=False)) < len(evidence)

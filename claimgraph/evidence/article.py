@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from claimgraph.evidence.judges import get_judge
+from claimgraph.evidence.relations import carry_evidence, claim_relations
 from claimgraph.evidence.retrieval import Document, PassageIndex, document_from_source
 from claimgraph.evidence.text import content_terms
 from claimgraph.model import Article, Claim, Evidence, Source
@@ -40,8 +41,13 @@ def cited_endnotes(article: Article) -> dict[str, dict[int, bool]]:
 
 
 def judge_article(article: Article, sources: dict[int, Source], *, judge: str = "default",
-                  extra_sources: list[Source] | None = None) -> list[Evidence]:
-    """Evidence for every claim: each cited source, then the other sources that match best."""
+                  extra_sources: list[Source] | None = None,
+                  relations: bool = True) -> list[Evidence]:
+    """Evidence for every claim: each cited source, then the other sources that match best.
+
+    With ``relations``, a verdict on one claim is also shown against the claims of the article
+    that restate or contradict it (``relations.carry_evidence``).
+    """
     judge_impl = get_judge(judge)
     documents: list[Document] = []
     numbers: list[int | None] = []
@@ -73,4 +79,7 @@ def judge_article(article: Article, sources: dict[int, Source], *, judge: str = 
                 score=verdict.confidence, support=verdict.support, quotes=verdict.quotes,
                 judge=judge_impl.name, endnote=numbers[d], cited=is_cited,
             ))
+    if relations:
+        found = claim_relations([(article.id, c.id, c.text) for c in article.claims])
+        evidence += carry_evidence(evidence, found, article.id)
     return evidence
