@@ -76,3 +76,12 @@ def test_registry_lists_judges_and_rejects_unknown_names() -> None:
 def test_model_judge_needs_a_folder() -> None:
     with pytest.raises(InputError, match="model folder"):
         get_judge("model:/nonexistent/model")
+
+
+def test_model_judge_says_what_to_install(tmp_path) -> None:
+    import importlib.util
+
+    if importlib.util.find_spec("transformers") and importlib.util.find_spec("torch"):
+        pytest.skip("transformers is installed here")
+    with pytest.raises(InputError, match="pip install transformers torch"):
+        get_judge(f"model:{tmp_path}")
