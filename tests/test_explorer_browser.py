@@ -256,11 +256,24 @@ def _main(page):
     return page.locator("[data-testid='stMain']")
 
 
+# True once every visible table, chart and graph in the main area has drawn its canvas or SVG.
+DRAWN = """() => {
+  const main = document.querySelector("[data-testid='stMain']");
+  if (!main || main.querySelector("[data-testid='stSkeleton']")) return false;
+  const shown = (id) => [...main.querySelectorAll(`[data-testid='${id}']`)]
+    .filter((el) => el.offsetParent !== null);
+  return shown("stDataFrame").every((el) => el.querySelector("canvas"))
+    && shown("stGraphVizChart").every((el) => el.querySelector("svg"))
+    && shown("stVegaLiteChart").every((el) => el.querySelector("canvas, svg"));
+}"""
+
+
 def _open(page, url: str, marker: str) -> float:
-    """Load a page and return the seconds until its last drawn text is visible."""
+    """Load a page; seconds until its last text shows and its tables and charts have drawn."""
     started = time.perf_counter()
     page.goto(url)
     _main(page).get_by_text(marker, exact=False).first.wait_for(state="visible")
+    page.wait_for_function(DRAWN)
     return time.perf_counter() - started
 
 

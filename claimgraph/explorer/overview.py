@@ -33,7 +33,7 @@ def _health_chart(counts: dict[str, int]) -> alt.Chart:
         alt.Chart(data)
         .mark_bar()
         .encode(
-            x=alt.X("health:N", sort=list(HEALTH_CATEGORIES), title=None),
+            x=alt.X("health:N", sort=list(HEALTH_CATEGORIES), title=None, axis=alt.Axis(labelAngle=0)),
             y=alt.Y("endnotes:Q", title="count"),
             color=alt.Color(
                 "health:N",
