@@ -17,7 +17,7 @@ def _json(capsys):
 
 def test_audit_json_and_outputs(tmp_path, capsys):
     out = tmp_path / "out"
-    assert main(["audit", "--format", "json", "--out", str(out), "--store", "none", "--no-evidence"]) == 0
+    assert main(["audit", "--format", "json", "--out", str(out), "--store", "none"]) == 0
     document = _json(capsys)
     assert document["schema_version"].startswith("1.")
     for name in ("report.txt", "report.md", "audit.json", "graph.ttl", "graph.jsonld", "graph.nt"):

@@ -11,7 +11,8 @@ from claimgraph.audit.checks import article_findings, explain_orphans
 from claimgraph.audit.source_checks import source_findings
 from claimgraph.audit.sparql_checks import run_sparql_checks
 from claimgraph.dedupe import duplicate_groups
-from claimgraph.evidence import evidence_findings, judge_article
+from claimgraph.evidence import evidence_findings, judge_article, source_origins
+from claimgraph.evidence.review import apply_reviews, load_reviews
 from claimgraph.fetch import FetchConfig, collect_sources
 from claimgraph.fetch.config import default_cache_dir
 from claimgraph.load import article_from_text, default_article_path, load_article
@@ -96,6 +97,8 @@ def audit_article(
     stage("sources", t)
     t = time.perf_counter()
     evidence = judge_article(article, sources, judge=options.judge) if options.evidence else []
+    if evidence and store is not None:
+        evidence = apply_reviews(article, article.id, evidence, load_reviews(store))
     stage("evidence", t)
     t = time.perf_counter()
     graph = build_article_graph(article, groups)
@@ -144,4 +147,4 @@ def _add_source_and_evidence_triples(graph, article: Article, sources, evidence)
     if sources:
         add_source_triples(graph, article.id, sources)
     if evidence:
-        add_evidence_triples(graph, article.id, article, evidence)
+        add_evidence_triples(graph, article.id, article, evidence, origins=source_origins(sources))

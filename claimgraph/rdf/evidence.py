@@ -33,19 +33,32 @@ def evidence_work(article: Article, article_id: str, evidence: Evidence) -> URIR
     return _work_iri(canonical_url(evidence.source_url) or evidence.source_url)
 
 
-def add_evidence_triples(graph: Graph, article_id: str, article: Article,
-                         evidence: list[Evidence], *, origins: dict[str, str] | None = None) -> None:
+def add_evidence_triples(
+    graph: Graph,
+    article_id: str,
+    article: Article,
+    evidence: list[Evidence],
+    *,
+    origins: dict[str, str] | None = None,
+) -> None:
     """Add every evidence item of one article to ``graph`` (the article's named graph).
 
     ``origins`` maps a source URL to the URL of its origin (``independence.origin_of``).
     """
     bind_prefixes(graph)
     works: dict[str, URIRef] = {}
+    # Several endnotes can cite one work (tracking-parameter copies): one evidence node per
+    # (claim, work), from the strongest verdict, cited if any of them is cited.
+    pairs: dict[URIRef, list[Evidence]] = {}
     for item in evidence:
         claim = claim_iri(article_id, item.claim)
         work = evidence_work(article, article_id, item)
         works[item.source_url] = work
-        e = evidence_iri(claim, work)
+        pairs.setdefault(evidence_iri(claim, work), []).append(item)
+    for e, items in pairs.items():
+        item = max(items, key=lambda i: (i.cited, i.support, -(i.endnote or 0)))
+        claim = claim_iri(article_id, item.claim)
+        work = evidence_work(article, article_id, item)
         graph.add((e, RDF.type, CG.Evidence))
         graph.add((e, RDF.type, OA.Annotation))
         graph.add((e, OA.motivatedBy, OA.assessing))
@@ -56,13 +69,14 @@ def add_evidence_triples(graph: Graph, article_id: str, article: Article,
         graph.add((e, CG.support, Literal(round(item.support, 4), datatype=XSD.decimal)))
         graph.add((e, CG.confidence, Literal(round(item.score, 4), datatype=XSD.decimal)))
         graph.add((e, CG.judge, Literal(item.judge or "default")))
-        graph.add((e, CG.cited, Literal(item.cited)))
+        cited = any(i.cited for i in items)
+        graph.add((e, CG.cited, Literal(cited)))
         graph.add((e, CG.sourceUrl, Literal(item.source_url, datatype=XSD.anyURI)))
-        if item.endnote is not None:
-            graph.add((e, CG.endnote, endnote_iri(article_id, item.endnote)))
+        for number in sorted({i.endnote for i in items if i.endnote is not None}):
+            graph.add((e, CG.endnote, endnote_iri(article_id, number)))
         if item.stance == "supports":
             graph.add((work, CITO.supports, claim))
-            if item.cited:
+            if cited:
                 graph.add((claim, CITO.citesAsEvidence, work))
         elif item.stance == "disputes":
             graph.add((work, CITO.disputes, claim))
