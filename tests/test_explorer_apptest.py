@@ -137,6 +137,12 @@ def test_audit_page_filters_sorts_and_offers_downloads() -> None:
     assert 0 < len(filtered) < endnotes
     assert all("orphan_endnote" in k for k in filtered["findings"])
     assert filtered["fixes"].str.len().sum() > 0
+    at = at.toggle(key="only-problems").set_value(False).run()
+    at = at.multiselect(key="kinds").set_value([]).run()
+    at = at.selectbox(key="endnote-sort").select("cited by").run()
+    at = at.toggle(key="endnote-descending").set_value(True).run()
+    cited = at.dataframe[0].value["cited by"].tolist()
+    assert cited == sorted(cited, reverse=True) and cited[0] > 0
     labels = [b.proto.label for b in at.get("download_button")]
     assert {"Download table (CSV)", "Download report (Markdown)", "Download corrected endnotes"} <= set(
         labels
@@ -189,6 +195,16 @@ def test_query_page_refuses_updates() -> None:
     )
     at = at.button(key="run-custom").click().run()
     assert int(at.dataframe[0].value["n"][0]) > 0, "the DROP did not run"
+    at = (
+        at.text_area(key="custom-query")
+        .input(
+            "PREFIX schema: <https://schema.org/> CONSTRUCT { ?c a schema:Claim } "
+            "WHERE { GRAPH ?g { ?c a schema:Claim } }"
+        )
+        .run()
+    )
+    at = at.button(key="run-custom").click().run()
+    assert not at.error and "schema:Claim" in at.code[-1].value
     with pytest.raises(ValueError):
         read_only_form("INSERT DATA { <urn:a> <urn:b> <urn:c> }")
     assert read_only_form("ASK { ?s ?p ?o }") == "ASK"
@@ -199,6 +215,10 @@ def test_graph_page_draws_an_offline_network_with_filters() -> None:
     assert not at.exception
     dot = at.get("graphviz_chart")[0].proto.spec
     assert dot.startswith("digraph") and "cites" in dot
+    at = at.selectbox(key="graph-focus").set_value(1).run()
+    focused = at.get("graphviz_chart")[0].proto.spec
+    assert "[1]" in focused and focused.count("cites") < dot.count("cites")
+    at = at.selectbox(key="graph-focus").set_value(0).run()
     at = at.toggle(key="graph-works").set_value(False).run()
     assert "WORK" not in at.get("graphviz_chart")[0].proto.spec
     at = at.text_input(key="graph-search").input("zzzz-no-such-claim").run()

@@ -12,7 +12,7 @@ from claimgraph.explorer.paging import paginate
 from claimgraph.explorer.views import endnote_rows, finding_rows
 from claimgraph.model import AuditResult
 
-__all__ = ["render", "filter_rows"]
+__all__ = ["render", "filter_rows", "sort_rows", "SORT_KEYS"]
 
 _EXTENSIONS = {
     "markdown": ("md", "text/markdown"),
@@ -39,6 +39,23 @@ def filter_rows(
             continue
         kept.append(row)
     return kept
+
+
+SORT_KEYS = ("duplicate groups first", "endnote", "worst", "health", "cited by", "published", "title", "site")
+_SEVERITY_ORDER = {"high": 0, "medium": 1, "low": 2, "other": 3, "": 4}
+
+
+def sort_rows(rows: list[dict[str, object]], key: str, descending: bool = False) -> list[dict[str, object]]:
+    """The rows in the chosen order (``duplicate groups first`` keeps the audit's own order)."""
+    if key == "duplicate groups first":
+        return list(reversed(rows)) if descending else list(rows)
+    if key == "worst":
+        return sorted(
+            rows, key=lambda r: (_SEVERITY_ORDER.get(str(r["worst"]), 4), r["endnote"]), reverse=descending
+        )
+    if key in ("endnote", "cited by"):
+        return sorted(rows, key=lambda r: (int(r[key]), r["endnote"]), reverse=descending)
+    return sorted(rows, key=lambda r: (str(r[key]).lower(), r["endnote"]), reverse=descending)
 
 
 def _downloads(result: AuditResult, table: pd.DataFrame) -> None:
@@ -83,9 +100,13 @@ def render() -> None:
     kept = filter_rows(
         rows, severities=severities, kinds=chosen_kinds, text=text, only_problems=only_problems
     )
+    sort_cols = st.columns([2, 1, 3])
+    order = sort_cols[0].selectbox("Sort by", SORT_KEYS, key="endnote-sort")
+    descending = sort_cols[1].toggle("Descending", key="endnote-descending")
+    kept = sort_rows(kept, order, descending)
     st.caption(
-        f"{len(kept)} of {len(rows)} endnotes · duplicate groups listed together first · "
-        "click a column header to sort"
+        f"{len(kept)} of {len(rows)} endnotes · sorting applies to every page; a column header "
+        "sorts the page shown"
     )
     table = pd.DataFrame(kept, columns=list(rows[0]) if rows else None)
     st.dataframe(

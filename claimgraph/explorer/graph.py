@@ -9,10 +9,31 @@ from claimgraph.explorer import state
 from claimgraph.explorer.dot import network_dot
 from claimgraph.explorer.text import short
 from claimgraph.explorer.views import STATUS_STYLE, claim_statuses
+from claimgraph.model import AuditResult, Claim
+from claimgraph.titles import best_title
 
 __all__ = ["render", "MAX_CLAIMS"]
 
 MAX_CLAIMS = 60  # Graphviz lays out a few hundred nodes quickly; more becomes unreadable anyway
+
+
+def _focus(result: AuditResult, claims: list[Claim], stances: set[str]) -> list[Claim]:
+    """Only the claims tied to one endnote (and its duplicates), when the user picks one."""
+    article = result.article
+    titles = {e.number: best_title(e) or e.url or "" for e in article.endnotes}
+    focus = st.selectbox(
+        "Focus on endnote",
+        [0, *titles],
+        key="graph-focus",
+        format_func=lambda n: "all endnotes" if n == 0 else f"[{n}] {short(titles[n], 80)}",
+        help="Show only the claims that cite this endnote, one of its duplicates, or are judged against it.",
+    )
+    if not focus:
+        return claims
+    group = next((set(g.endnotes) for g in result.duplicate_groups if focus in g.endnotes), {focus})
+    linked = {c.claim for c in article.citations if c.endnote in group}
+    linked |= {e.claim for e in result.evidence if e.endnote in group and (e.cited or e.stance in stances)}
+    return [c for c in claims if c.id in linked]
 
 
 def render() -> None:
@@ -45,6 +66,7 @@ def render() -> None:
     section = st.selectbox("Section", ["All sections", *sections], key="graph-section")
     if section != "All sections":
         claims = [c for c in claims if c.section == section]
+    claims = _focus(result, claims, set(stances))
     search = st.text_input("Claims containing", key="graph-search")
     if search.strip():
         claims = [c for c in claims if search.strip().lower() in c.text.lower()]

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import pandas as pd
 import streamlit as st
+from rdflib import Dataset, Graph
 from rdflib.plugins.sparql import prepareQuery
 
 from claimgraph.errors import ClaimgraphError
@@ -11,8 +12,9 @@ from claimgraph.explorer import state
 from claimgraph.explorer.paging import paginate
 from claimgraph.queries import list_queries, run_query
 from claimgraph.rdf.store import QueryResult
+from claimgraph.rdf.vocab import bind_prefixes, graph_iri
 
-__all__ = ["render", "read_only_form", "READ_FORMS"]
+__all__ = ["render", "read_only_form", "construct", "READ_FORMS"]
 
 READ_FORMS = {
     "SelectQuery": "SELECT",
@@ -42,7 +44,42 @@ def read_only_form(sparql: str) -> str:
     return form
 
 
-def _show(answer: QueryResult, name: str) -> None:
+@st.cache_resource(max_entries=2, show_spinner="Loading the article's graph…")
+def _article_dataset(article_id: str) -> Dataset:
+    result = state.open_article(article_id) or state.sample_result()
+    dataset = Dataset(default_union=True)
+    named = dataset.graph(graph_iri(result.article.id))
+    for triple in result.graph:
+        named.add(triple)
+    return dataset
+
+
+def construct(sparql: str, article_id: str) -> Graph:
+    """Run a CONSTRUCT or DESCRIBE on one article's named graph (the store answers SELECT and ASK)."""
+    graph = Graph()
+    bind_prefixes(graph)
+    for triple in _article_dataset(article_id).query(sparql).graph:
+        graph.add(triple)
+    return graph
+
+
+def _show(answer: QueryResult | Graph, name: str) -> None:
+    if isinstance(answer, Graph):
+        turtle = answer.serialize(format="turtle")
+        st.caption(f"{len(answer)} triples (Turtle)")
+        st.code(
+            turtle[:20_000] + ("\n# … cut here; download for the rest" if len(turtle) > 20_000 else ""),
+            language="turtle",
+        )
+        st.download_button(
+            "Download triples (Turtle)",
+            turtle,
+            file_name=f"{name}.ttl",
+            mime="text/turtle",
+            key=f"download-{name}",
+            on_click="ignore",
+        )
+        return
     if answer.boolean is not None:
         st.success(f"ASK answer: {answer.boolean}")
         return
@@ -94,11 +131,15 @@ def _named() -> None:
 
 
 def _custom() -> None:
+    st.caption(
+        "SELECT and ASK run over the whole store; CONSTRUCT and DESCRIBE over the current article's graph."
+    )
     text = st.text_area("SPARQL (read-only)", value=EXAMPLE, height=200, key="custom-query")
     if st.button("Run query", key="run-custom", type="primary"):
 
-        def action() -> QueryResult:
-            read_only_form(text)
+        def action() -> QueryResult | Graph:
+            if read_only_form(text) in ("CONSTRUCT", "DESCRIBE"):
+                return construct(text, state.current_result().article.id)
             return state.get_store().query(text)
 
         _run(action, "custom-query")
