@@ -355,8 +355,11 @@ def test_explorer_end_to_end(server: str, browser_page, snapshots: Path) -> None
 
     # A scraped title with a <script> tag is shown as text and never runs.
     _open(page, f"{server}/sources", "Claims it supports or disputes")
-    _main(page).get_by_text("<script>window.__pwned=1</script>", exact=False).first.wait_for(state="visible")
+    heading = _main(page).locator("h4", has_text="<script>window.__pwned=1</script>")
+    expect(heading).to_be_visible()
+    assert "<script>window.__pwned=1</script>" in heading.inner_text()
     assert page.evaluate("() => window.__pwned === undefined")
+    assert _main(page).locator("h4 script").count() == 0
     _shot(page, "05-sources-script-title")
 
     # Time to first render of every page on the sample (after the first load).
