@@ -331,3 +331,22 @@ def test_article_ingested_elsewhere_is_reopened_from_its_file(tmp_path: Path) ->
 
 def test_dot_labels_escape_quotes_and_backslashes() -> None:
     assert dot_escape('say "hi" \\ bye') == 'say \\"hi\\" \\\\ bye'
+
+
+def test_ingested_articles_persist_in_a_directory_store(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("CLAIMGRAPH_STORE", str(tmp_path / "store"))
+    script = (
+        "from claimgraph.explorer import picker, state, overview\n"
+        f"state.ingest_text({MARKDOWN_ARTICLE!r}, 'kept-upload.md')\n"
+        "picker.render_sidebar()\n"
+    )
+    assert not AppTest.from_string(script, default_timeout=TIMEOUT).run().exception
+    from claimgraph.explorer.state import get_store
+
+    get_store().close()
+    st.cache_resource.clear()  # as if the app restarted: nothing cached, the store reopened
+    at = AppTest.from_file(APP, default_timeout=TIMEOUT).run()
+    options = [o.replace("\\", "") for o in at.selectbox(key="article-choice").options]
+    assert any("A small uploaded article" in o for o in options)
