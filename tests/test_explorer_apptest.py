@@ -350,3 +350,12 @@ def test_ingested_articles_persist_in_a_directory_store(
     at = AppTest.from_file(APP, default_timeout=TIMEOUT).run()
     options = [o.replace("\\", "") for o in at.selectbox(key="article-choice").options]
     assert any("A small uploaded article" in o for o in options)
+
+
+def test_an_article_whose_text_is_gone_falls_back_to_the_sample_with_a_warning() -> None:
+    at = AppTest.from_file(APP, default_timeout=TIMEOUT)
+    at.query_params["article"] = "no-such-article"
+    at.run()
+    assert not at.exception
+    assert "Was Claude" in at.title[0].value
+    assert any("no-such-article" in w.value for w in at.sidebar.warning)

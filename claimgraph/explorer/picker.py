@@ -78,6 +78,9 @@ def render_sidebar() -> AuditResult:
     """Draw the sidebar and return the current article's audit."""
     result = state.current_result()
     with st.sidebar:
+        for problem in [*state.STORE_PROBLEMS, st.session_state.pop(state.WARNING_KEY, None)]:
+            if problem:
+                st.warning(problem)
         _choose_ingested(result)
         _add_article()
         counts = health_counts(result)

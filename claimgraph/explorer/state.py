@@ -15,6 +15,7 @@ from pathlib import Path
 import streamlit as st
 
 from claimgraph.api import AuditOptions, audit, default_article_path, open_store
+from claimgraph.errors import StoreError
 from claimgraph.evidence.review import apply_reviews, load_reviews
 from claimgraph.load import article_id_for
 from claimgraph.model import AuditResult
@@ -39,12 +40,24 @@ __all__ = [
 UPLOADS_ENV = "CLAIMGRAPH_UPLOADS"
 SNAPSHOTS_ENV = "CLAIMGRAPH_SNAPSHOTS"
 ARTICLE_PARAM = "article"
+WARNING_KEY = "article-warning"
+STORE_PROBLEMS: list[str] = []  # why get_store() fell back to memory, shown in the sidebar
 
 
 @st.cache_resource(show_spinner=False)
 def get_store() -> GraphStore:
-    """The store named by ``CLAIMGRAPH_STORE`` (default ``.claimgraph/store``), opened once."""
-    return open_store(None)
+    """The store named by ``CLAIMGRAPH_STORE`` (default ``.claimgraph/store``), opened once.
+
+    When it cannot be opened the explorer still works on an in-memory store, and says so.
+    """
+    try:
+        return open_store(None)
+    except StoreError as error:
+        STORE_PROBLEMS.append(
+            f"The graph store could not be opened ({error}); using a temporary "
+            "in-memory store, so nothing is kept after this run."
+        )
+        return open_store("memory")
 
 
 def audit_options(online: bool = False, snapshots: str = "") -> AuditOptions:
@@ -167,6 +180,12 @@ def current_result() -> AuditResult:
     wanted = st.session_state.get(ARTICLE_PARAM) or st.query_params.get(ARTICLE_PARAM)
     result = open_article(str(wanted)) if wanted else None
     if result is None:
+        if wanted:
+            st.session_state[WARNING_KEY] = (
+                f"The text of article {wanted!r} is not available to the explorer (it was ingested "
+                "elsewhere and its file is gone), so the sample is shown; its graph can still be "
+                "queried on the Query page."
+            )
         result = sample_result()
     st.session_state[ARTICLE_PARAM] = result.article.id
     if st.query_params.get(ARTICLE_PARAM) != result.article.id:
