@@ -212,11 +212,13 @@ def _interrupt(signum: int, frame: object) -> None:
 
 def serve_until_interrupted(server: OxigraphServer) -> int:
     """Block while the server runs; stop it cleanly on Ctrl-C or SIGTERM. Returns its exit code."""
-    previous = signal.signal(signal.SIGTERM, _interrupt)
+    # SIGINT too: a shell starts background jobs with Ctrl-C ignored, and we still want to stop.
+    previous = {number: signal.signal(number, _interrupt) for number in (signal.SIGINT, signal.SIGTERM)}
     try:
         return server.process.wait()
     except KeyboardInterrupt:
         return 0
     finally:
         server.stop()
-        signal.signal(signal.SIGTERM, previous)
+        for number, handler in previous.items():
+            signal.signal(number, handler)
