@@ -359,3 +359,21 @@ def test_an_article_whose_text_is_gone_falls_back_to_the_sample_with_a_warning()
     assert not at.exception
     assert "Was Claude" in at.title[0].value
     assert any("no-such-article" in w.value for w in at.sidebar.warning)
+
+
+def test_a_saved_review_overrides_the_stance_shown_on_the_claims_page() -> None:
+    at = page("review").run()
+    claim_id = at.selectbox(key="review-claim").value
+    assert "(now: not judged)" not in at.selectbox(key="review-source").format_func(
+        at.selectbox(key="review-source").value
+    ), "the first source of the first claim is a judged pair"
+    at.radio(key="review-stance").set_value("supports")
+    at.text_input(key="review-name").input("Ada Editor")
+    at = at.get("form_submit_button")[0].click().run()
+    claims = page("claims")
+    claims.query_params["claim"] = claim_id
+    claims.run()
+    assert not claims.exception
+    assert claims.selectbox(key="claim-choice").value == claim_id
+    assert any("Reviewed by Ada Editor" in c.value for c in claims.caption)
+    assert any("SUPPORTS · support" in m.value for m in claims.markdown)
