@@ -171,3 +171,18 @@ def test_query_file_path(filled_store, capsys, tmp_path):
     rows = _query(capsys, filled_store, str(rq))
     assert rows[0]["n"] > 0
     assert graph_iri("x")  # vocab import used by other tests
+
+
+@pytest.mark.parametrize("fmt", ["markdown", "csl-json", "bibtex"])
+def test_export_corrected_endnotes(fmt, capsys):
+    assert main(["export", "--endnotes", "--format", fmt]) == 0
+    out = capsys.readouterr().out
+    if fmt == "csl-json":
+        items = json.loads(out)
+        urls = [item.get("URL") for item in items]
+        assert len(urls) == len(set(urls)), "duplicates are merged"
+        assert not any("utm_" in (u or "") or "_hsmi" in (u or "") for u in urls)
+    elif fmt == "bibtex":
+        assert out.count("@") >= 20 and "title = {" in out.replace("title={", "title = {")
+    else:
+        assert "Alignment faking in large language models" in out
