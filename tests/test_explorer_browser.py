@@ -240,9 +240,18 @@ def browser_page(server: str):
     with sync_playwright() as playwright:
         browser = playwright.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
         page = browser.new_page(viewport={"width": 1400, "height": 1600})
+        page.outside_requests = []  # every request the app makes beyond the loopback server
+        page.requests_seen = 0
+        page.on("request", lambda request: _note_outside(page, request.url))
         page.set_default_timeout(30_000)
         yield page
         browser.close()
+
+
+def _note_outside(page, url: str) -> None:
+    page.requests_seen += 1
+    if not url.startswith(("http://127.0.0.1:", "ws://127.0.0.1:", "data:", "blob:", "about:")):
+        page.outside_requests.append(url)
 
 
 def expect(locator):
@@ -385,6 +394,8 @@ def test_explorer_end_to_end(server: str, browser_page, snapshots: Path) -> None
     report = "\n".join(lines) + "\n"
     (ARTIFACTS / "render_times.txt").write_text(report, encoding="utf-8")
     print("\n" + report)
+    assert page.requests_seen > 10, "the request listener saw the app's own traffic"
+    assert not page.outside_requests, f"the app reached outside hosts: {page.outside_requests[:5]}"
     slow = {f"sample/{k}": v for k, v in sample.items() if v >= SAMPLE_TARGET}
     slow |= {f"2000/{k}": v for k, v in large.items() if v >= BIG_TARGET}
     assert not slow, f"pages over their render target: {slow}"
