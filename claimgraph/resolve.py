@@ -13,8 +13,9 @@ from __future__ import annotations
 import re
 import unicodedata
 from collections import defaultdict
+from functools import lru_cache
 
-from rapidfuzz import fuzz
+from rapidfuzz import fuzz, process
 
 from claimgraph.dates import find_dates
 from claimgraph.model import Article, Candidate, Citation, Endnote
@@ -23,6 +24,7 @@ from claimgraph.urls import host_of, registered_domain
 ACCEPT = 0.62  # lowest score that resolves a citation
 MARGIN = 0.06  # how far ahead of the runner-up the winner must be
 MIN_COMPARE = 12  # characters of text needed before a text comparison means anything
+PREFILTER = 40  # above this many same-site endnotes, score only a fuzzy-searched shortlist
 
 __all__ = ["resolve_citations", "score_pair", "normalise_text", "ACCEPT", "MARGIN"]
 
@@ -36,6 +38,7 @@ def normalise_text(text: str | None) -> str:
     return re.sub(r"[^\w]+", " ", text).strip()
 
 
+@lru_cache(maxsize=65536)
 def _squash(text: str | None) -> str:
     """Only letters and digits: text glued together by extraction compares equal to spaced text."""
     return normalise_text(text).replace(" ", "")
@@ -52,9 +55,7 @@ def _prefix_similarity(card: str, expected: str) -> float:
     length = min(len(card), len(expected))
     if length < MIN_COMPARE:
         return 0.0
-    explained = 0.5 + 0.5 * length / len(
-        card
-    )  # a match of the whole card beats a match of its start
+    explained = 0.5 + 0.5 * length / len(card)  # a match of the whole card beats a match of its start
     weight = min(1.0, length / 40) * explained
     return weight * fuzz.ratio(card[:length], expected[:length]) / 100
 
@@ -88,11 +89,7 @@ def _date_score(card: str, endnote: Endnote) -> float | None:
     dates = {d.iso for d in find_dates(card)}
     if not dates or not endnote.published:
         return None
-    return (
-        1.0
-        if endnote.published in dates or any(d[:7] == endnote.published[:7] for d in dates)
-        else 0.0
-    )
+    return 1.0 if endnote.published in dates or any(d[:7] == endnote.published[:7] for d in dates) else 0.0
 
 
 def score_pair(citation: Citation, endnote: Endnote) -> float:
@@ -127,9 +124,7 @@ def resolve_citations(article: Article, top: int = 5) -> None:
         _resolve_by_clues(citation, unique, top)
 
 
-def _resolve_by_key(
-    citation: Citation, by_key: dict[str, Endnote], endnotes: list[Endnote]
-) -> None:
+def _resolve_by_key(citation: Citation, by_key: dict[str, Endnote], endnotes: list[Endnote]) -> None:
     target = by_key.get(citation.key or "")
     if target is None and (citation.key or "").isdigit() and not by_key:
         number = int(citation.key or "0")
@@ -143,9 +138,25 @@ def _resolve_by_key(
     citation.candidates = [Candidate(target.number, 1.0)]
 
 
+def _shortlist(citation: Citation, pool: list[Endnote], size: int = PREFILTER) -> list[Endnote]:
+    """The endnotes whose title and snippet best match the card's start (C++ fuzzy search)."""
+    card = _squash(citation.card)
+    if len(pool) <= size or len(card) < MIN_COMPARE:
+        return pool
+    keep: dict[int, Endnote] = {}
+    for texts in (
+        [(_squash(e.title) + _squash(e.snippet))[: len(card)] for e in pool],
+        [_squash(e.snippet)[: len(card)] for e in pool],
+    ):
+        for _, _, index in process.extract(card, texts, scorer=fuzz.ratio, limit=size // 2):
+            keep[pool[index].number] = pool[index]
+    return list(keep.values())
+
+
 def _resolve_by_clues(citation: Citation, pool: list[Endnote], top: int) -> None:
     scored = sorted(
-        ((score_pair(citation, e), e) for e in pool), key=lambda p: (-p[0], p[1].number)
+        ((score_pair(citation, e), e) for e in _shortlist(citation, pool)),
+        key=lambda p: (-p[0], p[1].number),
     )
     citation.candidates = [Candidate(e.number, s) for s, e in scored[:top] if s > 0]
     citation.method = "clues"

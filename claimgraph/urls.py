@@ -115,6 +115,7 @@ def host_of(url: str | None) -> str:
     return host[4:] if host.startswith("www.") else host
 
 
+@lru_cache(maxsize=65536)
 def registered_domain(url_or_host: str | None) -> str:
     """The site a host belongs to under the public suffix list (``a.example.com`` → ``example.com``)."""
     if not url_or_host:
