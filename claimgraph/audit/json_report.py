@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections import Counter
 from typing import Any
 
+from claimgraph.evidence.status import claim_statuses
 from claimgraph.model import AuditResult, Source
 from claimgraph.titles import title_problem
 
@@ -22,9 +23,7 @@ def _source(number: int, source: Source) -> dict[str, Any]:
         "final_url": source.final_url,
         "health": source.health,
         "status": source.status,
-        "redirects": [
-            {"url": r.url, "status": r.status, "location": r.location} for r in source.redirects
-        ],
+        "redirects": [{"url": r.url, "status": r.status, "location": r.location} for r in source.redirects],
         "metadata": {
             "title": meta.title,
             "authors": list(meta.authors),
@@ -83,6 +82,7 @@ def audit_to_json(result: AuditResult) -> dict[str, Any]:
             }
         )
     kinds = Counter(f.kind for f in result.findings)
+    statuses = claim_statuses(result)
     return {
         "schema_version": SCHEMA_VERSION,
         "article": {
@@ -92,8 +92,7 @@ def audit_to_json(result: AuditResult) -> dict[str, Any]:
             "location": article.location,
             "published": article.published,
             "sections": [
-                {"title": s.title, "kind": s.kind, "start": s.start, "end": s.end}
-                for s in article.sections
+                {"title": s.title, "kind": s.kind, "start": s.start, "end": s.end} for s in article.sections
             ],
         },
         "summary": {
@@ -113,6 +112,7 @@ def audit_to_json(result: AuditResult) -> dict[str, Any]:
                 "start": c.start,
                 "end": c.end,
                 "citations": list(c.citation_ids),
+                "status": statuses[c.id],
             }
             for c in article.claims
         ],
@@ -125,9 +125,7 @@ def audit_to_json(result: AuditResult) -> dict[str, Any]:
                 "endnote": c.endnote,
                 "score": round(c.score, 4),
                 "method": c.method,
-                "candidates": [
-                    {"endnote": k.endnote, "score": round(k.score, 4)} for k in c.candidates
-                ],
+                "candidates": [{"endnote": k.endnote, "score": round(k.score, 4)} for k in c.candidates],
                 "start": c.start,
                 "end": c.end,
             }

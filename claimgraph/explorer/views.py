@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections import Counter, defaultdict
 from dataclasses import dataclass
 
+from claimgraph.evidence.status import claim_statuses
 from claimgraph.model import AuditResult, Evidence, Source
 from claimgraph.titles import best_title
 
@@ -46,30 +47,6 @@ STATUS_STYLE = {
     "not judged": StatusStyle("blue", "NOT JUDGED: no source text", "?"),
     "uncited": StatusStyle("gray", "UNCITED", "∅"),
 }
-
-
-def claim_statuses(result: AuditResult) -> dict[str, str]:
-    """Each claim's support status from its cited evidence (a reviewer's verdict counts first)."""
-    cited: dict[str, list[Evidence]] = defaultdict(list)
-    for item in result.evidence:
-        if item.cited:
-            cited[item.claim].append(item)
-    statuses = {}
-    for claim in result.article.claims:
-        stances = {e.stance for e in cited.get(claim.id, [])}
-        if "supports" in stances:
-            statuses[claim.id] = "supported"
-        elif "disputes" in stances:
-            statuses[claim.id] = "disputed"
-        elif "mentions" in stances:
-            statuses[claim.id] = "weak"
-        elif stances:
-            statuses[claim.id] = "unsupported"
-        elif claim.citation_ids:
-            statuses[claim.id] = "not judged"
-        else:
-            statuses[claim.id] = "uncited"
-    return statuses
 
 
 def health_counts(result: AuditResult) -> dict[str, int]:
