@@ -146,3 +146,19 @@ def test_bad_variable_names_and_bad_iris_are_refused(store: GraphStore) -> None:
 def test_syntax_errors_raise_query_error(store: GraphStore) -> None:
     with pytest.raises(QueryError):
         store.query("SELECT ?s WHERE { GRAPH ?g { ?s ?p } ")
+
+
+def test_replacing_with_blank_nodes_and_with_the_same_graph(store: GraphStore) -> None:
+    graph = _claims(["first", "second"])
+    anchor = rdflib.BNode()
+    graph.add((EX.c0, EX.anchor, anchor))
+    graph.add((anchor, EX.start, Literal(3)))
+    store.replace_graph(G1, graph)
+    store.replace_graph(G1, graph)  # again: still one copy, not two
+    back = store.graph(G1)
+    assert len(back) == len(graph) == 8
+    assert len(set(back.objects(EX.c0, EX.anchor))) == 1
+    plain = _claims(["first", "second"])
+    store.replace_graph(G1, plain)
+    store.replace_graph(G1, plain)
+    assert set(store.graph(G1)) == set(plain)

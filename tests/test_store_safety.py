@@ -12,7 +12,7 @@ from pathlib import Path
 
 import pytest
 import rdflib
-from rdflib import Literal, URIRef
+from rdflib import URIRef
 
 from claimgraph.errors import StoreError
 from claimgraph.rdf.store import open_store
@@ -35,6 +35,15 @@ WRITER = textwrap.dedent(
     for i in range(size):
         graph.add((ex[f"claim{i}"], ex.text, Literal(f"{version} claim {i}")))
     store = open_store(store_dir)
+    import pyoxigraph  # announce the moment the store's update transaction starts
+
+    original_update = pyoxigraph.Store.update
+
+    def announced_update(self, *args, **kwargs):
+        print("updating", flush=True)
+        return original_update(self, *args, **kwargs)
+
+    pyoxigraph.Store.update = announced_update
     print("writing", flush=True)
     store.replace_graph(URIRef(graph_name), graph)
     print("done", flush=True)
@@ -81,37 +90,43 @@ def _versions(texts: set[str]) -> set[str]:
     return {text.split(" ", 1)[0] for text in texts}
 
 
+def _writer(store_dir: Path, version: str, size: int) -> subprocess.Popen:
+    child = subprocess.Popen(
+        [sys.executable, "-c", WRITER, str(store_dir), str(GRAPH), version, str(size)],
+        stdout=subprocess.PIPE,
+        env=_env(),
+    )
+    assert child.stdout is not None
+    assert child.stdout.readline().strip() == b"writing"
+    return child
+
+
 @pytest.mark.slow
 def test_kill_9_midway_leaves_the_previous_version_intact(tmp_path: Path) -> None:
     store_dir = tmp_path / "store"
-    old = rdflib.Graph()
-    for i in range(500):
-        old.add((EX[f"claim{i}"], EX.text, Literal(f"old claim {i}")))
-    store = open_store(str(store_dir))
-    store.replace_graph(GRAPH, old)
-    store.close()
+    size = 30000
+    child = _writer(store_dir, "old", size)
+    child.communicate()
+    assert _versions(_texts(store_dir)) == {"old"}
     killed_midway = 0
-    for delay in (0.05, 0.4, 0.8, 1.2):
-        child = subprocess.Popen(
-            [sys.executable, "-c", WRITER, str(store_dir), str(GRAPH), "new", "60000"],
-            stdout=subprocess.PIPE,
-            env=_env(),
-        )
+    for delay in (0.0, 0.1, 0.2):
+        child = _writer(store_dir, "new", size)
         assert child.stdout is not None
-        assert child.stdout.readline().strip() == b"writing"
+        assert child.stdout.readline().strip() == b"updating"  # inside the transaction now
         time.sleep(delay)
         child.send_signal(signal.SIGKILL)
         rest = child.stdout.read()
         child.wait()
         texts = _texts(store_dir)
-        if b"done" in rest:
-            assert _versions(texts) == {"new"} and len(texts) == 60000
+        # Never a mixture, never a partial graph: the old version whole, or the new one whole
+        # (had the transaction committed before the kill).
+        assert len(texts) == size
+        if _versions(texts) == {"new"}:
             break
-        killed_midway += 1
-        # Never a mixture, never a partial graph: the old version, whole.
         assert _versions(texts) == {"old"}
-        assert len(texts) == 500
-    assert killed_midway >= 1
+        assert b"done" not in rest
+        killed_midway += 1
+    assert killed_midway >= 2
 
 
 @pytest.mark.slow

@@ -21,7 +21,7 @@ from typing import Any
 
 import pyoxigraph as ox
 import rdflib
-from rdflib import URIRef
+from rdflib import BNode, URIRef
 
 from claimgraph.errors import QueryError, StoreError
 from claimgraph.rdf.store import GraphStore, QueryResult
@@ -147,11 +147,26 @@ class OxigraphStore:
     # -- the GraphStore interface --------------------------------------------------------------
 
     def replace_graph(self, name: URIRef, graph: rdflib.Graph) -> None:
-        """Atomically replace the named graph ``name`` with the triples of ``graph``."""
+        """Atomically replace the named graph ``name`` with the triples of ``graph``.
+
+        One update transaction writes only the difference from the stored version (re-ingesting an
+        article mostly rewrites the same triples); with blank nodes it drops and re-inserts the graph.
+        """
         target = iri_text(str(name))
-        body = " .\n".join(f"{to_oxigraph(s)} {to_oxigraph(p)} {to_oxigraph(o)}" for s, p, o in graph)
-        update = f"DROP SILENT GRAPH {target} ;\nINSERT DATA {{ GRAPH {target} {{\n{body}\n}} }}"
+        new = {f"{to_oxigraph(s)} {to_oxigraph(p)} {to_oxigraph(o)}" for s, p, o in graph}
+        blank = any(isinstance(s, BNode) or isinstance(o, BNode) for s, _, o in graph)
         with self._session(write=True) as store:
+            old = set()
+            for quad in store.quads_for_pattern(None, None, None, ox.NamedNode(str(name))):
+                old.add(f"{quad.subject} {quad.predicate} {quad.object}")
+                blank = blank or isinstance(quad.subject, ox.BlankNode)
+                blank = blank or isinstance(quad.object, ox.BlankNode)
+            if blank:  # DELETE DATA refuses blank nodes
+                update = f"DROP SILENT GRAPH {target} ;\n{_data('INSERT', target, new)}"
+            elif old == new:
+                return
+            else:
+                update = f"{_data('DELETE', target, old - new)} ;\n{_data('INSERT', target, new - old)}"
             try:
                 store.update(update)
             except (SyntaxError, OSError, RuntimeError, ValueError) as error:
@@ -220,6 +235,11 @@ class OxigraphStore:
 
     def __exit__(self, *exc: object) -> None:
         self.close()
+
+
+def _data(operation: str, target: str, triples: set[str]) -> str:
+    body = " .\n".join(sorted(triples))
+    return f"{operation} DATA {{ GRAPH {target} {{\n{body}\n}} }}"
 
 
 def _result(answer: Any) -> QueryResult:
