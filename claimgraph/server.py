@@ -25,10 +25,10 @@ from pathlib import Path
 from typing import Any
 
 from claimgraph.errors import StoreError
+from claimgraph.rdf.store_oxigraph import LOCK_NAME, lock_store, unlock_store
 
 RECORD_NAME = "claimgraph-server.json"
 LOG_NAME = "claimgraph-server.log"
-LOCK_NAME = "claimgraph.lock"
 HOST = "127.0.0.1"
 
 
@@ -127,8 +127,7 @@ class OxigraphServer:
             if json.loads(record.read_text()).get("pid") == self.process.pid:
                 record.unlink()
         if self._lock_fd is not None:
-            fcntl.flock(self._lock_fd, fcntl.LOCK_UN)
-            os.close(self._lock_fd)
+            unlock_store(self._lock_fd)
             self._lock_fd = None
 
     def __enter__(self) -> OxigraphServer:
@@ -156,23 +155,6 @@ def _wait_until_ready(server: OxigraphServer, timeout: float) -> None:
     raise StoreError(f"oxigraph serve did not answer on {server.base_url} within {timeout:.0f} s")
 
 
-def _take_directory(location: Path, wait: float) -> int:
-    fd = os.open(location / LOCK_NAME, os.O_RDWR | os.O_CREAT, 0o644)
-    deadline = time.monotonic() + wait
-    while True:
-        try:
-            fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
-            return fd
-        except BlockingIOError:
-            if time.monotonic() >= deadline:
-                os.close(fd)
-                raise StoreError(
-                    f"store {location} is in use by another claimgraph process or server; "
-                    "wait for it to finish or stop that server"
-                ) from None
-            time.sleep(0.05)
-
-
 def start_server(
     location: str | os.PathLike[str],
     port: int | None = None,
@@ -186,7 +168,7 @@ def start_server(
     directory = Path(location)
     directory.mkdir(parents=True, exist_ok=True)
     executable = binary or find_oxigraph_binary()
-    lock_fd = _take_directory(directory, lock_wait)
+    lock_fd = lock_store(directory, exclusive=True, timeout=lock_wait)
     command_name = "serve-read-only" if read_only else "serve"
     chosen = port or free_port()
     command = [executable, command_name, "--location", str(directory), "--bind", f"{HOST}:{chosen}"]
@@ -196,8 +178,7 @@ def start_server(
                 command, stdin=subprocess.DEVNULL, stdout=log, stderr=subprocess.STDOUT
             )
     except OSError as error:
-        fcntl.flock(lock_fd, fcntl.LOCK_UN)
-        os.close(lock_fd)
+        unlock_store(lock_fd)
         raise StoreError(f"could not start {executable}: {error}") from error
     server = OxigraphServer(process, directory, chosen, read_only, lock_fd)
     _wait_until_ready(server, startup_timeout)

@@ -166,3 +166,16 @@ def test_a_held_store_makes_others_wait_then_says_what_to_do(tmp_path: Path) -> 
         holder.close()
     free = OxigraphStore(store_dir, lock_timeout=0.3)
     assert free.graph_names() == []
+
+
+def test_a_store_opened_by_another_program_gives_a_clear_error(tmp_path: Path) -> None:
+    import pyoxigraph
+
+    store_dir = tmp_path / "store"
+    open_store(str(store_dir)).close()
+    outsider = pyoxigraph.Store(str(store_dir))  # like a hand-started `oxigraph serve`
+    try:
+        with pytest.raises(StoreError, match="stop it or point --store"):
+            OxigraphStore(store_dir, lock_timeout=0.5).replace_graph(GRAPH, rdflib.Graph())
+    finally:
+        del outsider

@@ -35,6 +35,35 @@ from claimgraph.rdf.store_terms import (
 
 LOCK_NAME = "claimgraph.lock"
 DEFAULT_LOCK_TIMEOUT = 120.0
+ROCKSDB_LOCK_RETRY = 5.0
+
+
+def lock_store(directory: Path, exclusive: bool, timeout: float) -> int:
+    """Take the store directory's file lock (shared or exclusive), waiting up to ``timeout`` s."""
+    fd = os.open(directory / LOCK_NAME, os.O_RDWR | os.O_CREAT, 0o644)
+    mode = (fcntl.LOCK_EX if exclusive else fcntl.LOCK_SH) | fcntl.LOCK_NB
+    deadline = time.monotonic() + timeout
+    delay = 0.005
+    while True:
+        try:
+            fcntl.flock(fd, mode)
+            return fd
+        except BlockingIOError:
+            if time.monotonic() >= deadline:
+                os.close(fd)
+                raise StoreError(
+                    f"store {directory} stayed busy for {timeout:.0f} s (another claimgraph process "
+                    "or `claimgraph serve` holds it); retry, use the server's URL as --store, or "
+                    "raise CLAIMGRAPH_STORE_LOCK_TIMEOUT"
+                ) from None
+            time.sleep(delay)
+            delay = min(delay * 2, 0.1)
+
+
+def unlock_store(fd: int) -> None:
+    """Release a lock taken with :func:`lock_store`."""
+    fcntl.flock(fd, fcntl.LOCK_UN)
+    os.close(fd)
 
 
 def open_directory_store(path: Path, **options: Any) -> GraphStore:
@@ -61,14 +90,9 @@ class OxigraphStore:
     ) -> None:
         self.path = Path(path) if path is not None else None
         self.keep_open = keep_open
-        env_timeout = os.environ.get("CLAIMGRAPH_STORE_LOCK_TIMEOUT")
-        self.lock_timeout = (
-            lock_timeout
-            if lock_timeout is not None
-            else float(env_timeout)
-            if env_timeout
-            else DEFAULT_LOCK_TIMEOUT
-        )
+        if lock_timeout is None:
+            lock_timeout = float(os.environ.get("CLAIMGRAPH_STORE_LOCK_TIMEOUT") or DEFAULT_LOCK_TIMEOUT)
+        self.lock_timeout = lock_timeout
         self._thread_lock = threading.RLock()
         self._held: ox.Store | None = None
         self._held_lock: int | None = None
@@ -80,7 +104,7 @@ class OxigraphStore:
         except OSError as error:
             raise StoreError(f"cannot create store directory {self.path}: {error}") from error
         if keep_open:
-            self._held_lock = self._lock(exclusive=True)
+            self._held_lock = lock_store(self.path, True, self.lock_timeout)
             self._held = self._open_rocksdb(read_only=False)
         else:
             with self._session(write=True):
@@ -91,37 +115,25 @@ class OxigraphStore:
 
     # -- opening and locking -------------------------------------------------------------------
 
-    def _lock(self, exclusive: bool) -> int:
-        assert self.path is not None
-        fd = os.open(self.path / LOCK_NAME, os.O_RDWR | os.O_CREAT, 0o644)
-        mode = (fcntl.LOCK_EX if exclusive else fcntl.LOCK_SH) | fcntl.LOCK_NB
-        deadline = time.monotonic() + self.lock_timeout
-        delay = 0.005
+    def _open_rocksdb(self, read_only: bool) -> ox.Store:
+        # The previous holder of our file lock may still be closing its handle (a result or an
+        # iterator outlives the session by a few microseconds), so RocksDB's own lock is retried
+        # briefly; a program outside claimgraph holding it gets the error after a few seconds.
+        deadline = time.monotonic() + min(self.lock_timeout, ROCKSDB_LOCK_RETRY)
+        delay = 0.002
         while True:
             try:
-                fcntl.flock(fd, mode)
-                return fd
-            except BlockingIOError:
-                if time.monotonic() >= deadline:
-                    os.close(fd)
+                if read_only:
+                    return ox.Store.read_only(str(self.path))
+                return ox.Store(str(self.path))
+            except OSError as error:
+                if "lock" not in str(error).lower() or time.monotonic() >= deadline:
                     raise StoreError(
-                        f"store {self.path} stayed busy for {self.lock_timeout:.0f} s (another "
-                        "claimgraph process holds it); retry, or raise "
-                        "CLAIMGRAPH_STORE_LOCK_TIMEOUT"
-                    ) from None
+                        f"cannot open the store in {self.path}: {error}. If an Oxigraph server or "
+                        "another program has it open, stop it or point --store at that server's URL"
+                    ) from error
                 time.sleep(delay)
                 delay = min(delay * 2, 0.1)
-
-    def _open_rocksdb(self, read_only: bool) -> ox.Store:
-        try:
-            if read_only:
-                return ox.Store.read_only(str(self.path))
-            return ox.Store(str(self.path))
-        except OSError as error:
-            raise StoreError(
-                f"cannot open the store in {self.path}: {error}. If an Oxigraph server or another "
-                "program has it open, stop it or point --store at that server's URL"
-            ) from error
 
     @contextlib.contextmanager
     def _session(self, write: bool) -> Iterator[ox.Store]:
@@ -131,7 +143,7 @@ class OxigraphStore:
                 return
             if self.path is None:
                 raise StoreError("this store is closed; open a new one with open_store()")
-            fd = self._lock(exclusive=write)
+            fd = lock_store(self.path, write, self.lock_timeout)
             try:
                 store = self._open_rocksdb(read_only=not write)
                 try:
@@ -141,8 +153,7 @@ class OxigraphStore:
                 finally:
                     del store
             finally:
-                fcntl.flock(fd, fcntl.LOCK_UN)
-                os.close(fd)
+                unlock_store(fd)
 
     # -- the GraphStore interface --------------------------------------------------------------
 
@@ -226,8 +237,7 @@ class OxigraphStore:
                 self._held.flush()
             self._held = None
             if self._held_lock is not None:
-                fcntl.flock(self._held_lock, fcntl.LOCK_UN)
-                os.close(self._held_lock)
+                unlock_store(self._held_lock)
                 self._held_lock = None
 
     def __enter__(self) -> OxigraphStore:
