@@ -7,6 +7,7 @@ titles, glued words) so every stage of the audit has work to do.
 
 from __future__ import annotations
 
+import calendar
 import random
 
 _WORDS = [
@@ -50,20 +51,7 @@ _WORDS = [
     "trial",
     "cost",
 ]
-_MONTHS = [
-    "January",
-    "February",
-    "March",
-    "April",
-    "May",
-    "June",
-    "July",
-    "August",
-    "September",
-    "October",
-    "November",
-    "December",
-]
+_MONTHS = list(calendar.month_name)[1:]
 
 __all__ = ["endnote_article"]
 

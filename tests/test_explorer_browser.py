@@ -8,6 +8,7 @@ the times go to ``tests/artifacts/``.
 
 from __future__ import annotations
 
+import calendar
 import datetime
 import json
 import os
@@ -47,20 +48,7 @@ HOSTILE_URL = "https://www.anthropic.com/research/alignment-faking"
 HOSTILE_TITLE = "Faking <script>window.__pwned=1</script> alignment"
 SAMPLE_TITLE = "Was Claude Pretending to Stay Aligned?"
 BIG_TITLE = "Synthetic Endnote Stress Test"
-MONTHS = [
-    "January",
-    "February",
-    "March",
-    "April",
-    "May",
-    "June",
-    "July",
-    "August",
-    "September",
-    "October",
-    "November",
-    "December",
-]
+MONTHS = list(calendar.month_name)[1:]
 
 # Each page and the text its script draws last: the page has rendered when that text shows.
 PAGES = {

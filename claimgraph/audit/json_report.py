@@ -11,14 +11,14 @@ from claimgraph.titles import title_problem
 
 SCHEMA_VERSION = "1.0"
 
-__all__ = ["SCHEMA_VERSION", "audit_to_json"]
+__all__ = ["SCHEMA_VERSION", "audit_to_json", "source_to_json"]
 
 
-def _source(number: int, source: Source) -> dict[str, Any]:
+def source_to_json(source: Source) -> dict[str, Any]:
+    """One scraped source as JSON: health, redirects, metadata, passage count, capture."""
     meta = source.metadata
     capture = source.capture
     return {
-        "endnote": number,
         "url": source.url,
         "final_url": source.final_url,
         "health": source.health,
@@ -136,7 +136,7 @@ def audit_to_json(result: AuditResult) -> dict[str, Any]:
             {"endnotes": g.endnotes, "strength": g.strength, "reason": g.reason}
             for g in result.duplicate_groups
         ],
-        "sources": [_source(n, s) for n, s in sorted(result.sources.items())],
+        "sources": [{"endnote": n, **source_to_json(s)} for n, s in sorted(result.sources.items())],
         "evidence": [
             {
                 "claim": v.claim,

@@ -6,9 +6,9 @@ import argparse
 import json
 from pathlib import Path
 
+from claimgraph.audit.json_report import source_to_json
 from claimgraph.fetch import FetchConfig, collect_sources
 from claimgraph.fetch.config import CACHE_ENV, DEFAULT_CACHE, default_cache_dir
-from claimgraph.model import Source
 
 
 def add_parser(subparsers: argparse._SubParsersAction) -> None:
@@ -42,33 +42,6 @@ def add_parser(subparsers: argparse._SubParsersAction) -> None:
     parser.set_defaults(func=run)
 
 
-def source_record(source: Source) -> dict:
-    """The JSON object printed for one source."""
-    meta = source.metadata
-    record = {
-        "url": source.url,
-        "final_url": source.final_url,
-        "health": source.health,
-        "status": source.status,
-        "redirects": [{"url": h.url, "status": h.status, "location": h.location} for h in source.redirects],
-        "metadata": {
-            "title": meta.title,
-            "authors": list(meta.authors),
-            "published": meta.published,
-            "modified": meta.modified,
-            "site": meta.site,
-            "type": meta.type,
-            "language": meta.language,
-        },
-        "passages": len(source.passages),
-        "archive_url": source.archive_url,
-        "capture": source.capture.kind if source.capture else None,
-    }
-    if source.error:
-        record["error"] = source.error
-    return record
-
-
 def run(args: argparse.Namespace) -> int:
     """Collect the sources and print them."""
     cache = args.cache or default_cache_dir()
@@ -86,7 +59,7 @@ def run(args: argparse.Namespace) -> int:
         progress=args.progress,
         config=config,
     )
-    records = [source_record(found[url]) for url in dict.fromkeys(args.urls)]
+    records = [source_to_json(found[url]) for url in dict.fromkeys(args.urls)]
     if args.format == "json":
         print(json.dumps(records, indent=2, ensure_ascii=False))
         return 0
