@@ -159,8 +159,9 @@ def test_a_held_store_makes_others_wait_then_says_what_to_do(tmp_path: Path) -> 
     holder = OxigraphStore(store_dir, keep_open=True)
     try:
         started = time.monotonic()
+        waiter = OxigraphStore(store_dir, lock_timeout=0.3)  # opening does not wait; using does
         with pytest.raises(StoreError, match="busy"):
-            OxigraphStore(store_dir, lock_timeout=0.3)
+            waiter.graph_names()
         assert time.monotonic() - started >= 0.3
     finally:
         holder.close()

@@ -106,9 +106,9 @@ class OxigraphStore:
         if keep_open:
             self._held_lock = lock_store(self.path, True, self.lock_timeout)
             self._held = self._open_rocksdb(read_only=False)
-        else:
+        elif not (self.path / "CURRENT").exists():  # a new store: create it so read-only opens work
             with self._session(write=True):
-                pass  # creates the database files so read-only opens work
+                pass
 
     def __repr__(self) -> str:
         return f"OxigraphStore({str(self.path) if self.path else 'memory'!r})"
