@@ -15,6 +15,7 @@ from claimgraph.evidence.review import apply_reviews, load_reviews, record_revie
 from claimgraph.model import Source
 from claimgraph.rdf.evidence import add_evidence_triples, evidence_work
 from claimgraph.rdf.graph import build_article_graph
+from claimgraph.rdf.ntriples import plain_graph
 from claimgraph.rdf.vocab import CG, CITO, OA, claim_iri, graph_iri, review_graph_iri
 
 QUERIES = Path(__file__).resolve().parents[1] / "queries"
@@ -39,7 +40,7 @@ def evidence():
 def _dataset(graph) -> Dataset:
     dataset = Dataset()
     context = dataset.graph(graph_iri(ARTICLE.id))
-    for triple in graph:
+    for triple in plain_graph(graph):  # rdflib's engine tells "x" from "x"^^xsd:string
         context.add(triple)
     return dataset
 

@@ -173,7 +173,8 @@ def test_query_page_binds_parameters() -> None:
     at = page("query").run()
     at = at.selectbox(key="named-query").select("claims-with-citations").run()
     at = at.button(key="run-named").click().run()
-    claim = at.dataframe[0].value.iloc[0]["claim"]
+    rows = at.dataframe[0].value
+    claim = rows[rows["citation"].notna() & (rows["citation"] != "")].iloc[0]["claim"]  # a cited claim
     at = at.selectbox(key="named-query").select("claim-trace").run()
     at = at.text_input(key="param-claim-trace-claim").input(claim).run()
     at = at.button(key="run-named").click().run()

@@ -26,9 +26,7 @@ def add_parser(subparsers: argparse._SubParsersAction) -> None:
         help="bind a parameter (repeatable)",
     )
     parser.add_argument("--format", choices=["table", "csv", "json"], default="table")
-    parser.add_argument(
-        "--list", action="store_true", help="list the named queries and their parameters"
-    )
+    parser.add_argument("--list", action="store_true", help="list the named queries and their parameters")
     add_store_option(parser)
     parser.set_defaults(func=run)
 
@@ -43,6 +41,19 @@ def _parse_params(pairs: list[str]) -> dict[str, str]:
     return values
 
 
+def _default_article(store, query, values: dict[str, str]) -> None:
+    """Fill a required ``article`` parameter when the store holds exactly one article."""
+    wanted = any(p.name == "article" and not p.optional for p in query.params)
+    if not wanted or "article" in values:
+        return
+    articles = [str(row["article"]) for row in run_query(store, "articles").as_dicts()]
+    if len(articles) != 1:
+        raise QueryError(
+            f"query {query.name} needs --param article=ID; the store holds: {', '.join(articles)}"
+        )
+    values["article"] = articles[0]
+
+
 def run(args: argparse.Namespace) -> int:
     """List queries, or run one and print its rows."""
     if args.list or not args.name:
@@ -55,6 +66,7 @@ def run(args: argparse.Namespace) -> int:
     store = open_store(args.store)
     try:
         ensure_sample(store, warn)
+        _default_article(store, query, values)
         result = run_query(store, query, values)
     finally:
         store.close()

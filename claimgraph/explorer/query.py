@@ -119,6 +119,7 @@ def _named() -> None:
     for param in query.params:
         value = st.text_input(
             f"{param.name} ({param.type}{', optional' if param.optional else ''})",
+            value=state.current_result().article.id if param.name == "article" else "",
             key=f"param-{query.name}-{param.name}",
             help=param.doc,
         )

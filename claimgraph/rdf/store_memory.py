@@ -15,6 +15,7 @@ from rdflib import URIRef
 from rdflib.graph import DATASET_DEFAULT_GRAPH_ID
 
 from claimgraph.errors import QueryError, StoreError
+from claimgraph.rdf.ntriples import plain_graph
 from claimgraph.rdf.store import QueryResult
 from claimgraph.rdf.store_terms import normalise_bindings
 
@@ -40,7 +41,7 @@ class RdflibStore:
         """Replace the named graph ``name``; the swap happens under a lock, in memory."""
         with self._lock:
             fresh = rdflib.Graph(identifier=name)
-            for triple in graph:
+            for triple in plain_graph(graph):  # Oxigraph-backed graphs type plain strings
                 fresh.add(triple)
             self.dataset.remove_graph(name)
             target = self.dataset.graph(name)
