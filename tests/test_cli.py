@@ -186,3 +186,11 @@ def test_export_corrected_endnotes(fmt, capsys):
         assert out.count("@") >= 20 and "title = {" in out.replace("title={", "title = {")
     else:
         assert "Alignment faking in large language models" in out
+
+
+def test_claims_with_citations_has_one_row_per_citation(filled_store, capsys, sample_audit):
+    rows = _query(capsys, filled_store, "claims-with-citations")
+    article = sample_audit.article
+    expected = sum(max(1, len(c.citation_ids)) for c in article.claims)
+    assert len(rows) == expected
+    assert [r["claim"] for r in rows][:3] == [c.id for c in article.claims][:3]  # document order
