@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 from dataclasses import dataclass, field
 from typing import Protocol
 
@@ -39,3 +40,17 @@ class Adapter(Protocol):
 
     def parse(self, response: Response, url: str) -> Extracted | None:
         """Metadata and text from the API's answer, or None when it says nothing useful."""
+
+
+def json_body(response: Response) -> object | None:
+    """The response body parsed as JSON, or None when it is not JSON."""
+    try:
+        return json.loads(response.body.decode("utf-8", "replace"))
+    except ValueError:
+        return None
+
+
+def titled_object(response: Response) -> dict | None:
+    """A JSON object with a non-empty ``title``, or None: what most metadata APIs answer."""
+    data = json_body(response)
+    return data if isinstance(data, dict) and data.get("title") else None

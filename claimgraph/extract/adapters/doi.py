@@ -2,11 +2,10 @@
 
 from __future__ import annotations
 
-import json
 import re
 from urllib.parse import unquote, urlsplit
 
-from claimgraph.extract.adapters.base import ApiCall, Extracted
+from claimgraph.extract.adapters.base import ApiCall, Extracted, titled_object
 from claimgraph.extract.dates import to_iso
 from claimgraph.fetch.captures import Response
 from claimgraph.fetch.config import FetchConfig
@@ -47,11 +46,8 @@ def _person(entry: dict) -> str:
 
 def parse(response: Response, url: str) -> Extracted | None:
     """Title, authors, issued date, container and type from CSL-JSON."""
-    try:
-        data = json.loads(response.body.decode("utf-8", "replace"))
-    except ValueError:
-        return None
-    if not isinstance(data, dict) or not data.get("title"):
+    data = titled_object(response)
+    if data is None:
         return None
     title = data["title"][0] if isinstance(data["title"], list) else data["title"]
     container = data.get("container-title")

@@ -3,11 +3,10 @@
 from __future__ import annotations
 
 import html
-import json
 import re
 from urllib.parse import parse_qs, urlsplit
 
-from claimgraph.extract.adapters.base import ApiCall, Extracted
+from claimgraph.extract.adapters.base import ApiCall, Extracted, json_body
 from claimgraph.extract.dates import to_iso
 from claimgraph.fetch.captures import Response
 from claimgraph.fetch.config import FetchConfig
@@ -38,10 +37,7 @@ def api_call(url: str, config: FetchConfig) -> ApiCall | None:
 
 def parse(response: Response, url: str) -> Extracted | None:
     """Title, poster, time and text of the item."""
-    try:
-        data = json.loads(response.body.decode("utf-8", "replace"))
-    except ValueError:
-        return None
+    data = json_body(response)
     if not isinstance(data, dict) or data.get("deleted") or data.get("dead") is True:
         return None
     text = html.unescape(re.sub(r"<p>", "\n", data.get("text") or ""))

@@ -2,11 +2,10 @@
 
 from __future__ import annotations
 
-import json
 import re
 from urllib.parse import quote, unquote, urlsplit
 
-from claimgraph.extract.adapters.base import ApiCall, Extracted
+from claimgraph.extract.adapters.base import ApiCall, Extracted, titled_object
 from claimgraph.extract.dates import to_iso
 from claimgraph.fetch.captures import Response
 from claimgraph.fetch.config import FetchConfig
@@ -42,11 +41,8 @@ def api_call(url: str, config: FetchConfig) -> ApiCall | None:
 
 def parse(response: Response, url: str) -> Extracted | None:
     """Title, last edit time, language and the lead summary."""
-    try:
-        data = json.loads(response.body.decode("utf-8", "replace"))
-    except ValueError:
-        return None
-    if not isinstance(data, dict) or not data.get("title"):
+    data = titled_object(response)
+    if data is None:
         return None
     meta = SourceMetadata(
         title=data["title"], modified=to_iso(data.get("timestamp")), site="Wikipedia",

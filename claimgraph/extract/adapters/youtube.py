@@ -2,10 +2,9 @@
 
 from __future__ import annotations
 
-import json
 from urllib.parse import parse_qs, urlencode, urlsplit
 
-from claimgraph.extract.adapters.base import ApiCall, Extracted
+from claimgraph.extract.adapters.base import ApiCall, Extracted, titled_object
 from claimgraph.fetch.captures import Response
 from claimgraph.fetch.config import FetchConfig
 from claimgraph.model import SourceMetadata
@@ -44,11 +43,8 @@ def api_call(url: str, config: FetchConfig) -> ApiCall | None:
 
 def parse(response: Response, url: str) -> Extracted | None:
     """Title and channel name."""
-    try:
-        data = json.loads(response.body.decode("utf-8", "replace"))
-    except ValueError:
-        return None
-    if not isinstance(data, dict) or not data.get("title"):
+    data = titled_object(response)
+    if data is None:
         return None
     meta = SourceMetadata(
         title=data["title"], authors=[data["author_name"]] if data.get("author_name") else [],
