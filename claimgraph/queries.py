@@ -22,7 +22,7 @@ QUERY_DIR_ENV = "CLAIMGRAPH_QUERIES"
 _PARAM = re.compile(
     r"^#\s*param:\s*(?P<name>\w+)\s*\((?P<type>\w+)(?P<optional>,\s*optional)?\)\s*(?P<doc>.*)$"
 )
-_FIELD = re.compile(r"^#\s*(?P<key>name|kind|severity|columns):\s*(?P<value>.*)$")
+_FIELD = re.compile(r"^#\s*(?P<key>name|kind|severity|message|fix|columns):\s*(?P<value>.*)$")
 
 __all__ = [
     "NamedQuery",
@@ -57,6 +57,8 @@ class NamedQuery:
     columns: list[str] = field(default_factory=list)
     kind: str | None = None  # for checks: the finding kind the rows become
     severity: str | None = None
+    message: str | None = None  # for checks: a template, {column} filled from each row
+    fix: str | None = None
 
 
 def queries_dir() -> Path:

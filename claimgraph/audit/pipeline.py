@@ -106,7 +106,7 @@ def audit_article(
     stage("graph", t)
     t = time.perf_counter()
     findings = article_findings(article, groups)
-    findings += run_sparql_checks(graph)
+    findings += run_sparql_checks(graph, article.id)
     findings += source_findings(article, sources) if sources else []
     findings += evidence_findings(article, evidence, sources) if evidence else []
     explain_orphans(article, groups, findings)

@@ -7,14 +7,16 @@ columns naming what the finding concerns. Add a file there and the audit runs it
 
 from __future__ import annotations
 
+import re
+
 import pyoxigraph
 import rdflib
 
 from claimgraph.model import Finding
-from claimgraph.queries import NamedQuery, list_queries
+from claimgraph.queries import NamedQuery, bind_params, list_queries
 from claimgraph.rdf.ntriples import ntriples
 from claimgraph.rdf.store import term_to_python
-from claimgraph.rdf.store_terms import from_oxigraph
+from claimgraph.rdf.store_terms import bind_as_values, from_oxigraph, normalise_bindings
 from claimgraph.rdf.vocab import ID
 
 __all__ = ["run_sparql_checks", "check_queries"]
@@ -37,7 +39,18 @@ def _rows(store: pyoxigraph.Store, sparql: str) -> list[dict[str, object]]:
     return [{name: term_to_python(from_oxigraph(row[name])) for name in names} for row in solutions]
 
 
-def run_sparql_checks(graph: rdflib.Graph) -> list[Finding]:
+def _render(template: str | None, row: dict[str, object]) -> str | None:
+    """Fill ``{column}`` placeholders of a header template; empty values read as a dash."""
+    if not template:
+        return None
+    values = {k: ("—" if v in (None, "") else v) for k, v in row.items()}
+    values.setdefault("domain", "")
+    if values["domain"] == "—":
+        values["domain"] = ""
+    return re.sub(r"\{(\w+)\}", lambda m: str(values.get(m.group(1), "—")), template)
+
+
+def run_sparql_checks(graph: rdflib.Graph, article_id: str) -> list[Finding]:
     """Run every check query over one article's graph (loaded into a scratch Oxigraph store)."""
     checks = check_queries()
     if not checks:
@@ -50,13 +63,15 @@ def run_sparql_checks(graph: rdflib.Graph) -> list[Finding]:
     )
     findings: list[Finding] = []
     for check in checks:
-        for row in _rows(store, check.text):
+        wanted = {p.name for p in check.params}
+        binds = bind_params(check, {"article": article_id} if "article" in wanted else {})
+        for row in _rows(store, bind_as_values(check.text, normalise_bindings(binds))):
             findings.append(
                 Finding(
                     kind=check.kind or check.name,
                     severity=str(row.get("severity") or check.severity or "medium"),
-                    message=str(row.get("message") or f"{check.name}: {row}"),
-                    fix=str(row.get("fix") or ""),
+                    message=str(row.get("message") or _render(check.message, row) or f"{check.name}: {row}"),
+                    fix=str(row.get("fix") or _render(check.fix, row) or ""),
                     endnotes=_as_list(row.get("endnote"), int),
                     citations=_as_list(row.get("citation"), str),
                     claims=_as_list(row.get("claim"), str),
