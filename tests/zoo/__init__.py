@@ -84,6 +84,7 @@ class ZooHandler(BaseHTTPRequestHandler):
             zoo.in_flight += 1
             zoo.max_in_flight = max(zoo.max_in_flight, zoo.in_flight)
             count = zoo.hits[parts.path]
+        finished = False
         try:
             if zoo.latency:
                 time.sleep(zoo.latency)
@@ -99,14 +100,24 @@ class ZooHandler(BaseHTTPRequestHandler):
             for key, value in headers.items():
                 self.send_header(key, value)
             self.send_header("Content-Length", str(len(body)))
+            # The answer is complete once it is handed to the socket: count the request as done
+            # before the last write, or a client that reads the reply and starts its next request
+            # while this thread waits to be scheduled would look like one request too many.
+            finished = self._finish(zoo)
             self.end_headers()
             if not head:
                 self.wfile.write(body)
         except (BrokenPipeError, ConnectionResetError):
             pass
         finally:
-            with zoo.lock:
-                zoo.in_flight -= 1
+            if not finished:
+                self._finish(zoo)
+
+    @staticmethod
+    def _finish(zoo: ZooServer) -> bool:
+        with zoo.lock:
+            zoo.in_flight -= 1
+        return True
 
 
 def start_zoo(latency: float = 0.0) -> ZooServer:
