@@ -78,6 +78,8 @@ def title_problem(endnote: Endnote) -> TitleProblem | None:
     if not title:
         if not (endnote.url or endnote.raw_url) and not headline:
             return None  # a note or an offline citation: nothing to check a title against
+        if not endnote.source and (endnote.text or "").strip() in ("", endnote.raw_url, endnote.url):
+            return None  # a bare inline link: the sentence around it names it
         if headline:
             return TitleProblem("missing", "the endnote has no title", headline, "low")
         return TitleProblem("missing", "the endnote has no title and its snippet gives none", None, "low")

@@ -101,3 +101,11 @@ def test_wikipedia_duplicate_references_are_found(shared_dir):
     expected = {tuple(v) for v in by_url.values() if len(v) > 1}
     found = {tuple(g.endnotes) for g in result.duplicate_groups if g.strength == "certain"}
     assert expected and expected <= {tuple(sorted(set(n) & set(sum(map(list, expected), [])))) for n in found} | found
+
+
+def test_bare_inline_links_are_not_reported_as_untitled():
+    result = audit(FIXTURES / "html" / "heat-pumps-blog.html", options=AuditOptions(evidence=False))
+    bare = {e.number for e in result.article.endnotes if (e.text or "").strip() in (e.url, e.raw_url)}
+    assert bare, "the fixture has inline links"
+    untitled = {n for f in result.findings if f.details.get("code") == "missing" for n in f.endnotes}
+    assert not bare & untitled
