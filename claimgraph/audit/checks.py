@@ -7,7 +7,7 @@ from datetime import date
 
 from claimgraph.dates import find_dates
 from claimgraph.model import Article, DuplicateGroup, Finding
-from claimgraph.titles import best_title, title_problem
+from claimgraph.titles import title_problem
 
 _ARXIV_NEW = re.compile(r"^(\d{2})(\d{2})\.\d{4,5}$")
 _URL_DATE = re.compile(r"/((?:19|20)\d\d)/(0[1-9]|1[0-2])(?:/([0-3]\d))?/")
@@ -251,13 +251,6 @@ def _uncited_claims(article: Article) -> list[Finding]:
 
 def _short(text: str, limit: int = 120) -> str:
     return text if len(text) <= limit else text[: limit - 1].rstrip() + "…"
-
-
-def describe_endnote(article: Article, number: int) -> str:
-    """'Endnote 3 (arxiv.org: Title)': how reports name an endnote."""
-    endnote = article.endnote(number)
-    title = best_title(endnote) or endnote.url or ""
-    return f"Endnote {number} ({endnote.source or ''}: {title})"
 
 
 def explain_orphans(article: Article, groups: list[DuplicateGroup], findings: list[Finding]) -> None:
