@@ -31,7 +31,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 from synthetic import Corpus, iter_articles, synthetic_corpus  # noqa: E402
 
-from claimgraph.queries import NamedQuery, Param, bind_params, list_queries  # noqa: E402
+from claimgraph.queries import NamedQuery, Param, bind_params, list_queries, query_graphs  # noqa: E402
 from claimgraph.rdf.store import GraphStore, open_store  # noqa: E402
 from claimgraph.rdf.store_memory import RdflibStore  # noqa: E402
 from claimgraph.rdf.store_oxigraph import OxigraphStore  # noqa: E402
@@ -71,8 +71,9 @@ def all_queries() -> list[NamedQuery]:
     return list_queries() + references
 
 
-def parameters(query: NamedQuery, corpus: Corpus) -> dict[str, rdflib.term.Identifier]:
-    """Sample values for the query's required parameters, bound as the CLI would bind them."""
+def parameters(query: NamedQuery, corpus: Corpus) -> tuple[dict[str, rdflib.term.Identifier], list | None]:
+    """Sample values for the query's required parameters, bound as the CLI would bind them, and
+    the graphs a scoped query is limited to (as ``run_query`` limits it)."""
     values = {}
     for param in query.params:
         if param.optional:
@@ -84,7 +85,7 @@ def parameters(query: NamedQuery, corpus: Corpus) -> dict[str, rdflib.term.Ident
             values[param.name] = str(sample)
         else:
             values[param.name] = TYPE_DEFAULTS.get(param.type, "c1")
-    return bind_params(query, values)
+    return bind_params(query, values), query_graphs(query, values)
 
 
 def with_prefixes(sparql: str) -> str:
@@ -127,17 +128,17 @@ def capped(run: Callable[[Callable[[float], None]], None], cap: float) -> float 
 
 
 def time_query(
-    store_factory: Callable[[], GraphStore], sparql: str, binds: dict, repeats: int
+    store_factory: Callable[[], GraphStore], sparql: str, binds: dict, repeats: int, graphs=None
 ) -> Callable[[Callable[[float], None]], None]:
     """A runner reporting each of ``repeats`` timed runs (after one untimed warm run if repeats > 1)."""
 
     def run(report: Callable[[float], None]) -> None:
         store = store_factory()
         if repeats > 1:
-            store.query(sparql, binds)
+            store.query(sparql, binds, graphs=graphs)
         for _ in range(repeats):
             started = time.perf_counter()
-            store.query(sparql, binds)
+            store.query(sparql, binds, graphs=graphs)
             report(time.perf_counter() - started)
 
     return run
@@ -233,10 +234,12 @@ def run_size(size: int, queries: list[NamedQuery], cap: float) -> None:
         errors = []
         for query in queries:
             name = query.name
-            sparql, binds = with_prefixes(query.text), parameters(query, corpus)
-            rows = _rows(stores["embedded"], sparql, binds)
+            sparql, (binds, graphs) = with_prefixes(query.text), parameters(query, corpus)
+            rows = _rows(stores["embedded"], sparql, binds, graphs)
             figures = {
-                backend: capped(time_query(factory, sparql, binds, 1 if backend == "rdflib" else 3), cap)
+                backend: capped(
+                    time_query(factory, sparql, binds, 1 if backend == "rdflib" else 3, graphs), cap
+                )
                 for backend, factory in stores.items()
             }
             errors += [
@@ -256,9 +259,9 @@ def run_size(size: int, queries: list[NamedQuery], cap: float) -> None:
         shutil.rmtree(workdir, ignore_errors=True)
 
 
-def _rows(factory: Callable[[], GraphStore], sparql: str, binds: dict) -> str:
+def _rows(factory: Callable[[], GraphStore], sparql: str, binds: dict, graphs=None) -> str:
     try:
-        result = factory().query(sparql, binds)
+        result = factory().query(sparql, binds, graphs=graphs)
     except Exception as error:  # a broken named query is reported, not fatal
         return f"error: {str(error)[:40]}"
     return str(result.boolean) if result.boolean is not None else str(len(result.rows))

@@ -11,6 +11,7 @@ has them. Works are shared across articles, some papers appear under two work IR
 from __future__ import annotations
 
 import argparse
+import hashlib
 import random
 import sys
 from collections.abc import Iterator
@@ -81,6 +82,11 @@ def _lit(text: str, datatype: URIRef | None = None) -> str:
 
 def _int(number: int) -> str:
     return _lit(str(number), XSD.integer)
+
+
+def claim_key(article_id: str, number: int) -> str:
+    """A claim id shaped like the reader's (a hash of the sentence), unique across articles."""
+    return "c-" + hashlib.sha1(f"{article_id}/{number}".encode()).hexdigest()[:10]
 
 
 def _sentence(rng: random.Random, words: int) -> str:
@@ -160,7 +166,7 @@ def review_lines(graphs: list[URIRef], rng: random.Random, count: int = 50) -> l
     out = _Writer(review_graph_iri())
     for number in range(count):
         aid = f"synthetic-{rng.randrange(len(graphs)):05d}"
-        claim = claim_iri(aid, f"c{1 + rng.randrange(40)}")
+        claim = claim_iri(aid, claim_key(aid, 1 + rng.randrange(40)))
         work = work_iri(f"synthetic:{7 + number}")
         review, agent = f"{ID}review/{number}", f"{ID}agent/{number % 3}"
         out.add(review, RDF.type, _iri(CG.Review))
@@ -183,13 +189,15 @@ def article_lines(index: int, rng: random.Random, work_pool: int) -> list[str]:
     out.add(a, CG["format"], _lit("markdown"))
     out.add(a, SCHEMA.datePublished, _lit(f"2025-{1 + index % 12:02d}-15", XSD.date))
     offset = 0
-    claims = []
+    claims, claim_ids = [], []
     for number in range(1, 41):
-        c, text = claim_iri(aid, f"c{number}"), _sentence(rng, 12)
+        cid = claim_key(aid, number)
+        c, text = claim_iri(aid, cid), _sentence(rng, 12)
         claims.append(c)
+        claim_ids.append(cid)
         out.add(c, RDF.type, _iri(SCHEMA.Claim))
         out.add(c, RDF.type, _iri(OA.SpecificResource))
-        out.add(c, DCTERMS.identifier, _lit(f"c{number}"))
+        out.add(c, DCTERMS.identifier, _lit(cid))
         out.add(c, SCHEMA.text, _lit(text))
         out.add(c, SCHEMA.isPartOf, _iri(a))
         out.add(c, CG.section, _lit(f"Section {1 + number // 10}"))
@@ -218,13 +226,18 @@ def article_lines(index: int, rng: random.Random, work_pool: int) -> list[str]:
         out.add(e, CG.site, _lit(domain))
         out.add(e, DCTERMS.date, _lit(f"20{10 + key % 15}-0{1 + key % 9}-01", XSD.date))
         out.add(e, DCTERMS.creator, _lit(f"Author {key % 97}"))
+    cited: dict[int, int] = {}
     for number in range(1, 61):
-        c = citation_iri(aid, f"x{number}")
-        claim = claims[min(39, int(rng.random() ** 1.5 * 40))]  # later claims are cited less
-        endnote = 1 + (number - 1) % 45
+        which = min(39, int(rng.random() ** 1.5 * 40))  # later claims are cited less
+        claim = claims[which]
+        cited[which] = cited.get(which, 0) + 1
+        cid = f"{claim_ids[which]}.{cited[which]}"
+        c = citation_iri(aid, cid)
+        endnote = 1 + (number - 1) % 42  # endnotes 43-45 stay uncited (orphans)
+        resolved = number % 20 != 0  # every 20th citation matches no endnote clearly
         label = f"[{endnote}]"
         out.add(c, RDF.type, _iri(CITO.Citation))
-        out.add(c, DCTERMS.identifier, _lit(f"x{number}"))
+        out.add(c, DCTERMS.identifier, _lit(cid))
         out.add(c, CG.order, _int(number))
         out.add(c, DCTERMS.isPartOf, _iri(a))
         out.add(c, CITO.hasCitingEntity, _iri(claim))
@@ -236,9 +249,12 @@ def article_lines(index: int, rng: random.Random, work_pool: int) -> list[str]:
             k = f"{c}/candidate/{rank}"
             out.add(c, CG.candidate, _iri(k))
             out.add(k, RDF.type, _iri(CG.Candidate))
-            out.add(k, CG.endnote, _iri(endnote_iri(aid, endnote if rank == 1 else 1 + endnote % 45)))
+            other = 1 + endnote % 45
+            out.add(k, CG.candidateEndnote, _iri(endnote_iri(aid, endnote if rank == 1 else other)))
             out.add(k, CG.score, _lit(f"{1 / rank:.4f}", XSD.decimal))
             out.add(k, CG.rank, _int(rank))
+        if not resolved:
+            continue
         out.add(c, CG.endnote, _iri(endnote_iri(aid, endnote)))
         out.add(c, CITO.hasCitedEntity, _iri(works[endnote]))
         out.add(claim, CITO.cites, _iri(works[endnote]))
@@ -279,8 +295,8 @@ def synthetic_corpus(target_triples: int, seed: int = 0) -> Corpus:
     aid = "synthetic-00000"
     samples: dict[str, str] = {  # parameter values as typed on the CLI; URIRefs for iri params
         "article": aid,
-        "claim": "c1",
-        "citation": "x1",
+        "claim": claim_key(aid, 1),
+        "citation": f"{claim_key(aid, 1)}.1",
         "endnote": "3",
         "kind": "dead-link",
         "severity": "error",

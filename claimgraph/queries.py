@@ -3,6 +3,9 @@
 A header line ``# param: NAME (TYPE[, optional]) description`` declares a parameter; values are
 converted to RDF terms of that type and *bound* to ``?NAME``, never pasted into the query text.
 Types: string, integer, decimal, iri, url (compared in canonical form), date.
+
+``# scope: article`` says the query reads nothing but the named graph of the article bound to
+``?article``; :func:`run_query` then tells the store, which may read only that graph.
 """
 
 from __future__ import annotations
@@ -16,13 +19,17 @@ from rdflib import Literal, URIRef
 from rdflib.namespace import XSD
 
 from claimgraph.errors import QueryError
+from claimgraph.rdf.vocab import graph_iri
 from claimgraph.urls import canonical_url
 
 QUERY_DIR_ENV = "CLAIMGRAPH_QUERIES"
 _PARAM = re.compile(
     r"^#\s*param:\s*(?P<name>\w+)\s*\((?P<type>\w+)(?P<optional>,\s*optional)?\)\s*(?P<doc>.*)$"
 )
-_FIELD = re.compile(r"^#\s*(?P<key>name|kind|severity|message|fix|columns):\s*(?P<value>.*)$")
+_FIELD = re.compile(
+    r"^#\s*(?P<key>name|kind|severity|message|fix|columns|scope):\s*(?P<value>.*)$"
+)
+SCOPES = ("article",)
 
 __all__ = [
     "NamedQuery",
@@ -32,6 +39,7 @@ __all__ = [
     "load_query",
     "bind_params",
     "run_query",
+    "query_graphs",
 ]
 
 
@@ -59,6 +67,7 @@ class NamedQuery:
     severity: str | None = None
     message: str | None = None  # for checks: a template, {column} filled from each row
     fix: str | None = None
+    scope: str | None = None  # "article": reads only the graph of the article bound to ?article
 
 
 def queries_dir() -> Path:
@@ -91,11 +100,15 @@ def _parse(path: Path) -> NamedQuery:
                 query.name = value
             elif key == "columns":
                 query.columns = [c.strip() for c in value.split(",") if c.strip()]
+            elif key == "scope":
+                query.scope = value.split()[0] if value else None
             else:
                 setattr(query, key, value)
         else:
             description.append(line.lstrip("#").strip())
     query.description = " ".join(d for d in description if d)
+    if query.scope is not None and query.scope not in SCOPES:
+        raise QueryError(f"{path}: unknown scope {query.scope!r} (known: {', '.join(SCOPES)})")
     return query
 
 
@@ -163,7 +176,15 @@ def bind_params(query: NamedQuery, values: dict[str, str]) -> dict[str, Literal 
     return {name: _term(declared[name], value) for name, value in values.items()}
 
 
+def query_graphs(query: NamedQuery, values: dict[str, str]) -> list[URIRef] | None:
+    """The named graphs a scoped query can match, for the given parameter values (else None)."""
+    if query.scope == "article" and values.get("article"):
+        return [graph_iri(values["article"])]
+    return None
+
+
 def run_query(store, query: NamedQuery | str, values: dict[str, str] | None = None):
     """Run a named query (or one loaded by name) on a store with bound parameters."""
     named = query if isinstance(query, NamedQuery) else load_query(query)
-    return store.query(named.text, bind_params(named, values or {}))
+    values = values or {}
+    return store.query(named.text, bind_params(named, values), graphs=query_graphs(named, values))

@@ -2,7 +2,8 @@
 
 Each article lives in its own named graph; ``replace_graph`` swaps one atomically. Queries are
 SPARQL SELECT or ASK with explicit ``GRAPH ?g { … }`` patterns; parameters are *bound*, never
-pasted as text.
+pasted as text. A query about one article may name that article's graph (``graphs=``): the
+embedded store then reads only that graph, which keeps it fast however large the store grows.
 
 Store specs understood by :func:`open_store`:
 
@@ -18,7 +19,7 @@ Store specs understood by :func:`open_store`:
 from __future__ import annotations
 
 import os
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Protocol, runtime_checkable
@@ -94,8 +95,17 @@ class GraphStore(Protocol):
         """Delete one named graph; absent graphs are ignored."""
         ...
 
-    def query(self, sparql: str, bindings: Mapping[str, Any] | None = None) -> QueryResult:
-        """Run a SELECT or ASK query with variables bound to RDF terms."""
+    def query(
+        self,
+        sparql: str,
+        bindings: Mapping[str, Any] | None = None,
+        graphs: Sequence[URIRef] | None = None,
+    ) -> QueryResult:
+        """Run a SELECT or ASK query with variables bound to RDF terms.
+
+        ``graphs`` names the only named graphs the query can match (a query's ``# scope:``); a
+        store may limit the dataset to them for speed or ignore it: the answer is the same.
+        """
         ...
 
     def close(self) -> None:

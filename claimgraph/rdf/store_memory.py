@@ -7,7 +7,7 @@ Spec ``"rdflib"`` (or ``"memory:rdflib"``). Queries run on rdflib's own SPARQL e
 from __future__ import annotations
 
 import threading
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from typing import Any
 
 import rdflib
@@ -71,8 +71,13 @@ class RdflibStore:
         with self._lock:
             self.dataset.remove_graph(name)
 
-    def query(self, sparql: str, bindings: Mapping[str, Any] | None = None) -> QueryResult:
-        """Run a SELECT or ASK query with rdflib's ``initBindings``."""
+    def query(
+        self,
+        sparql: str,
+        bindings: Mapping[str, Any] | None = None,
+        graphs: Sequence[URIRef] | None = None,
+    ) -> QueryResult:
+        """Run a SELECT or ASK query with rdflib's ``initBindings`` (``graphs`` is not needed)."""
         init = {rdflib.Variable(name): term for name, term in normalise_bindings(bindings).items()}
         with self._lock:
             try:

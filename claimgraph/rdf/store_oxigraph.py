@@ -15,7 +15,7 @@ import fcntl
 import os
 import threading
 import time
-from collections.abc import Iterator, Mapping
+from collections.abc import Iterator, Mapping, Sequence
 from pathlib import Path
 from typing import Any
 
@@ -210,12 +210,23 @@ class OxigraphStore:
         with self._session(write=True) as store:
             store.update(f"DROP SILENT GRAPH {iri_text(str(name))}")
 
-    def query(self, sparql: str, bindings: Mapping[str, Any] | None = None) -> QueryResult:
-        """Run a SELECT or ASK query; bindings become a VALUES block, never query text."""
+    def query(
+        self,
+        sparql: str,
+        bindings: Mapping[str, Any] | None = None,
+        graphs: Sequence[URIRef] | None = None,
+    ) -> QueryResult:
+        """Run a SELECT or ASK query; bindings become a VALUES block, never query text.
+
+        ``graphs`` limits the named graphs the query sees (Oxigraph evaluates the right side of
+        an OPTIONAL or MINUS over every graph it may see, so this is what keeps per-article
+        queries fast in a large store).
+        """
         text = bind_as_values(sparql, normalise_bindings(bindings))
+        named = [ox.NamedNode(str(name)) for name in graphs] if graphs else None
         with self._session(write=False) as store:
             try:
-                answer = store.query(text)
+                answer = store.query(text, named_graphs=named)
             except SyntaxError as error:
                 raise QueryError(f"SPARQL syntax error: {error}") from error
             except (OSError, RuntimeError, ValueError) as error:

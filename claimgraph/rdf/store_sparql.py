@@ -12,7 +12,7 @@ block of escaped terms. Graphs are cleared with ``DELETE WHERE``, which every se
 from __future__ import annotations
 
 import os
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from typing import Any
 
 import pyoxigraph as ox
@@ -175,8 +175,17 @@ class SparqlStore:
         """Delete one named graph; absent graphs are ignored."""
         self._update(_clear(iri_text(str(name))))
 
-    def query(self, sparql: str, bindings: Mapping[str, Any] | None = None) -> QueryResult:
-        """Run a SELECT or ASK query over the SPARQL 1.1 Protocol (POST, JSON results)."""
+    def query(
+        self,
+        sparql: str,
+        bindings: Mapping[str, Any] | None = None,
+        graphs: Sequence[URIRef] | None = None,
+    ) -> QueryResult:
+        """Run a SELECT or ASK query over the SPARQL 1.1 Protocol (POST, JSON results).
+
+        ``graphs`` is not sent: servers differ in how they treat a protocol dataset
+        (``named-graph-uri``), and the answer is the same without it.
+        """
         text = bind_as_values(sparql, normalise_bindings(bindings))
         response = self._send(
             "POST",
