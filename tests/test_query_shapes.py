@@ -1,5 +1,5 @@
 """Named queries rewritten for speed answer exactly what their plain shapes answer, per-article
-queries answer the same with and without their graph scope.
+queries answer the same with and without their graph scope, and parallel bulk loads lose nothing.
 
 The plain shapes live in ``tests/fixtures/plain_queries/``; the corpus is the benchmark generator's
 (several articles, shared works, evidence, human reviews, orphans, unresolved citations) plus the
@@ -14,8 +14,11 @@ from pathlib import Path
 import pytest
 
 from claimgraph.api import AuditOptions, audit
+from claimgraph.errors import StoreError
 from claimgraph.queries import _parse, bind_params, list_queries, load_query, query_graphs
+from claimgraph.rdf import store_oxigraph
 from claimgraph.rdf.store import GraphStore, open_store
+from claimgraph.rdf.store_oxigraph import OxigraphStore, split_lines
 
 ROOT = Path(__file__).resolve().parents[1]
 PLAIN = Path(__file__).resolve().parent / "fixtures" / "plain_queries"
@@ -109,3 +112,37 @@ def test_queries_without_an_article_get_no_scope() -> None:
     assert query.scope == "article"
     assert query_graphs(query, {"endnote": "3"}) is None
     assert query_graphs(load_query("articles"), {"article": "x"}) is None
+
+
+def test_parallel_bulk_load_keeps_every_quad(tmp_path: Path, corpus, monkeypatch) -> None:
+    monkeypatch.setattr(store_oxigraph, "PARALLEL_LOAD_BYTES", 1000)
+    monkeypatch.setattr(store_oxigraph.os, "cpu_count", lambda: 4)
+    parallel = OxigraphStore(tmp_path / "parallel", keep_open=True)
+    parallel.load_nquads(corpus.nquads)
+    serial = OxigraphStore(None)
+    monkeypatch.setattr(store_oxigraph, "PARALLEL_LOAD_BYTES", 10**12)
+    serial.load_nquads(corpus.nquads)
+    everything = "SELECT ?s ?p ?o ?g WHERE { GRAPH ?g { ?s ?p ?o } }"
+    assert sorted(map(repr, parallel.query(everything).rows)) == sorted(map(repr, serial.query(everything).rows))
+    assert len(parallel.query(everything).rows) == corpus.triples
+    parallel.close()
+
+
+def test_a_bad_line_in_a_later_part_names_where_that_part_starts(tmp_path: Path, monkeypatch) -> None:
+    monkeypatch.setattr(store_oxigraph, "PARALLEL_LOAD_BYTES", 10)
+    monkeypatch.setattr(store_oxigraph.os, "cpu_count", lambda: 2)
+    good = b"<http://e.org/s> <http://e.org/p> <http://e.org/o> <http://e.org/g> .\n" * 4
+    store = OxigraphStore(tmp_path / "bad", keep_open=True)
+    with pytest.raises(StoreError, match=r"bulk load failed: .*part starting at byte \d+"):
+        store.load_nquads(good + b"<http://e.org/s> <not an iri> .\n")
+    store.close()
+
+
+def test_split_lines_cuts_only_at_line_ends() -> None:
+    data = b"a\nbb\nccc\ndddd\n"
+    for parts in (1, 2, 3, 4, 9):
+        pieces = split_lines(data, parts)
+        assert b"".join(pieces) == data and all(p.endswith(b"\n") for p in pieces)
+        assert 1 <= len(pieces) <= parts
+    assert split_lines(b"no newline", 3) == [b"no newline"]
+    assert split_lines(b"", 2) == []
