@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pyoxigraph as ox
 import pytest
 from rdflib import BNode, Literal, URIRef
 
@@ -106,3 +107,18 @@ def test_json_results_become_terms() -> None:
     )
     assert result.as_dicts() == [{"a": "https://e.org/x", "b": 7, "c": "hi", "d": None}]
     assert parse_json_results({"head": {}, "boolean": True}).boolean is True
+
+
+@pytest.mark.parametrize("text", ["", "plain", "01", "é ∑ 😀", 'say "hi"\nnext line', "  padded  ", "true"])
+def test_plain_literals_from_the_store_behave_like_rdflib_literals(text: str) -> None:
+    from claimgraph.rdf.store_terms import from_oxigraph, plain_literal
+
+    expected = Literal(text)
+    for made in (plain_literal(text), from_oxigraph(ox.Literal(text))):
+        assert type(made) is Literal
+        assert made == expected and made.eq(expected) and hash(made) == hash(expected)
+        assert repr(made) == repr(expected) and made.n3() == expected.n3()
+        assert made.value == expected.value and made.toPython() == expected.toPython()
+        assert made.datatype is None and made.language is None
+        assert made != Literal(text, lang="en") and made != Literal(text, datatype=URIRef("http://www.w3.org/2001/XMLSchema#string"))
+        assert {made: 1}[expected] == 1

@@ -42,6 +42,43 @@ def to_rdflib_term(value: Any) -> URIRef | Literal | BNode:
     return Literal(value)
 
 
+def _plain_literal_factory() -> Callable[[str], Literal]:
+    """A maker of plain (xsd:string) literals that skips ``Literal()``'s parsing and checks.
+
+    Results hold tens of thousands of strings, and ``Literal(text)`` costs ~1.6 µs each (a quarter
+    of a 7,000-row answer's time). The fast maker fills the same four slots rdflib's constructor
+    fills for a plain string; it is used only if it matches ``Literal`` on a probe here, so a
+    future rdflib that stores literals differently falls back to the constructor.
+    """
+
+    def plain(value: str) -> Literal:
+        literal = str.__new__(Literal, value)
+        literal._language = None
+        literal._datatype = None
+        literal._value = value
+        literal._ill_typed = None
+        return literal
+
+    try:
+        probe, expected = plain("probe é \"x\""), Literal("probe é \"x\"")
+        same = (
+            probe == expected
+            and hash(probe) == hash(expected)
+            and repr(probe) == repr(expected)
+            and probe.n3() == expected.n3()
+            and probe.toPython() == expected.toPython()
+            and probe.datatype is expected.datatype is None
+            and probe.language is expected.language is None
+            and probe.eq(expected)
+        )
+    except (AttributeError, TypeError):
+        same = False
+    return plain if same else Literal
+
+
+plain_literal = _plain_literal_factory()
+
+
 def from_oxigraph(term: Any) -> URIRef | Literal | BNode | None:
     """The rdflib term for a pyoxigraph term (plain literals stay without datatype)."""
     if term is None:
@@ -55,7 +92,7 @@ def from_oxigraph(term: Any) -> URIRef | Literal | BNode | None:
             return Literal(term.value, lang=term.language)
         datatype = term.datatype.value
         if datatype == XSD_STRING:
-            return Literal(term.value)
+            return plain_literal(term.value)
         return Literal(term.value, datatype=URIRef(datatype))
     raise QueryError(f"unsupported RDF term from the store: {term!r}")
 
