@@ -165,12 +165,12 @@ def load_backends(corpus: Corpus, workdir: Path) -> tuple[dict, dict, OxigraphSe
     stores["embedded held open"] = lambda: OxigraphStore(directory, keep_open=True)
 
     server = start_server(workdir / "server")
-    remote = SparqlStore(server.base_url)
+    remote = SparqlStore(server.base_url, send_scope=True)
     started = time.perf_counter()
     remote.load_nquads(corpus.nquads, no_transaction=True)
     bulk = corpus.triples / (time.perf_counter() - started)
     rates["server"] = {"bulk": bulk}
-    stores["server"] = lambda: SparqlStore(server.base_url)
+    stores["server"] = lambda: SparqlStore(server.base_url, send_scope=True)
     return stores, rates, server
 
 

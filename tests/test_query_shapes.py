@@ -24,7 +24,10 @@ ROOT = Path(__file__).resolve().parents[1]
 PLAIN = Path(__file__).resolve().parent / "fixtures" / "plain_queries"
 sys.path.insert(0, str(ROOT / "benchmarks"))
 
+from oxigraph_server import oxigraph_server  # noqa: E402, F401  (fixture)
 from synthetic import synthetic_corpus  # noqa: E402
+
+from claimgraph.rdf.store_sparql import SparqlStore  # noqa: E402
 
 
 @pytest.fixture(scope="module")
@@ -105,6 +108,21 @@ def test_the_embedded_store_really_reads_only_the_scoped_graph(store: GraphStore
     binds = bind_params(query, mine)
     assert store.query(query.text, binds, graphs=query_graphs(query, mine)).rows
     assert store.query(query.text, binds, graphs=query_graphs(query, other)).rows == []
+
+
+@pytest.mark.server
+def test_an_oxigraph_server_is_sent_the_scope_and_answers_the_same(corpus, oxigraph_server) -> None:  # noqa: F811
+    scoped = SparqlStore(oxigraph_server.base_url, send_scope=True)
+    plain = SparqlStore(oxigraph_server.base_url)
+    scoped.load_nquads(corpus.nquads, no_transaction=True)
+    query = load_query("claims-with-citations")
+    articles = sorted(str(r["article"]) for r in plain.query(load_query("articles").text).as_dicts())
+    mine, other = {"article": articles[0]}, {"article": articles[1]}
+    binds = bind_params(query, mine)
+    rows = scoped.query(query.text, binds, graphs=query_graphs(query, mine)).rows
+    assert rows and sorted(map(repr, rows)) == sorted(map(repr, plain.query(query.text, binds).rows))
+    assert scoped.query(query.text, binds, graphs=query_graphs(query, other)).rows == []
+    assert plain.query(query.text, binds, graphs=query_graphs(query, other)).rows == rows  # not sent
 
 
 def test_queries_without_an_article_get_no_scope() -> None:

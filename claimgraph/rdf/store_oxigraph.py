@@ -75,7 +75,7 @@ def open_directory_store(path: Path, **options: Any) -> GraphStore:
     if served is not None:
         from claimgraph.rdf.store_sparql import SparqlStore
 
-        return SparqlStore(served["base_url"])
+        return SparqlStore(served["base_url"], send_scope=True)  # Oxigraph honours named-graph-uri
     return OxigraphStore(path, **options)
 
 

@@ -7,6 +7,9 @@ written with one ``DELETE WHERE … ; INSERT DATA …`` update and read with a S
 ``CLAIMGRAPH_SPARQL_AUTH`` may hold ``user:password`` for HTTP basic auth, or
 ``CLAIMGRAPH_SPARQL_TOKEN`` a bearer token (QLever's access token). Parameters are bound as a VALUES
 block of escaped terms. Graphs are cleared with ``DELETE WHERE``, which every server supports.
+With ``send_scope=True`` (or ``CLAIMGRAPH_SPARQL_SEND_SCOPE=1``) a query limited to some named
+graphs sends them as the protocol's ``named-graph-uri`` dataset; Oxigraph's server honours it (and
+``claimgraph serve`` turns it on), other servers may refuse a dataset in the request.
 """
 
 from __future__ import annotations
@@ -33,6 +36,7 @@ from claimgraph.rdf.store_terms import (
 
 RESULTS_JSON = "application/sparql-results+json"
 NO_ENDPOINT = ("", "none", "off")
+TRUE = ("1", "true", "yes", "on")
 
 
 def _endpoint(explicit: str | None, env: str, default: str) -> str | None:
@@ -57,8 +61,12 @@ class SparqlStore:
         store_endpoint: str | None = None,
         timeout: float | None = None,
         auth: tuple[str, str] | None = None,
+        send_scope: bool | None = None,
     ) -> None:
         base = base_url.rstrip("/")
+        if send_scope is None:
+            send_scope = os.environ.get("CLAIMGRAPH_SPARQL_SEND_SCOPE", "").strip().lower() in TRUE
+        self.send_scope = send_scope
         self.base_url = base
         self.query_url = _endpoint(query_endpoint, "CLAIMGRAPH_SPARQL_QUERY", f"{base}/query")
         self.update_url = _endpoint(update_endpoint, "CLAIMGRAPH_SPARQL_UPDATE", f"{base}/update")
@@ -183,13 +191,15 @@ class SparqlStore:
     ) -> QueryResult:
         """Run a SELECT or ASK query over the SPARQL 1.1 Protocol (POST, JSON results).
 
-        ``graphs`` is not sent: servers differ in how they treat a protocol dataset
-        (``named-graph-uri``), and the answer is the same without it.
+        ``graphs`` is sent as ``named-graph-uri`` only with ``send_scope``: servers differ in how
+        they treat a dataset in the request, and the answer is the same without it.
         """
         text = bind_as_values(sparql, normalise_bindings(bindings))
+        dataset = [("named-graph-uri", str(name)) for name in graphs] if graphs and self.send_scope else None
         response = self._send(
             "POST",
             self.query_url,
+            params=dataset,
             data=text.encode("utf-8"),
             headers={
                 "Content-Type": "application/sparql-query; charset=utf-8",
