@@ -1,9 +1,12 @@
 """Synthetic claimgraph corpora: articles, claims, citations, endnotes, works, evidence, findings.
 
-The triple shapes mirror ``claimgraph/rdf/graph.py`` (one named graph per article, no blank
-nodes); evidence and captures use provisional shapes (cg:Evidence, cg:Capture) until the graph code
-has them. Works are shared across articles, some papers appear under two work IRIs with one DOI
-(for duplicate checks), and some claims cite nothing (for "claims with no supporting source").
+The triple shapes mirror what the pipeline writes (``claimgraph/rdf/graph.py``, ``evidence.py``,
+``sources.py``; one named graph per article, no blank nodes), at about the density of the sample
+article's graph: ~7,000 triples per article, every claim judged against its cited sources and three
+others, a fetched source per endnote (health, capture, extraction facts, authors), duplicate
+groups, 40 findings. Works are shared across articles, some papers appear under two work IRIs with
+one DOI (for duplicate checks), some claims cite nothing, a few endnotes are uncited and a few
+citations unresolved.
 
     python benchmarks/synthetic.py --triples 100000 --out corpus.nq
 """
@@ -56,9 +59,14 @@ WORDS = [
     *("capability", "forecast", "survey", "audit", "trend", "paper", "lab", "report", "study"),
 ]
 DOMAINS = ["arxiv.org", "example.com", "nytimes.com", "openai.com", "youtube.com", "lesswrong.com"]
-KINDS = ["dead-link", "title-mismatch", "duplicate", "unsupported-claim", "date-mismatch"]
-SEVERITIES = ["error", "warning", "info"]
-STANCES = ["supports", "supports", "disputes", "neutral"]
+KINDS = ["title_mismatch", "orphan_endnote", "duplicate", "unsupported_citation", "malformed_url",
+         "unresolved_citation", "uncited_claim", "dead_link"]
+SEVERITIES = ["high", "medium", "low"]
+# the judge's verdicts: on the cited source, and on other sources of the same article
+CITED_STANCES = ["supports"] * 5 + ["mentions"] * 3 + ["disputes", "unrelated"]
+UNCITED_STANCES = ["mentions"] * 12 + ["unrelated"] * 5 + ["supports"] * 2 + ["disputes"]
+REVIEW_STANCES = ["supports", "supports", "disputes", "mentions"]
+HEALTH = ["ok"] * 17 + ["dead", "redirected", "blocked"]
 
 
 @dataclass
@@ -133,10 +141,12 @@ def _work(out: _Writer, rng: random.Random, key: int) -> URIRef:
     return work
 
 
-def _evidence(out: _Writer, rng: random.Random, aid: str, claim: URIRef, work: URIRef, endnote: int) -> None:
+def _evidence(
+    out: _Writer, rng: random.Random, aid: str, claim: URIRef, work: URIRef, endnote: int, cited: bool
+) -> None:
     """One judged claim–source pair, as ``claimgraph/rdf/evidence.py`` writes it."""
     e = evidence_iri(claim, work)
-    stance = rng.choice(STANCES)
+    stance = rng.choice(CITED_STANCES if cited else UNCITED_STANCES)
     out.add(e, RDF.type, _iri(CG.Evidence))
     out.add(e, RDF.type, _iri(OA.Annotation))
     out.add(e, OA.motivatedBy, _iri(OA.assessing))
@@ -147,7 +157,8 @@ def _evidence(out: _Writer, rng: random.Random, aid: str, claim: URIRef, work: U
     out.add(e, CG.support, _lit(f"{rng.random():.4f}", XSD.decimal))
     out.add(e, CG.confidence, _lit(f"{rng.random():.4f}", XSD.decimal))
     out.add(e, CG.judge, _lit("default"))
-    out.add(e, CG.cited, _lit("true", XSD.boolean))
+    out.add(e, CG.cited, _lit("true" if cited else "false", XSD.boolean))
+    out.add(e, CG.sourceUrl, _lit(f"https://example.org/source/{work.rsplit('/', 1)[-1]}", XSD.anyURI))
     out.add(e, CG.endnote, _iri(endnote_iri(aid, endnote)))
     if stance in ("supports", "disputes"):
         out.add(work, CITO.supports if stance == "supports" else CITO.disputes, _iri(claim))
@@ -159,6 +170,50 @@ def _evidence(out: _Writer, rng: random.Random, aid: str, claim: URIRef, work: U
     out.add(f"{target}/quote", RDF.type, _iri(OA.TextQuoteSelector))
     out.add(f"{target}/quote", OA.exact, _lit(_sentence(rng, 10)))
     out.add(work, CG.origin, _iri(work))
+
+
+def _source(out: _Writer, rng: random.Random, endnote: URIRef, work: URIRef, key: int) -> None:
+    """A fetched source, as ``claimgraph/rdf/sources.py`` writes it: link health on the endnote,
+    and the work's capture, extraction activity, per-field facts and authors."""
+    health = rng.choice(HEALTH)
+    out.add(endnote, CG.linkHealth, _lit(health))
+    out.add(endnote, CG.httpStatus, _int({"ok": 200, "dead": 404, "redirected": 200, "blocked": 403}[health]))
+    out.add(endnote, CG.redirectCount, _int(1 if health == "redirected" else 0))
+    if health == "dead":
+        return
+    capture = f"{ID}capture/{key}"
+    out.add(capture, RDF.type, _iri(PROV.Entity))
+    out.add(capture, RDF.type, _iri(CG.Capture))
+    out.add(capture, SCHEMA.url, _lit(f"https://example.org/source/{key}", XSD.anyURI))
+    out.add(capture, SCHEMA.sha256, _lit(f"{key:064x}"))
+    out.add(capture, CG.captureKind, _lit("live"))
+    out.add(capture, DCTERMS.source, _iri(work))
+    out.add(capture, PROV.generatedAtTime, _lit("2025-06-01T12:00:00Z", XSD.dateTime))
+    activity = f"{ID}extraction/{key}"
+    extractor = f"{ID}extractor/json-ld"
+    out.add(activity, RDF.type, _iri(PROV.Activity))
+    out.add(activity, PROV.used, _iri(capture))
+    out.add(activity, PROV.wasAssociatedWith, _iri(extractor))
+    out.add(extractor, RDF.type, _iri(PROV.SoftwareAgent))
+    for name, predicate, value in (
+        ("title", SCHEMA.name, f"Work {key}"),
+        ("published", SCHEMA.datePublished, f"20{10 + key % 15}-0{1 + key % 9}-01"),
+        ("site", SCHEMA.publisher, DOMAINS[key % len(DOMAINS)]),
+    ):
+        fact = f"{ID}fact/{key}/{name}"
+        out.add(fact, RDF.type, _iri(PROV.Entity))
+        out.add(fact, CG.field, _lit(name))
+        out.add(fact, CG.value, _lit(value))
+        out.add(fact, DCTERMS.subject, _iri(work))
+        out.add(fact, PROV.wasGeneratedBy, _iri(activity))
+        out.add(fact, PROV.wasAttributedTo, _iri(extractor))
+        if name != "title":
+            out.add(work, predicate, _lit(value))
+    for author in range(1 + key % 3):
+        person = f"{ID}person/{(key * 7 + author) % 5000}"
+        out.add(person, RDF.type, _iri(SCHEMA.Person))
+        out.add(person, SCHEMA.name, _lit(f"Author {(key * 7 + author) % 5000}"))
+        out.add(work, SCHEMA.author, _iri(person))
 
 
 def review_lines(graphs: list[URIRef], rng: random.Random, count: int = 50) -> list[str]:
@@ -173,14 +228,14 @@ def review_lines(graphs: list[URIRef], rng: random.Random, count: int = 50) -> l
         out.add(review, CG.reviewOf, _iri(evidence_iri(claim, work)))
         out.add(review, CG.claim, _iri(claim))
         out.add(review, CG.work, _iri(work))
-        out.add(review, CG.stance, _lit(rng.choice(STANCES)))
+        out.add(review, CG.stance, _lit(rng.choice(REVIEW_STANCES)))
         out.add(review, PROV.wasAttributedTo, _iri(agent))
         out.add(agent, RDFS.label, _lit(f"Reviewer {number % 3}"))
     return list(dict.fromkeys(out.lines))
 
 
 def article_lines(index: int, rng: random.Random, work_pool: int) -> list[str]:
-    """N-Quads lines of one synthetic article graph (about 4,000 triples)."""
+    """N-Quads lines of one synthetic article graph (about 7,000 triples)."""
     aid = f"synthetic-{index:05d}"
     a, out = article_iri(aid), _Writer(graph_iri(aid))
     out.add(a, RDF.type, _iri(SCHEMA.Article))
@@ -226,7 +281,9 @@ def article_lines(index: int, rng: random.Random, work_pool: int) -> list[str]:
         out.add(e, CG.site, _lit(domain))
         out.add(e, DCTERMS.date, _lit(f"20{10 + key % 15}-0{1 + key % 9}-01", XSD.date))
         out.add(e, DCTERMS.creator, _lit(f"Author {key % 97}"))
+        _source(out, rng, e, work, key)
     cited: dict[int, int] = {}
+    judged: set[tuple[URIRef, URIRef]] = set()
     for number in range(1, 61):
         which = min(39, int(rng.random() ** 1.5 * 40))  # later claims are cited less
         claim = claims[which]
@@ -258,9 +315,26 @@ def article_lines(index: int, rng: random.Random, work_pool: int) -> list[str]:
         out.add(c, CG.endnote, _iri(endnote_iri(aid, endnote)))
         out.add(c, CITO.hasCitedEntity, _iri(works[endnote]))
         out.add(claim, CITO.cites, _iri(works[endnote]))
-        if number <= 30:
-            _evidence(out, rng, aid, claim, works[endnote], endnote)
-    for number in range(1, 16):
+        if (claim, works[endnote]) not in judged:
+            judged.add((claim, works[endnote]))
+            _evidence(out, rng, aid, claim, works[endnote], endnote, cited=True)
+    for claim in claims:  # the judge also reads each claim against a few other sources
+        for endnote in rng.sample(range(1, 46), 3):
+            if (claim, works[endnote]) not in judged:
+                judged.add((claim, works[endnote]))
+                _evidence(out, rng, aid, claim, works[endnote], endnote, cited=False)
+    by_work: dict[URIRef, list[int]] = {}
+    for number, work in works.items():
+        by_work.setdefault(work, []).append(number)
+    for index, members in enumerate(m for m in by_work.values() if len(m) > 1):
+        group = f"{a}/duplicates/certain/{index + 1}"
+        out.add(group, RDF.type, _iri(CG.DuplicateGroup))
+        out.add(group, DCTERMS.isPartOf, _iri(a))
+        out.add(group, CG.strength, _lit("certain"))
+        out.add(group, CG.reason, _lit("same work"))
+        for number in members:
+            out.add(group, CG.member, _iri(endnote_iri(aid, number)))
+    for number in range(1, 41):
         kind = KINDS[number % len(KINDS)]
         f = finding_iri(aid, f"{kind}-e{number}")
         out.add(f, RDF.type, _iri(CG.Finding))
@@ -298,8 +372,8 @@ def synthetic_corpus(target_triples: int, seed: int = 0) -> Corpus:
         "claim": claim_key(aid, 1),
         "citation": f"{claim_key(aid, 1)}.1",
         "endnote": "3",
-        "kind": "dead-link",
-        "severity": "error",
+        "kind": "orphan_endnote",
+        "severity": "medium",
         "domain": "arxiv.org",
         "url": _first_canonical_url(lines),
         "work": work_iri("synthetic:7"),  # the most cited work
