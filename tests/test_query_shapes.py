@@ -15,7 +15,7 @@ import pytest
 
 from claimgraph.api import AuditOptions, audit
 from claimgraph.errors import StoreError
-from claimgraph.queries import _parse, bind_params, list_queries, load_query, query_graphs
+from claimgraph.queries import bind_params, list_queries, load_query, query_graphs
 from claimgraph.rdf import store_oxigraph
 from claimgraph.rdf.store import GraphStore, open_store
 from claimgraph.rdf.store_oxigraph import OxigraphStore, split_lines
@@ -55,7 +55,7 @@ def store(corpus) -> GraphStore:
     ],
 )
 def test_fast_shape_answers_like_the_plain_shape(store: GraphStore, name: str) -> None:
-    fast, plain = load_query(name), _parse(PLAIN / f"{name}.rq")
+    fast, plain = load_query(name), load_query(PLAIN / f"{name}.rq")
     assert "SELECT ?" in fast.text and fast.text != plain.text
     fast_rows = store.query(fast.text).rows
     plain_rows = store.query(plain.text).rows
@@ -65,7 +65,7 @@ def test_fast_shape_answers_like_the_plain_shape(store: GraphStore, name: str) -
 
 def test_support_and_dispute_counts_and_examples_match_the_plain_stances(store: GraphStore) -> None:
     stances: dict[str, dict[str, set[str]]] = {}
-    for work, claim, stance in store.query(_parse(PLAIN / "support-and-dispute.rq").text).rows:
+    for work, claim, stance in store.query(load_query(PLAIN / "support-and-dispute.rq").text).rows:
         stances.setdefault(str(work), {}).setdefault(str(stance), set()).add(str(claim))
     expected = {
         work: (len(by["supports"]), len(by["disputes"]))
