@@ -26,6 +26,7 @@ from rdflib import BNode, URIRef
 from claimgraph.errors import QueryError, StoreError
 from claimgraph.rdf.store import GraphStore, QueryResult
 from claimgraph.rdf.store_terms import (
+    add_oxigraph_triples,
     bind_as_values,
     iri_text,
     normalise_bindings,
@@ -187,16 +188,8 @@ class OxigraphStore:
     def graph(self, name: URIRef) -> rdflib.Graph:
         """A copy of one named graph (empty if absent)."""
         result = rdflib.Graph(identifier=name)
-        convert = oxigraph_converter()
         with self._session(write=False) as store:
-            for quad in store.quads_for_pattern(None, None, None, to_oxigraph(name)):
-                result.add(
-                    (
-                        convert(quad.subject),
-                        convert(quad.predicate),
-                        convert(quad.object),
-                    )
-                )
+            add_oxigraph_triples(result, store.quads_for_pattern(None, None, None, to_oxigraph(name)))
         return result
 
     def graph_names(self) -> list[URIRef]:

@@ -27,10 +27,10 @@ from claimgraph.errors import QueryError, StoreError
 from claimgraph.rdf.store import QueryResult
 from claimgraph.rdf.store_terms import (
     XSD_STRING,
+    add_oxigraph_triples,
     bind_as_values,
     iri_text,
     normalise_bindings,
-    oxigraph_converter,
     term_text,
 )
 
@@ -163,16 +163,7 @@ class SparqlStore:
                 f"{self.store_url} could not return graph {name} ({response.status_code}): "
                 f"{response.text.strip()[:500]}"
             )
-        convert = oxigraph_converter()
-        for triple in ox.parse(response.content, ox.RdfFormat.N_TRIPLES):
-            result.add(
-                (
-                    convert(triple.subject),
-                    convert(triple.predicate),
-                    convert(triple.object),
-                )
-            )
-        return result
+        return add_oxigraph_triples(result, ox.parse(response.content, ox.RdfFormat.N_TRIPLES))
 
     def graph_names(self) -> list[URIRef]:
         """The names of all named graphs that hold at least one triple, sorted."""

@@ -112,6 +112,14 @@ def oxigraph_converter() -> Callable[[Any], URIRef | Literal | BNode | None]:
     return convert
 
 
+def add_oxigraph_triples(graph: Any, triples: Any) -> Any:
+    """Add pyoxigraph triples or quads (their subject, predicate, object) to an rdflib graph."""
+    convert = oxigraph_converter()
+    for triple in triples:
+        graph.add((convert(triple.subject), convert(triple.predicate), convert(triple.object)))
+    return graph
+
+
 def to_oxigraph(term: URIRef | Literal | BNode) -> Any:
     """The pyoxigraph term for an rdflib term."""
     if isinstance(term, URIRef):
