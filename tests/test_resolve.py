@@ -1,7 +1,6 @@
 """Citation resolution: exact cards win, near twins are separated, vague cards stay unresolved."""
 
 import re
-import time
 
 from claimgraph.load import article_from_text
 from claimgraph.model import Candidate, Citation, Endnote
@@ -64,12 +63,10 @@ def test_twins_with_the_same_link_resolve():
     assert citation.endnote == 1 and citation.candidates[1] == Candidate(2, citation.candidates[1].score)
 
 
-def test_a_thousand_endnotes_on_one_site_resolve_correctly_and_fast():
+def test_a_thousand_endnotes_on_one_site_resolve_correctly():
+    # Its speed is measured in benchmarks/audit_scale.py, not asserted here.
     text = re.sub(r"site\d+\.example", "onesite.example", endnote_article(1000, seed=3))
-    started = time.perf_counter()
     article = article_from_text(text, "one-site.txt", "text")
-    elapsed = time.perf_counter() - started
-    assert elapsed < 10, f"resolution took {elapsed:.1f} s"
     wrong = 0
     for citation in article.citations:
         number = re.search(r"report (\d+)", citation.card)
