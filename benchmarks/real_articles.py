@@ -7,6 +7,8 @@ audits each offline (no store, no evidence), and prints per format and per split
 read as endnotes (found/expected), citations resolved to the right entry, spurious unresolved
 citations, duplicate-pair precision/recall, orphan precision/recall with false orphans as a
 share of endnotes, and findings per article by kind. Gold comes from ``real_gold.py``.
+Duplicate pairs are scored among the reference entries the gold knows; pairs that involve an
+entry made for a body link (or a Markdown link definition) are counted apart.
 
 The dev/held-out split is fixed by a hash of each folder (or file) name, chosen before any
 article was looked at: within each kind, names sorted by SHA-256 and the first half (rounded
@@ -76,6 +78,7 @@ class Tally:
     dup_gold: int = 0
     dup_pred: int = 0
     dup_hit: int = 0
+    dup_links: int = 0
     orphan_gold: int = 0
     orphan_pred: int = 0
     orphan_hit: int = 0
@@ -119,9 +122,7 @@ def measure(result: AuditResult, gold: Gold) -> Tally:
     tally = Tally(articles=1)
     tally.expected_refs = len(gold.entries)
     tally.found_refs = sum(1 for label in gold.labels if label in labels)
-    predicted = [
-        _label(by_number[c.endnote]) if c.endnote in by_number else None for c in article.citations
-    ]
+    predicted = [_label(by_number[c.endnote]) if c.endnote in by_number else None for c in article.citations]
     tally.gold_citations = len(gold.citations)
     tally.right_citations = _aligned(gold.citations, predicted)
     tally.unresolved = sum(1 for label in predicted if label is None)
@@ -130,7 +131,14 @@ def measure(result: AuditResult, gold: Gold) -> Tally:
         names = [_label(by_number[n]) for n in group.endnotes if n in by_number]
         pred_pairs |= {frozenset((a, b)) for i, a in enumerate(names) for b in names[i + 1 :] if a != b}
     gold_pairs = gold.duplicate_pairs
-    tally.dup_gold, tally.dup_pred, tally.dup_hit = len(gold_pairs), len(pred_pairs), len(pred_pairs & gold_pairs)
+    listed = set(gold.labels)
+    tally.dup_links = sum(1 for pair in pred_pairs if not pair <= listed)
+    pred_pairs = {pair for pair in pred_pairs if pair <= listed}  # pairs of reference entries
+    tally.dup_gold, tally.dup_pred, tally.dup_hit = (
+        len(gold_pairs),
+        len(pred_pairs),
+        len(pred_pairs & gold_pairs),
+    )
     orphans: set[str] = set()
     for finding in result.findings:
         tally.findings[finding.kind] += 1
@@ -173,7 +181,8 @@ def report(name: str, tally: Tally) -> list[str]:
         f"  references read as endnotes   {_ratio(tally.found_refs, tally.expected_refs)}",
         f"  citations resolved right      {_ratio(tally.right_citations, tally.gold_citations)}",
         f"  spurious unresolved citations {tally.unresolved}",
-        f"  duplicate pairs               {_pr(tally.dup_hit, tally.dup_pred, tally.dup_gold)}",
+        f"  duplicate pairs of entries    {_pr(tally.dup_hit, tally.dup_pred, tally.dup_gold)}"
+        f"; pairs with a body-link entry {tally.dup_links}",
         f"  orphans                       {_pr(tally.orphan_hit, tally.orphan_pred, tally.orphan_gold)}",
         f"  false orphans / endnotes      {_ratio(false_orphans, tally.expected_refs)}"
         f"; further-reading orphans {tally.further_orphans}",

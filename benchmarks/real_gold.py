@@ -24,7 +24,9 @@ from urllib.parse import parse_qsl, unquote, urlencode, urlsplit
 
 from bs4 import BeautifulSoup, Tag
 
-_ARXIV = re.compile(r"arxiv\.org/(?:abs|pdf|html|format)/(\d{4}\.\d{4,5}|[a-z\-]+(?:\.[A-Z]{2})?/\d{7})", re.I)
+_ARXIV = re.compile(
+    r"arxiv\.org/(?:abs|pdf|html|format)/(\d{4}\.\d{4,5}|[a-z\-]+(?:\.[A-Z]{2})?/\d{7})", re.I
+)
 _ARXIV_TEXT = re.compile(r"\barXiv:\s*(\d{4}\.\d{4,5})", re.I)
 _DOI = re.compile(r"\b(10\.\d{4,9}/[^\s\"<>#?]+)")
 _REF_TITLE = re.compile(r"^(references?|bibliography|citations|works cited|sources)\W*$", re.I)
@@ -93,7 +95,9 @@ def work_identity(url: str) -> str | None:
     if parts.scheme not in ("http", "https") or not parts.hostname:
         return None
     host = parts.hostname.lower().removeprefix("www.")
-    query = [(k, v) for k, v in parse_qsl(parts.query) if not k.lower().startswith(("utm_", "fbclid", "gclid"))]
+    query = [
+        (k, v) for k, v in parse_qsl(parts.query) if not k.lower().startswith(("utm_", "fbclid", "gclid"))
+    ]
     path = parts.path.rstrip("/")
     path = re.sub(r"/index\.html?$", "", path)
     return f"url:{host}{path}" + (f"?{urlencode(sorted(query))}" if query else "")
