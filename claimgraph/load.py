@@ -46,6 +46,7 @@ def article_from_text(
         format=result.format,
         location=location,
         published=result.published,
+        authors=list(result.authors),
         sections=result.sections,
         claims=claims,
         citations=sorted(result.citations, key=lambda c: c.start),

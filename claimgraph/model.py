@@ -46,6 +46,10 @@ class Citation:
 
     ``key`` is an explicit target given by the format (a footnote id, an anchor, a URL);
     ``card`` holds the text clues the sample format glues after a marker (title, snippet, date).
+    ``marker`` is the marker exactly as the author wrote it (``[^5]``, ``[57]``, ``[2–4]``, or a
+    link's text), ``line`` its 1-based line in the file when the format has lines, ``target``
+    the endnote label it names (``9`` for ``[9]``) and ``locator`` a page or section it adds
+    (``p. 7``, ``207``).
     """
 
     id: str
@@ -60,11 +64,19 @@ class Citation:
     score: float = 0.0
     candidates: list[Candidate] = field(default_factory=list)
     method: str = ""
+    marker: str = ""
+    line: int | None = None
+    target: str | None = None
+    locator: str | None = None
 
 
 @dataclass
 class Endnote:
-    """One entry of an endnote/reference list; ``number`` counts from 1 across all lists."""
+    """One entry of an endnote/reference list; ``number`` counts from 1 across all lists.
+
+    ``label`` is the entry's label as the reader sees it (``5``, ``^note-id``, ``n 3``), or ""
+    when the article shows none (a synthetic entry for a body link).
+    """
 
     number: int
     section: str
@@ -86,6 +98,8 @@ class Endnote:
     end: int = 0
     url_problems: list[UrlProblem] = field(default_factory=list)
     snippet_title: str | None = None  # the headline the snippet carries, when one can be read
+    label: str = ""
+    links: list[str] = field(default_factory=list)  # every link of the entry, main one first
 
 
 @dataclass
@@ -108,6 +122,7 @@ class Article:
     format: str
     location: str = ""
     published: str | None = None
+    authors: list[str] = field(default_factory=list)
     sections: list[Section] = field(default_factory=list)
     claims: list[Claim] = field(default_factory=list)
     citations: list[Citation] = field(default_factory=list)

@@ -58,6 +58,7 @@ __all__ = [
     "clean_url",
     "canonical_url",
     "work_identifiers",
+    "work_key",
     "registered_domain",
     "host_of",
     "find_urls",
@@ -383,6 +384,25 @@ def work_identifiers(url: str | None, text: str = "") -> dict[str, str]:
     if isbn:
         ids["isbn"] = isbn
     return ids
+
+
+def work_key(url: str | None) -> str | None:
+    """One string naming the work a link points to: an identifier, else its canonical URL.
+
+    ``arxiv:1406.2661`` for every arXiv form (abs, pdf, html, versions), ``doi:…``, ``youtube:…``,
+    ``pmid:…``; otherwise ``url:`` and the canonical URL (scheme, ``www.``, trailing slash,
+    fragment and tracking parameters dropped).
+    """
+    if not url or not re.match(r"^(?:https?:)?//|^www\.", url.strip(), re.I):
+        return None
+    ids = work_identifiers(url.strip())
+    for name in ("arxiv", "doi", "pmid", "youtube"):
+        if ids.get(name):
+            return f"{name}:{ids[name].lower()}"
+    canonical = canonical_url(url if "//" in url else "https://" + url.strip())
+    if canonical is None:
+        return None
+    return "url:" + canonical.split("://", 1)[-1]
 
 
 def _path_after(path: str, markers: tuple[str, ...]) -> str | None:

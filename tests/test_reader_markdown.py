@@ -191,7 +191,7 @@ def test_reference_sections_written_as_lists_are_endnotes() -> None:
     assert len(result.blocks) == 1  # only the body paragraph holds claims
     link = next(c for c in result.citations if c.start == c.end)
     target = next(e for e in result.endnotes if e.key == link.key)
-    assert target.section == "Sources" and target.raw_url == link.key
+    assert target.section == "Sources" and target.label == "1"  # the entry's visible number
     assert not any(e.section == "Links" for e in result.endnotes)
     assert [e.number for e in result.endnotes] == list(range(1, len(result.endnotes) + 1))
     assert [e.start for e in result.endnotes] == sorted(e.start for e in result.endnotes)

@@ -72,6 +72,10 @@ class Marker:
     label: str
     key: str | None
     domain: str | None = None
+    marker: str = ""  # as written, when it differs from the visible label (a link's text)
+    target: str | None = None  # the endnote label a marker names
+    line: int | None = None
+    locator: str | None = None
 
 
 class InlineBuffer:
@@ -107,18 +111,48 @@ class InlineBuffer:
         if trailing and self._length > 0:
             self._space = True
 
-    def add_marker(self, label: str, key: str | None, domain: str | None = None) -> None:
+    def add_marker(
+        self,
+        label: str,
+        key: str | None,
+        domain: str | None = None,
+        target: str | None = None,
+        line: int | None = None,
+    ) -> Marker | None:
         """Append a visible marker (``[1]``) and record its span."""
         visible = fold_space(label)
         if not visible:
-            return
+            return None
         start = self._length + (1 if self._space and self._length else 0)
         self._append(visible)
-        self.markers.append(Marker(start, self._length, visible, key, domain))
+        marker = Marker(start, self._length, visible, key, domain, visible, target, line)
+        self.markers.append(marker)
+        return marker
 
-    def mark_here(self, label: str, key: str | None, domain: str | None = None) -> None:
+    def add_markers(self, visible: str, targets: list[str], line: int | None = None) -> None:
+        """Append one visible grouped marker (``[1, 2]``, ``[2–4]``) citing each of ``targets``."""
+        first = self.add_marker(visible, targets[0] if targets else None, target=targets[0], line=line)
+        if first is None:
+            return
+        for target in targets[1:]:
+            self.markers.append(
+                Marker(first.start, first.end, first.label, target, None, first.marker, target, line)
+            )
+
+    def locate(self, locator: str) -> bool:
+        """Attach a page locator (``p. 7``) to the marker just added; False when there is none."""
+        if not self.markers or self.markers[-1].end != self._length:
+            return False
+        for marker in self.markers:
+            if marker.end == self._length and marker.start == self.markers[-1].start:
+                marker.locator = locator
+        return True
+
+    def mark_here(
+        self, label: str, key: str | None, domain: str | None = None, line: int | None = None
+    ) -> None:
         """Record a zero-width marker where the next visible character will go."""
-        marker = Marker(-1, -1, fold_space(label), key, domain)
+        marker = Marker(-1, -1, fold_space(label), key, domain, fold_space(label), None, line)
         self._waiting.append(marker)
         self.markers.append(marker)
 
@@ -245,6 +279,10 @@ class TextBuilder:
                     end=offset + marker.end,
                     key=marker.key,
                     domain=marker.domain,
+                    marker=marker.marker or marker.label,
+                    line=marker.line,
+                    target=marker.target,
+                    locator=marker.locator,
                 )
             )
 

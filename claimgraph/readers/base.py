@@ -32,6 +32,7 @@ class ReadResult:
     title: str
     format: str
     published: str | None = None
+    authors: list[str] = field(default_factory=list)
     sections: list[Section] = field(default_factory=list)
     blocks: list[Block] = field(default_factory=list)
     citations: list[Citation] = field(default_factory=list)

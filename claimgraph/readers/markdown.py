@@ -8,6 +8,7 @@ from pathlib import Path
 from claimgraph.model import Endnote
 from claimgraph.readers._markdown_blocks import MdBlock, MdDocument, scan_blocks
 from claimgraph.readers._markdown_inline import InlineContext, first_url, render_inline
+from claimgraph.readers._numbered import ENTRY_LABEL, entry_label
 from claimgraph.readers._refparse import (
     URL_PATTERN,
     find_date,
@@ -19,6 +20,7 @@ from claimgraph.readers._refparse import (
 )
 from claimgraph.readers._textbuild import InlineBuffer, TextBuilder, fold_space, section_kind
 from claimgraph.readers.base import ReadResult
+from claimgraph.urls import work_key
 
 _SNIFF_FEATURES = [
     (re.compile(r"^#{1,6} \S", re.M), 0.3),
@@ -41,6 +43,21 @@ def _title_of(source: str, plain: str) -> str | None:
         return fold_space(re.sub(r"[*_`]", "", link.group(1)))
     italic = re.search(r"(?<![*\w])[*_]([^*_\n]{3,})[*_](?![*\w])", source)
     return fold_space(italic.group(1)) if italic else None
+
+
+def _all_urls(source: str) -> list[str]:
+    """Every http(s) link of a Markdown source, in order (inline, autolinks, bare)."""
+    found = re.findall(r"\]\(\s*<?(https?://[^\s)>]+(?:\([^\s)]*\)[^\s)>]*)*)", source)
+    found += [m.group(0) for m in URL_PATTERN.finditer(source)]
+    return list(dict.fromkeys(u.rstrip(".,;") for u in found))
+
+
+def _listed_label(block: MdBlock) -> tuple[str | None, str]:
+    """The visible label of a reference-list block (``[3]`` or ``3.``) and its source without it."""
+    label, rest = entry_label(block.source)
+    if label is None and block.kind == "bullet" and block.number:
+        return block.number, block.source
+    return label, rest
 
 
 def _entry(source: str, prefix: str, ctx: InlineContext, builder: TextBuilder) -> Endnote | None:
@@ -71,6 +88,7 @@ def _entry(source: str, prefix: str, ctx: InlineContext, builder: TextBuilder) -
         text=plain,
         start=span[0],
         end=span[1],
+        links=_all_urls(source),
     )
 
 
@@ -86,6 +104,40 @@ def _section_kinds(doc: MdDocument) -> list[str]:
                 kind = stack[-1][1]
             stack.append((block.level, kind))
         kinds.append(stack[-1][1] if stack else "body")
+    return _numbered_runs(doc, kinds)
+
+
+def _bracketed(source: str) -> bool:
+    match = ENTRY_LABEL.match(source)
+    return bool(match and match.group("bracketed"))
+
+
+def _numbered_runs(doc: MdDocument, kinds: list[str]) -> list[str]:
+    """Numbered reference lists: where entries are ``[n] …``, other paragraphs are not entries.
+
+    A run of two or more paragraphs ``[1] …``, ``[2] …`` is a reference list under any heading;
+    in a section that holds such entries, an unnumbered paragraph (a closing remark) is neither
+    an entry nor a claim (kind ``chrome``).
+    """
+    starts = [i for i, b in enumerate(doc.blocks) if b.kind == "heading"] + [len(doc.blocks)]
+    for begin, end in zip([0, *starts], starts, strict=False):
+        paragraphs = [i for i in range(begin, end) if doc.blocks[i].kind == "paragraph"]
+        labelled = {i for i in paragraphs if _bracketed(doc.blocks[i].source)}
+        first = next((i for i in paragraphs if doc.blocks[i].source.lstrip().startswith("[1]")), None)
+        if first is not None and kinds[first] == "body":
+            run = []
+            for i in paragraphs[paragraphs.index(first) :]:
+                if i not in labelled:
+                    break
+                run.append(i)
+            if len(run) >= 2:
+                for i in run:
+                    kinds[i] = "endnotes"
+        numbered = [i for i in labelled if kinds[i] != "body"]
+        if numbered:
+            for i in paragraphs:
+                if i not in labelled and kinds[i] != "body" and i > min(numbered):
+                    kinds[i] = "chrome"
     return kinds
 
 
@@ -114,21 +166,36 @@ class MarkdownReader:
         if doc.front_matter.get("title") and not has_h1:
             builder.heading(title, 1, "body")
         kinds = _section_kinds(doc)
-        listed: list[MdBlock] = [b for b, k in zip(doc.blocks, kinds, strict=True) if k != "body"]
-        for block in listed:  # links to a listed work resolve to its entry
-            url = first_url(block.source) if block.kind != "heading" else None
-            if url:
-                ctx.listed.setdefault(url, url)
+        listed: list[MdBlock] = [
+            b
+            for b, k in zip(doc.blocks, kinds, strict=True)
+            if k not in ("body", "chrome") and b.kind in ("paragraph", "bullet")
+        ]
+        for block in listed:  # links to a listed work resolve to its entry, by work identity
+            label, _ = _listed_label(block)
+            urls = _all_urls(block.source)
+            key = label or (urls[0] if urls else None)
+            ctx.numbered = ctx.numbered or label is not None
+            for url in urls:
+                work = work_key(url)
+                if work and key:
+                    ctx.listed.setdefault(work, key)
         endnotes: list[Endnote] = []
         for block, kind in zip(doc.blocks, kinds, strict=True):
             buffer = InlineBuffer()
+            ctx.line, ctx.source = block.line, block.source
             if block.kind == "heading":
                 render_inline(block.source, buffer, ctx, cite=False)
                 builder.heading(buffer.finish(), block.level)
+            elif block.kind == "chrome" or kind == "chrome":  # maths, images, tables, closing remarks
+                render_inline(block.source, buffer, ctx)
+                builder.chrome(buffer)
             elif kind != "body":
-                note = _entry(block.source, "", ctx, builder)
+                label, source = _listed_label(block)
+                note = _entry(source, f"[{label}] " if label else "", ctx, builder)
                 if note is not None:
-                    note.key = note.raw_url
+                    note.key = label or note.raw_url
+                    note.label = label or ""
                     endnotes.append(note)
             else:
                 render_inline(block.source, buffer, ctx)
@@ -140,7 +207,7 @@ class MarkdownReader:
             note.number = number
         keys = {note.key for note in endnotes}
         for citation in builder.citations:
-            if citation.key not in keys:
+            if citation.key not in keys and not (citation.target or "").isdigit():
                 ctx.problems.append(
                     f"footnote [^{citation.key[3:]}] is cited but has no definition"
                     if (citation.key or "").startswith("fn:")
@@ -148,12 +215,14 @@ class MarkdownReader:
                 )
         if not endnotes:
             ctx.problems.append("no footnotes, reference links or links found: nothing is cited")
-        published = parse_date(doc.front_matter.get("date") or doc.front_matter.get("published"))
+        meta = doc.front_matter
+        published = parse_date(meta.get("date") or meta.get("published") or meta.get("pubdate"))
         return ReadResult(
             text=builder.text(),
             title=title,
             format=self.name,
             published=published,
+            authors=[a.strip() for a in re.split(r",|;| and ", meta.get("author", "")) if a.strip()],
             sections=builder.sections,
             blocks=builder.blocks,
             citations=builder.citations,
@@ -183,6 +252,7 @@ class MarkdownReader:
                 note = _entry(doc.footnotes[ident].source, f"[{ident}] ", ctx, builder)
                 if note is not None:
                     note.key = f"fn:{ident}"
+                    note.label = f"^{ident}"
                     endnotes.append(note)
         if doc.references:
             builder.heading("References", 2, "endnotes")
@@ -197,6 +267,7 @@ class MarkdownReader:
                             number=0,
                             section="References",
                             key=f"ref:{label}",
+                            label=ref.label,
                             title=ref.title,
                             raw_url=ref.url,
                             identifiers=identifiers_from_url(ref.url),

@@ -232,6 +232,8 @@ class EndnoteTextReader:
                     domain=domain,
                     key=None if domain else label.lstrip("^"),
                     card=segment[card_start:card_end].strip(),
+                    marker=match.group(0) if not domain else f"[{label}]",
+                    target=None if domain else label.lstrip("^"),
                 )
             )
         return citations
@@ -348,6 +350,7 @@ class EndnoteTextReader:
             section=section.title,
             kind="further_reading" if section.kind == "further_reading" else "endnote",
             key=key,
+            label=key or str(number),  # an unnumbered list is read by position
             source=(fields.get("source") or "").strip() or None,
             title=title,
             raw_url=raw_url,
