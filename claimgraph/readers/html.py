@@ -10,6 +10,7 @@ from bs4 import BeautifulSoup, Tag
 from claimgraph.model import Endnote
 from claimgraph.readers._html_profiles import GenericProfile, WikipediaProfile
 from claimgraph.readers._html_walk import HtmlWalker, Profile
+from claimgraph.readers._numbered import cite_listed_works
 from claimgraph.readers._refparse import identifiers_from_url, parse_date
 from claimgraph.readers._textbuild import InlineBuffer, TextBuilder, fold_space, url_domain
 from claimgraph.readers.base import ReadResult
@@ -132,6 +133,7 @@ class HtmlReader:
         wiki = soup.select_one(".mw-parser-output") or soup.select_one("#mw-content-text")
         container = wiki or _main_container(soup)
         profile: Profile = WikipediaProfile() if wiki else GenericProfile()
+        profile.prepare(container)
         title = _title(soup, container, wiki is not None)
         builder = TextBuilder()
         if title and container.find("h1") is None:
@@ -158,23 +160,21 @@ class HtmlReader:
 
 
 def _link_endnotes(builder: TextBuilder, listed: list[Endnote]) -> list[Endnote]:
-    """One endnote per distinct linked URL not already in a reference list (section "Links")."""
+    """One endnote per distinct linked work not in a reference list (section "Links").
+
+    A body link naming the work of a listed entry (same arXiv id, DOI or canonical URL) is a
+    citation of that entry, never a new endnote.
+    """
     keys = {note.key for note in listed if note.key}
     for note in listed:  # a keyless entry is named by its link, so inline links can reach it
         if note.key is None and note.raw_url and note.raw_url not in keys:
             note.key = note.raw_url
             keys.add(note.raw_url)
-    by_url: dict[str, str] = {}
-    for note in listed:
-        if note.raw_url and note.key:
-            by_url.setdefault(note.raw_url, note.key)
+    cite_listed_works(builder.citations, listed)
     new: dict[str, Endnote] = {}
     for citation in builder.citations:
         url = citation.key or ""
-        if not url.startswith(("http://", "https://")):
-            continue
-        if url in by_url:
-            citation.key = by_url[url]
+        if not url.startswith(("http://", "https://")) or url in keys:
             continue
         new.setdefault(
             url,
