@@ -8,6 +8,7 @@ from pathlib import Path
 from bs4 import BeautifulSoup, Tag
 
 from claimgraph.model import Endnote
+from claimgraph.readers._html_depth import MAX_NESTING, cap_nesting
 from claimgraph.readers._html_profiles import GenericProfile, WikipediaProfile
 from claimgraph.readers._html_walk import HtmlWalker, Profile
 from claimgraph.readers._numbered import cite_listed_works
@@ -128,7 +129,14 @@ class HtmlReader:
 
     def read(self, text: str, location: str) -> ReadResult:
         """Parse an HTML page into text, blocks, citations and endnotes."""
-        problems = _nesting_problems(text)
+        text, depth = cap_nesting(text)
+        problems = []
+        if depth > MAX_NESTING:
+            problems.append(
+                f"the HTML nests {depth} elements deep, over the {MAX_NESTING} the reader walks; "
+                "elements below that depth were read as plain text"
+            )
+        problems += _nesting_problems(text)
         soup = BeautifulSoup(text, PARSER)
         wiki = soup.select_one(".mw-parser-output") or soup.select_one("#mw-content-text")
         container = wiki or _main_container(soup)
