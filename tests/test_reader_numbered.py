@@ -111,3 +111,19 @@ def test_marker_forms(inner: str, expected: list[str]) -> None:
 @pytest.mark.parametrize("inner", ["0, 1", "4-2", "1-900", "a"])
 def test_intervals_and_words_are_not_markers(inner: str) -> None:
     assert marker_targets(inner) is None
+
+
+def test_a_missing_endnote_is_named_and_json_keeps_labels_and_markers() -> None:
+    from claimgraph import audit
+    from claimgraph.audit.json_report import audit_to_json
+    from claimgraph.audit.pipeline import AuditOptions
+
+    result = audit(FIXTURES / "tidal-energy.md", options=AuditOptions(evidence=False))
+    unresolved = [f for f in result.findings if f.kind == "unresolved_citation"]
+    assert [f.message for f in unresolved] == [
+        f"Citation [9] on line 26 ({unresolved[0].citations[0]}): there is no endnote 9."
+    ]
+    document = audit_to_json(result)
+    assert [e["label"] for e in document["endnotes"]][:5] == ["1", "2", "3", "4", "5"]
+    grouped = [c for c in document["citations"] if c["marker"] == "[2, 3]"]
+    assert [c["target"] for c in grouped] == ["2", "3"] and {c["line"] for c in grouped} == {10}
