@@ -105,3 +105,10 @@ def test_wikipedia_external_links_are_further_reading() -> None:
     article = _read("wiki-groups.html")
     external = [e for e in article.endnotes if e.section == "External links"]
     assert [e.kind for e in external] == ["further_reading"]
+
+
+def test_html_markers_with_no_list_to_place_are_reported() -> None:
+    page = "<html><body><article><p>Rivers carry silt [4]. Deltas grow [5–6].</p></article></body></html>"
+    article = article_from_text(page, "rivers.html")
+    assert not any(c.marker.startswith("[") for c in article.citations)
+    assert any("2 numbered citation marker(s) (e.g. [4], [5–6])" in p for p in article.problems)

@@ -127,3 +127,15 @@ def test_a_missing_endnote_is_named_and_json_keeps_labels_and_markers() -> None:
     assert [e["label"] for e in document["endnotes"]][:5] == ["1", "2", "3", "4", "5"]
     grouped = [c for c in document["citations"] if c["marker"] == "[2, 3]"]
     assert [c["target"] for c in grouped] == ["2", "3"] and {c["line"] for c in grouped} == {10}
+
+
+def test_markers_with_no_reference_list_to_place_are_reported_not_guessed() -> None:
+    article = article_from_text("Sea levels rose 20 cm since 1900 [1]. Ice sheets melt [2, 3].\n", "sea.md")
+    assert article.citations == []
+    assert any("numbered citation marker(s) (e.g. [1], [2, 3])" in p for p in article.problems)
+
+
+def test_a_reference_heading_with_nothing_readable_is_reported() -> None:
+    text = "Forests store carbon.\n\n## References\n\n```\nsee the printed edition\n```\n"
+    article = article_from_text(text, "forests.md")
+    assert any("'References' reads as a reference list but no entries" in p for p in article.problems)

@@ -91,6 +91,7 @@ class HtmlWalker:
     _run: InlineBuffer = field(default_factory=InlineBuffer)
     _lists_seen: int = 0
     _paragraph_entries: int = 0
+    unplaced: list[str] = field(default_factory=list)  # [n] text markers on a page with no numbered list
 
     def walk(self, root: Tag) -> None:
         """Render ``root``'s content."""
@@ -235,13 +236,16 @@ class HtmlWalker:
     def _text(self, node: NavigableString, buffer: InlineBuffer, in_entry: bool) -> None:
         """Text, with ``[n]`` markers of a numbered reference list (outside maths and code)."""
         text = str(node)
-        if in_entry or not getattr(self.profile, "numbered", False) or "[" not in text:
-            buffer.add_text(text)
-            return
-        if node.find_parent(list(_NO_MARKERS)) is not None:
+        if in_entry or "[" not in text or node.find_parent(list(_NO_MARKERS)) is not None:
             buffer.add_text(text)
             return
         masked = _MATHS.sub(lambda m: " " * len(m.group(0)), text)
+        if not getattr(self.profile, "numbered", False):
+            if self.builder.kind == "body" and hasattr(self.profile, "numbered"):
+                found = NUMERIC_MARKER.finditer(masked)
+                self.unplaced += [m.group(0) for m in found if marker_targets(m.group("inner"))]
+            buffer.add_text(text)
+            return
         position = 0
         for match in NUMERIC_MARKER.finditer(masked):
             targets = marker_targets(match.group("inner"))

@@ -154,6 +154,7 @@ class HtmlReader:
         for number, note in enumerate(endnotes, start=1):
             note.number = number
         problems += _check(builder, endnotes, wiki is not None)
+        problems += _unplaced(walker.unplaced, builder, endnotes)
         return ReadResult(
             text=builder.text(),
             title=title,
@@ -205,6 +206,25 @@ def _link_endnotes(builder: TextBuilder, listed: list[Endnote]) -> list[Endnote]
             if span is not None:
                 note.start, note.end = span
     return list(new.values())
+
+
+def _unplaced(markers: list[str], builder: TextBuilder, endnotes: list[Endnote]) -> list[str]:
+    """Say so when numbered markers or a reference heading have no list the reader could place."""
+    problems: list[str] = []
+    if markers:
+        examples = ", ".join(dict.fromkeys(markers[:3]))
+        problems.append(
+            f"{len(markers)} numbered citation marker(s) (e.g. {examples}) but no numbered reference list "
+            "could be placed ([n] paragraphs, a footnote list, or an ordered list under a References "
+            "heading); they were left as text"
+        )
+    for section in builder.sections:
+        if section.kind == "endnotes" and not any(section.start <= e.start <= section.end for e in endnotes):
+            problems.append(
+                f"the section {section.title!r} reads as a reference list but no entries could be read "
+                "from it; its references are not checked"
+            )
+    return problems
 
 
 def _check(builder: TextBuilder, endnotes: list[Endnote], wiki: bool) -> list[str]:
