@@ -112,3 +112,8 @@ def test_html_markers_with_no_list_to_place_are_reported() -> None:
     article = article_from_text(page, "rivers.html")
     assert not any(c.marker.startswith("[") for c in article.citations)
     assert any("2 numbered citation marker(s) (e.g. [4], [5–6])" in p for p in article.problems)
+
+
+@pytest.mark.parametrize("name", sorted(p.name for p in PROFILES.glob("*.html")))
+def test_a_placed_reference_list_raises_no_input_problem(name: str) -> None:
+    assert not any("reference list" in p for p in _read(name).problems)

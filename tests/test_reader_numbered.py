@@ -139,3 +139,7 @@ def test_a_reference_heading_with_nothing_readable_is_reported() -> None:
     text = "Forests store carbon.\n\n## References\n\n```\nsee the printed edition\n```\n"
     article = article_from_text(text, "forests.md")
     assert any("'References' reads as a reference list but no entries" in p for p in article.problems)
+
+
+def test_a_readable_reference_list_raises_no_input_problem(tidal: Article) -> None:
+    assert not any("reference list" in p for p in tidal.problems)

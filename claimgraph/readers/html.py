@@ -210,6 +210,7 @@ def _link_endnotes(builder: TextBuilder, listed: list[Endnote]) -> list[Endnote]
 
 def _unplaced(markers: list[str], builder: TextBuilder, endnotes: list[Endnote]) -> list[str]:
     """Say so when numbered markers or a reference heading have no list the reader could place."""
+    builder.text()  # closes the open sections, so their spans are final
     problems: list[str] = []
     if markers:
         examples = ", ".join(dict.fromkeys(markers[:3]))

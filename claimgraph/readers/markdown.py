@@ -143,6 +143,7 @@ def _numbered_runs(doc: MdDocument, kinds: list[str]) -> list[str]:
 
 def _unplaced(ctx: InlineContext, builder: TextBuilder, endnotes: list[Endnote]) -> list[str]:
     """Say so when numbered markers or a reference heading have no list the reader could place."""
+    builder.text()  # closes the open sections, so their spans are final
     problems: list[str] = []
     if ctx.unplaced:
         examples = ", ".join(dict.fromkeys(ctx.unplaced[:3]))
@@ -221,8 +222,8 @@ class MarkdownReader:
                 builder.block(buffer, block.kind)
         if not builder.blocks:
             ctx.problems.append("no paragraphs or list items found in the Markdown body")
-        ctx.problems += _unplaced(ctx, builder, endnotes)
         endnotes += self._endnotes(ctx, builder)
+        ctx.problems += _unplaced(ctx, builder, endnotes)
         for number, note in enumerate(endnotes, start=1):
             note.number = number
         keys = {note.key for note in endnotes}
