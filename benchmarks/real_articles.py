@@ -83,6 +83,7 @@ class Tally:
     orphan_pred: int = 0
     orphan_hit: int = 0
     further_orphans: int = 0
+    outside_orphans: int = 0
     input_problems: int = 0
     findings: Counter[str] = field(default_factory=Counter)
     seconds: float = 0.0
@@ -97,7 +98,7 @@ class Tally:
 
 
 def _label(endnote) -> str:
-    return str(getattr(endnote, "label", "") or endnote.number)
+    return str(getattr(endnote, "label", "") or f"#{endnote.number}")
 
 
 def _aligned(gold: list[GoldCitation], predicted: list[str | None]) -> int:
@@ -152,6 +153,8 @@ def measure(result: AuditResult, gold: Gold) -> Tally:
                 continue
             if note.kind == "further_reading":
                 tally.further_orphans += 1
+            elif _label(note) not in listed:
+                tally.outside_orphans += 1  # a bibliography or link entry the gold does not list
             else:
                 orphans.add(_label(note))
     gold_orphans = gold.orphans
@@ -185,7 +188,7 @@ def report(name: str, tally: Tally) -> list[str]:
         f"; pairs with a body-link entry {tally.dup_links}",
         f"  orphans                       {_pr(tally.orphan_hit, tally.orphan_pred, tally.orphan_gold)}",
         f"  false orphans / endnotes      {_ratio(false_orphans, tally.expected_refs)}"
-        f"; further-reading orphans {tally.further_orphans}",
+        f"; further-reading orphans {tally.further_orphans}; on entries outside the gold {tally.outside_orphans}",
         f"  input problems                {tally.input_problems}",
         f"  findings per article          {per_article or '—'}",
     ]

@@ -111,3 +111,35 @@ def test_marker_forms(inner: str, expected: list[str]) -> None:
 @pytest.mark.parametrize("inner", ["0, 1", "4-2", "1-900", "a"])
 def test_intervals_and_words_are_not_markers(inner: str) -> None:
     assert marker_targets(inner) is None
+
+
+def test_a_missing_endnote_is_named_and_json_keeps_labels_and_markers() -> None:
+    from claimgraph import audit
+    from claimgraph.audit.json_report import audit_to_json
+    from claimgraph.audit.pipeline import AuditOptions
+
+    result = audit(FIXTURES / "tidal-energy.md", options=AuditOptions(evidence=False))
+    unresolved = [f for f in result.findings if f.kind == "unresolved_citation"]
+    assert [f.message for f in unresolved] == [
+        f"Citation [9] on line 26 ({unresolved[0].citations[0]}): there is no endnote 9."
+    ]
+    document = audit_to_json(result)
+    assert [e["label"] for e in document["endnotes"]][:5] == ["1", "2", "3", "4", "5"]
+    grouped = [c for c in document["citations"] if c["marker"] == "[2, 3]"]
+    assert [c["target"] for c in grouped] == ["2", "3"] and {c["line"] for c in grouped} == {10}
+
+
+def test_markers_with_no_reference_list_to_place_are_reported_not_guessed() -> None:
+    article = article_from_text("Sea levels rose 20 cm since 1900 [1]. Ice sheets melt [2, 3].\n", "sea.md")
+    assert article.citations == []
+    assert any("numbered citation marker(s) (e.g. [1], [2, 3])" in p for p in article.problems)
+
+
+def test_a_reference_heading_with_nothing_readable_is_reported() -> None:
+    text = "Forests store carbon.\n\n## References\n\n```\nsee the printed edition\n```\n"
+    article = article_from_text(text, "forests.md")
+    assert any("'References' reads as a reference list but no entries" in p for p in article.problems)
+
+
+def test_a_readable_reference_list_raises_no_input_problem(tidal: Article) -> None:
+    assert not any("reference list" in p for p in tidal.problems)

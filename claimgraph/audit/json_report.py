@@ -9,7 +9,7 @@ from claimgraph.evidence.status import claim_statuses
 from claimgraph.model import AuditResult, Source
 from claimgraph.titles import title_problem
 
-SCHEMA_VERSION = "1.0"
+SCHEMA_VERSION = "1.1"
 
 __all__ = ["SCHEMA_VERSION", "audit_to_json", "source_to_json"]
 
@@ -56,6 +56,7 @@ def audit_to_json(result: AuditResult) -> dict[str, Any]:
         endnotes.append(
             {
                 "number": e.number,
+                "label": e.label,
                 "section": e.section,
                 "kind": e.kind,
                 "source": e.source,
@@ -121,6 +122,10 @@ def audit_to_json(result: AuditResult) -> dict[str, Any]:
                 "id": c.id,
                 "claim": c.claim or None,
                 "label": c.label,
+                "marker": c.marker or c.label,
+                "line": c.line,
+                "target": c.target,
+                "locator": c.locator,
                 "domain": c.domain,
                 "endnote": c.endnote,
                 "score": round(c.score, 4),

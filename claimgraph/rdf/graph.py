@@ -57,6 +57,10 @@ P = {
                 "order",
                 "block",
                 "label",
+                "marker",
+                "line",
+                "target",
+                "locator",
                 "domain",
                 "card",
                 "resolutionScore",
@@ -194,6 +198,10 @@ def build_article_graph(article: Article, groups: list[DuplicateGroup]) -> Graph
         claim = iri(str(claim_iri(aid, citation.claim))) if citation.claim else None
         out.add(c, P["hasCitingEntity"], claim)
         out.add(c, P["label"], text(citation.label))
+        out.add(c, P["marker"], _maybe(citation.marker))
+        out.add(c, P["line"], integer(citation.line) if citation.line else None)
+        out.add(c, P["target"], _maybe(citation.target))
+        out.add(c, P["locator"], _maybe(citation.locator))
         out.add(c, P["domain"], _maybe(citation.domain))
         out.add(c, P["card"], _maybe(citation.card))
         out.add(c, P["resolutionScore"], decimal(citation.score))
@@ -262,6 +270,7 @@ def _add_endnote(out: TripleLines, aid: str, a: str, endnote: Endnote, work: str
     out.add(e, A, P["BibliographicReference"])
     out.add(e, P["isPartOf"], a)
     out.add(e, P["number"], integer(endnote.number))
+    out.add(e, P["label"], _maybe(endnote.label))
     out.add(e, P["section"], text(endnote.section))
     out.add(e, P["kind"], text(endnote.kind))
     out.add(e, P["references"], work)

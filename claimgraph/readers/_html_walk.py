@@ -15,6 +15,8 @@ from bs4.element import Comment, Declaration, Doctype, ProcessingInstruction
 
 from claimgraph.model import Endnote
 from claimgraph.readers._htmlentry import entry_endnote
+from claimgraph.readers._numbered import ENTRY_LABEL, NUMERIC_MARKER, marker_targets
+from claimgraph.readers._refparse import absolute_url
 from claimgraph.readers._textbuild import NAVIGATION_TITLES, InlineBuffer, TextBuilder
 
 HEADINGS = {"h1": 1, "h2": 2, "h3": 3, "h4": 4, "h5": 5, "h6": 6}
@@ -42,6 +44,8 @@ _CONTAINERS = frozenset({
 })
 # fmt: on
 _HIDDEN = re.compile(r"display\s*:\s*none|visibility\s*:\s*hidden", re.I)
+_MATHS = re.compile(r"\$[^$]+\$|\\\(.+?\\\)|\\\[.+?\\\]", re.S)  # TeX left for MathJax/KaTeX
+_NO_MARKERS = frozenset({"code", "pre", "kbd", "samp", "math", "script", "style", "a"})
 
 __all__ = ["Profile", "HtmlWalker", "HEADINGS", "is_skipped"]
 
@@ -60,6 +64,9 @@ class Profile(Protocol):
 
     def rescued(self, tag: Tag) -> list[Tag]:
         """Parts of dropped chrome to render anyway, because they hold citation markers."""
+
+    def entry_label(self, item: Tag, list_tag: Tag, position: int) -> str:
+        """The label the page shows for an entry of a reference list."""
 
 
 def is_skipped(tag: Tag) -> bool:
@@ -83,6 +90,8 @@ class HtmlWalker:
     endnotes: list[Endnote] = field(default_factory=list)
     _run: InlineBuffer = field(default_factory=InlineBuffer)
     _lists_seen: int = 0
+    _paragraph_entries: int = 0
+    unplaced: list[str] = field(default_factory=list)  # [n] text markers on a page with no numbered list
 
     def walk(self, root: Tag) -> None:
         """Render ``root``'s content."""
@@ -99,14 +108,14 @@ class HtmlWalker:
         if isinstance(node, _NOT_TEXT):
             return
         if isinstance(node, NavigableString):
-            self._run.add_text(str(node))
+            self._text(node, self._run, in_entry=False)
             return
         if not isinstance(node, Tag):
             return
         if self.profile.endnote_list(node):
             self._flush()
             found = node if node.name in ("ol", "ul") else node.find(["ol", "ul"])
-            self._entries(node, found.find_all("li", recursive=False) if found else [node])
+            self._entries(found or node, found.find_all("li", recursive=False) if found else [node])
             return
         if self.profile.skip(node) or is_skipped(node):
             self._rescue(node)
@@ -115,8 +124,19 @@ class HtmlWalker:
         if name in HEADINGS:
             self._flush()
             self._heading(node)
+            self._paragraph_entries = 0
         elif self.builder.section_title.lower() in NAVIGATION_TITLES and self.builder.sections:
             return
+        elif name == "p" and self.builder.kind != "body" and self._is_entry(node):
+            self._flush()
+            self._paragraph_entries += 1
+            self._entries(node, [node], first=self._paragraph_entries)
+        elif name == "figure" and (
+            node.find(list(HEADINGS)) is not None or node.find("p", recursive=False) is not None
+        ):
+            self._flush()  # broken nesting put the article inside a figure: walk it as a container
+            self._children(node)
+            self._flush()
         elif name in ("table", "figure", "pre") or {"thumb", "gallery"} & set(node.get("class") or []):
             self._flush()
             self._chrome(node)
@@ -206,7 +226,37 @@ class HtmlWalker:
             self._inline(row, buffer, in_entry=False)
             self.builder.chrome(buffer)
 
-    def _entries(self, list_tag: Tag, items: list[Tag]) -> None:
+    def _is_entry(self, tag: Tag) -> bool:
+        """A paragraph of a reference section is an entry when numbered ``[n]`` or holding a link."""
+        if ENTRY_LABEL.match(tag.get_text(" ")):
+            return True
+        numbered = getattr(self.profile, "numbered", False)
+        return not numbered and any(absolute_url(str(a["href"])) for a in tag.find_all("a", href=True))
+
+    def _text(self, node: NavigableString, buffer: InlineBuffer, in_entry: bool) -> None:
+        """Text, with ``[n]`` markers of a numbered reference list (outside maths and code)."""
+        text = str(node)
+        if in_entry or "[" not in text or node.find_parent(list(_NO_MARKERS)) is not None:
+            buffer.add_text(text)
+            return
+        masked = _MATHS.sub(lambda m: " " * len(m.group(0)), text)
+        if not getattr(self.profile, "numbered", False):
+            if self.builder.kind == "body" and hasattr(self.profile, "numbered"):
+                found = NUMERIC_MARKER.finditer(masked)
+                self.unplaced += [m.group(0) for m in found if marker_targets(m.group("inner"))]
+            buffer.add_text(text)
+            return
+        position = 0
+        for match in NUMERIC_MARKER.finditer(masked):
+            targets = marker_targets(match.group("inner"))
+            if not targets:
+                continue
+            buffer.add_text(text[position : match.start()])
+            buffer.add_markers(match.group(0), targets)
+            position = match.end()
+        buffer.add_text(text[position:])
+
+    def _entries(self, list_tag: Tag, items: list[Tag], first: int = 1) -> None:
         """Each item of a reference list (or the list itself) becomes an endnote."""
         kind = self.builder.kind
         if kind == "body" and self.builder.claim_for_endnotes():
@@ -216,13 +266,16 @@ class HtmlWalker:
             self.builder.heading("Footnotes" if self._lists_seen == 1 else "Notes", 2, "endnotes")
             kind = "endnotes"
         section = self.builder.section_title
-        for item in items:
+        for position, item in enumerate(items, start=first):
             buffer = InlineBuffer()
             self._inline(item, buffer, in_entry=True)
             span = self.builder.entry(buffer)
             if span is None:
                 continue
             note = entry_endnote(item, buffer.text)
+            note.label = self.profile.entry_label(item, list_tag, position)
+            if note.key is None and ENTRY_LABEL.match(buffer.text):
+                note.key = note.label  # a numbered entry is named by its number
             note.section = section
             note.kind = "further_reading" if kind == "further_reading" else "endnote"
             note.start, note.end = span
@@ -235,7 +288,7 @@ class HtmlWalker:
             if isinstance(child, _NOT_TEXT):
                 continue
             if isinstance(child, NavigableString):
-                buffer.add_text(str(child))
+                self._text(child, buffer, in_entry)
             elif isinstance(child, Tag):
                 if skip_lists and child.name in ("ul", "ol"):
                     continue

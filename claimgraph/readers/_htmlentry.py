@@ -113,6 +113,7 @@ def entry_endnote(item: Tag, text: str) -> Endnote:
         published_from="citation" if _published(coins, cite_text) else None,
         authors=_coins_authors(coins) or leading_authors(cite_text),
         text=text,
+        links=list(dict.fromkeys(url for url, _, _ in links if url)),
     )
 
 

@@ -41,6 +41,7 @@ class InlineContext:
     links_in_entry: list[tuple[str, str]] = field(default_factory=list)
     listed: dict[str, str] = field(default_factory=dict)  # work of a reference-list entry -> key
     numbered: bool = False  # the document has a numbered reference list: [n] markers cite it
+    unplaced: list[str] = field(default_factory=list)  # [n] markers seen with no numbered list
     line: int = 0  # 1-based line where the block being rendered starts
     source: str = ""  # the block's source, for line numbers
     problems: list[str] = field(default_factory=list)
@@ -119,9 +120,11 @@ def _footnote_ref(ident: str, buffer: InlineBuffer, ctx: InlineContext, cite: bo
 
 def _numeric(text: str, ref: str | None, buffer: InlineBuffer, ctx: InlineContext, line: int | None) -> bool:
     """``[1]``, ``[1, 2]``, ``[2–4]`` (and ``[1][2]``) cite a numbered list; False if not markers."""
-    if not ctx.numbered:
-        return False
     first = marker_targets(text)
+    if not ctx.numbered:
+        if first is not None and ref is None:
+            ctx.unplaced.append(f"[{text}]")
+        return False
     second = marker_targets(ref) if ref else None
     if first is None or (ref is not None and second is None):
         return False

@@ -8,8 +8,10 @@ from pathlib import Path
 from bs4 import BeautifulSoup, Tag
 
 from claimgraph.model import Endnote
+from claimgraph.readers._html_depth import MAX_NESTING, cap_nesting
 from claimgraph.readers._html_profiles import GenericProfile, WikipediaProfile
 from claimgraph.readers._html_walk import HtmlWalker, Profile
+from claimgraph.readers._numbered import cite_listed_works
 from claimgraph.readers._refparse import identifiers_from_url, parse_date
 from claimgraph.readers._textbuild import InlineBuffer, TextBuilder, fold_space, url_domain
 from claimgraph.readers.base import ReadResult
@@ -127,11 +129,19 @@ class HtmlReader:
 
     def read(self, text: str, location: str) -> ReadResult:
         """Parse an HTML page into text, blocks, citations and endnotes."""
-        problems = _nesting_problems(text)
+        text, depth = cap_nesting(text)
+        problems = []
+        if depth > MAX_NESTING:
+            problems.append(
+                f"the HTML nests {depth} elements deep, over the {MAX_NESTING} the reader walks; "
+                "elements below that depth were read as plain text"
+            )
+        problems += _nesting_problems(text)
         soup = BeautifulSoup(text, PARSER)
         wiki = soup.select_one(".mw-parser-output") or soup.select_one("#mw-content-text")
         container = wiki or _main_container(soup)
         profile: Profile = WikipediaProfile() if wiki else GenericProfile()
+        profile.prepare(container)
         title = _title(soup, container, wiki is not None)
         builder = TextBuilder()
         if title and container.find("h1") is None:
@@ -144,6 +154,7 @@ class HtmlReader:
         for number, note in enumerate(endnotes, start=1):
             note.number = number
         problems += _check(builder, endnotes, wiki is not None)
+        problems += _unplaced(walker.unplaced, builder, endnotes)
         return ReadResult(
             text=builder.text(),
             title=title,
@@ -158,23 +169,21 @@ class HtmlReader:
 
 
 def _link_endnotes(builder: TextBuilder, listed: list[Endnote]) -> list[Endnote]:
-    """One endnote per distinct linked URL not already in a reference list (section "Links")."""
+    """One endnote per distinct linked work not in a reference list (section "Links").
+
+    A body link naming the work of a listed entry (same arXiv id, DOI or canonical URL) is a
+    citation of that entry, never a new endnote.
+    """
     keys = {note.key for note in listed if note.key}
     for note in listed:  # a keyless entry is named by its link, so inline links can reach it
         if note.key is None and note.raw_url and note.raw_url not in keys:
             note.key = note.raw_url
             keys.add(note.raw_url)
-    by_url: dict[str, str] = {}
-    for note in listed:
-        if note.raw_url and note.key:
-            by_url.setdefault(note.raw_url, note.key)
+    cite_listed_works(builder.citations, listed)
     new: dict[str, Endnote] = {}
     for citation in builder.citations:
         url = citation.key or ""
-        if not url.startswith(("http://", "https://")):
-            continue
-        if url in by_url:
-            citation.key = by_url[url]
+        if not url.startswith(("http://", "https://")) or url in keys:
             continue
         new.setdefault(
             url,
@@ -197,6 +206,26 @@ def _link_endnotes(builder: TextBuilder, listed: list[Endnote]) -> list[Endnote]
             if span is not None:
                 note.start, note.end = span
     return list(new.values())
+
+
+def _unplaced(markers: list[str], builder: TextBuilder, endnotes: list[Endnote]) -> list[str]:
+    """Say so when numbered markers or a reference heading have no list the reader could place."""
+    builder.text()  # closes the open sections, so their spans are final
+    problems: list[str] = []
+    if markers:
+        examples = ", ".join(dict.fromkeys(markers[:3]))
+        problems.append(
+            f"{len(markers)} numbered citation marker(s) (e.g. {examples}) but no numbered reference list "
+            "could be placed ([n] paragraphs, a footnote list, or an ordered list under a References "
+            "heading); they were left as text"
+        )
+    for section in builder.sections:
+        if section.kind == "endnotes" and not any(section.start <= e.start <= section.end for e in endnotes):
+            problems.append(
+                f"the section {section.title!r} reads as a reference list but no entries could be read "
+                "from it; its references are not checked"
+            )
+    return problems
 
 
 def _check(builder: TextBuilder, endnotes: list[Endnote], wiki: bool) -> list[str]:

@@ -141,6 +141,26 @@ def _numbered_runs(doc: MdDocument, kinds: list[str]) -> list[str]:
     return kinds
 
 
+def _unplaced(ctx: InlineContext, builder: TextBuilder, endnotes: list[Endnote]) -> list[str]:
+    """Say so when numbered markers or a reference heading have no list the reader could place."""
+    builder.text()  # closes the open sections, so their spans are final
+    problems: list[str] = []
+    if ctx.unplaced:
+        examples = ", ".join(dict.fromkeys(ctx.unplaced[:3]))
+        problems.append(
+            f"{len(ctx.unplaced)} numbered citation marker(s) (e.g. {examples}) but no numbered reference "
+            "list could be placed ([n] entries or a numbered list under a References heading); "
+            "they were left as text"
+        )
+    for section in builder.sections:
+        if section.kind == "endnotes" and not any(section.start <= e.start <= section.end for e in endnotes):
+            problems.append(
+                f"the section {section.title!r} reads as a reference list but no entries could be read "
+                "from it; its references are not checked"
+            )
+    return problems
+
+
 class MarkdownReader:
     """Markdown with footnotes ``[^id]``, reference links and inline links."""
 
@@ -203,6 +223,7 @@ class MarkdownReader:
         if not builder.blocks:
             ctx.problems.append("no paragraphs or list items found in the Markdown body")
         endnotes += self._endnotes(ctx, builder)
+        ctx.problems += _unplaced(ctx, builder, endnotes)
         for number, note in enumerate(endnotes, start=1):
             note.number = number
         keys = {note.key for note in endnotes}

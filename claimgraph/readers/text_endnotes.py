@@ -233,6 +233,7 @@ class EndnoteTextReader:
                     key=None if domain else label.lstrip("^"),
                     card=segment[card_start:card_end].strip(),
                     marker=match.group(0) if not domain else f"[{label}]",
+                    line=text.count("\n", 0, block.start + match.start()) + 1,  # the text is the file's
                     target=None if domain else label.lstrip("^"),
                 )
             )
