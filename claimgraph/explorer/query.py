@@ -10,8 +10,10 @@ from rdflib.plugins.sparql import prepareQuery
 from claimgraph.errors import ClaimgraphError
 from claimgraph.explorer import state
 from claimgraph.explorer.paging import paginate
-from claimgraph.queries import list_queries, run_query
+from claimgraph.queries import list_queries, run_query, run_untrusted_query
 from claimgraph.rdf.store import QueryResult
+from claimgraph.rdf.store_memory import RdflibStore
+from claimgraph.rdf.untrusted import check_untrusted_query
 from claimgraph.rdf.vocab import bind_prefixes, graph_iri
 
 __all__ = ["render", "read_only_form", "construct", "READ_FORMS"]
@@ -139,9 +141,10 @@ def _custom() -> None:
     if st.button("Run query", key="run-custom", type="primary"):
 
         def action() -> QueryResult | Graph:
-            if read_only_form(text) in ("CONSTRUCT", "DESCRIBE"):
-                return construct(text, state.current_result().article.id)
-            return state.get_store().query(text)
+            if check_untrusted_query(text) in ("CONSTRUCT", "DESCRIBE"):  # refuses FROM, SERVICE, updates
+                article = RdflibStore(_article_dataset(state.current_result().article.id))
+                return run_untrusted_query(article, text)
+            return run_untrusted_query(state.get_store(), text)
 
         _run(action, "custom-query")
 

@@ -33,6 +33,7 @@ from claimgraph.rdf.store_terms import (
     oxigraph_converter,
     to_oxigraph,
 )
+from claimgraph.rdf.untrusted import one_line, past, run_bounded
 
 LOCK_NAME = "claimgraph.lock"
 DEFAULT_LOCK_TIMEOUT = 120.0
@@ -219,13 +220,31 @@ class OxigraphStore:
         text = bind_as_values(sparql, normalise_bindings(bindings))
         named = [ox.NamedNode(str(name)) for name in graphs] if graphs else None
         with self._session(write=False) as store:
-            try:
-                answer = store.query(text, named_graphs=named)
+            try:  # rows are computed while they are read, so reading can fail too
+                return _result(store.query(text, named_graphs=named))
             except SyntaxError as error:
-                raise QueryError(f"SPARQL syntax error: {error}") from error
+                raise QueryError(f"SPARQL syntax error: {one_line(error)}") from error
             except (OSError, RuntimeError, ValueError) as error:
-                raise QueryError(f"the query failed: {error}") from error
-            return _result(answer)
+                raise QueryError(f"the query failed: {one_line(error)}") from error
+
+    def bounded_query(self, sparql: str, *, timeout_s: float, max_rows: int) -> QueryResult | rdflib.Graph:
+        """Run a checked user query, stopping at ``max_rows`` rows (or triples) or ``timeout_s``."""
+
+        def work(deadline: float) -> QueryResult | rdflib.Graph:
+            with self._session(write=False) as store:
+                try:
+                    answer = store.query(sparql)
+                    if isinstance(answer, ox.QueryBoolean):
+                        return QueryResult(variables=[], rows=[], boolean=bool(answer))
+                    if isinstance(answer, ox.QueryTriples):
+                        return _bounded_triples(answer, deadline, max_rows)
+                    return _bounded_rows(answer, deadline, max_rows)
+                except SyntaxError as error:
+                    raise QueryError(f"SPARQL syntax error: {one_line(error)}") from error
+                except (OSError, RuntimeError, ValueError) as error:
+                    raise QueryError(f"the query failed: {one_line(error)}") from error
+
+        return run_bounded(work, timeout_s)
 
     def load_nquads(self, data: bytes) -> None:
         """Bulk-load N-Quads with no transaction: fastest, but a crash may leave a partial load.
@@ -288,6 +307,33 @@ def split_lines(data: bytes, parts: int) -> list[bytes]:
 def _data(operation: str, target: str, triples: set[str]) -> str:
     body = " .\n".join(sorted(triples))
     return f"{operation} DATA {{ GRAPH {target} {{\n{body}\n}} }}"
+
+
+def _bounded_rows(answer: Any, deadline: float, max_rows: int) -> QueryResult:
+    variables = [variable.value for variable in answer.variables]
+    convert = oxigraph_converter()
+    result = QueryResult(variables=variables)
+    for solution in answer:
+        past(deadline)
+        if len(result.rows) >= max_rows:
+            result.truncated = True
+            break
+        result.rows.append(tuple(convert(value) for value in solution))
+    return result
+
+
+def _bounded_triples(answer: Any, deadline: float, max_rows: int) -> rdflib.Graph:
+    from claimgraph.rdf.store_terms import from_oxigraph
+
+    graph = rdflib.Graph()
+    for count, triple in enumerate(answer):
+        past(deadline)
+        if count >= max_rows:
+            graph.truncated = True  # type: ignore[attr-defined]
+            break
+        graph.add((from_oxigraph(triple.subject), from_oxigraph(triple.predicate),
+                   from_oxigraph(triple.object)))
+    return graph
 
 
 def _result(answer: Any) -> QueryResult:
