@@ -7,7 +7,7 @@ import os
 
 from claimgraph.errors import StoreError
 from claimgraph.rdf.store import DEFAULT_STORE_DIR, STORE_ENV
-from claimgraph.server import serve_until_interrupted, start_server
+from claimgraph.server import TOKEN_ENV, serve_until_interrupted, start_guarded_server
 
 DEFAULT_PORT = 7878
 
@@ -19,7 +19,9 @@ def add_parser(subparsers: argparse._SubParsersAction) -> None:
         help="serve the graph store as a SPARQL 1.1 endpoint on 127.0.0.1",
         description=(
             "Start Oxigraph's SPARQL server over the store directory and print its endpoints. "
-            "While it runs, other claimgraph commands given the same --store talk to it. "
+            "Read-only unless --writable; writes then need the bearer token printed at start "
+            f"(or set in ${TOKEN_ENV}). Requests with a foreign Host or a cross-site Origin are "
+            "refused. While it runs, other claimgraph commands given the same --store talk to it. "
             "Stop with Ctrl-C."
         ),
     )
@@ -35,7 +37,15 @@ def add_parser(subparsers: argparse._SubParsersAction) -> None:
         help=f"port (default {DEFAULT_PORT}; 0 = any free)",
     )
     parser.add_argument(
-        "--read-only", action="store_true", help="refuse SPARQL updates and Graph Store writes"
+        "--writable", action="store_true",
+        help=f"accept SPARQL updates and Graph Store writes that carry the token (${TOKEN_ENV} or generated)",
+    )
+    parser.add_argument(
+        "--read-only", action="store_true", help="refuse every write (the default; kept for scripts)"
+    )
+    parser.add_argument(
+        "--federation", action="store_true",
+        help="let queries use SERVICE (the server then sends requests to the endpoints they name)",
     )
     parser.set_defaults(func=run)
 
@@ -45,14 +55,20 @@ def run(args: argparse.Namespace) -> int:
     location = args.store or os.environ.get(STORE_ENV) or str(DEFAULT_STORE_DIR)
     if location == "memory" or location.startswith(("rdflib", "memory:", "http://", "https://")):
         raise StoreError(f"serve needs a store directory, not {location!r}: pass --store DIR")
-    server = start_server(location, port=args.port or None, read_only=args.read_only)
-    mode = "read-only" if args.read_only else "read-write"
+    writable = bool(getattr(args, "writable", False)) and not args.read_only
+    server = start_guarded_server(
+        location, port=args.port or None, writable=writable,
+        federation=bool(getattr(args, "federation", False)),
+    )
+    mode = "read-write, writes need the token" if writable else "read-only"
     print(f"Serving {location} ({mode}) with Oxigraph")
     print(f"  SPARQL query:  {server.query_url}")
-    if not args.read_only:
+    if writable:
         print(f"  SPARQL update: {server.update_url}")
     print(f"  Graph Store:   {server.store_url}")
     print(f"  claimgraph:    --store {server.base_url}")
+    if writable and not os.environ.get(TOKEN_ENV):
+        print(f"  Token:         {server.token}  (send Authorization: Bearer TOKEN; or set {TOKEN_ENV})")
     print("Press Ctrl-C to stop.", flush=True)
     code = serve_until_interrupted(server)
     print("Stopped.", flush=True)

@@ -77,7 +77,8 @@ def open_directory_store(path: Path, **options: Any) -> GraphStore:
     if served is not None:
         from claimgraph.rdf.store_sparql import SparqlStore
 
-        return SparqlStore(served["base_url"], send_scope=True)  # Oxigraph honours named-graph-uri
+        # Oxigraph honours named-graph-uri; a writable server's token is in its owner-only record.
+        return SparqlStore(served["base_url"], send_scope=True, token=served.get("token"))
     return OxigraphStore(path, **options)
 
 

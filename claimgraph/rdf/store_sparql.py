@@ -65,6 +65,7 @@ class SparqlStore:
         timeout: float | None = None,
         auth: tuple[str, str] | None = None,
         send_scope: bool | None = None,
+        token: str | None = None,
     ) -> None:
         base = base_url.rstrip("/")
         if send_scope is None:
@@ -79,7 +80,7 @@ class SparqlStore:
         self.timeout = timeout or float(os.environ.get("CLAIMGRAPH_SPARQL_TIMEOUT", "300"))
         self._session = requests.Session()
         credentials = os.environ.get("CLAIMGRAPH_SPARQL_AUTH")
-        token = os.environ.get("CLAIMGRAPH_SPARQL_TOKEN")
+        token = token or os.environ.get("CLAIMGRAPH_SPARQL_TOKEN")
         if token:
             self._session.headers["Authorization"] = f"Bearer {token}"
         if auth is not None:

@@ -193,3 +193,21 @@ def past(deadline: float) -> None:
     """Raise TimeoutError once the monotonic ``deadline`` has passed (called between rows)."""
     if time.monotonic() > deadline:
         raise TimeoutError
+
+
+def mentions_service(text: str) -> bool:
+    """Whether a query could federate: a ``SERVICE`` keyword outside strings, IRIs and comments."""
+    try:
+        expanded = _expand_escapes(text)
+    except QueryRefused:
+        return True  # unreadable escapes: refuse rather than guess
+    if "SERVICE" in _keywords(expanded):
+        return True
+    from rdflib.plugins.sparql.parser import parseQuery
+
+    try:
+        names: set[str] = set()
+        _walk(parseQuery(expanded), names)
+    except Exception:  # noqa: BLE001 - a grammar rdflib lacks; the keyword scan above decided
+        return False
+    return "ServiceGraphPattern" in names
