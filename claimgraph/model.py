@@ -230,6 +230,7 @@ class Source:
     capture: Capture | None = None
     archive_url: str | None = None
     error: str | None = None
+    dead_checks: list[str] = field(default_factory=list)  # when the link answered "gone" (ISO times)
 
 
 # --- Evidence -----------------------------------------------------------------------------

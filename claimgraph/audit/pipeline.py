@@ -8,12 +8,13 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from claimgraph.audit.checks import article_findings, explain_orphans
-from claimgraph.audit.source_checks import source_findings
+from claimgraph.audit.source_checks import network_findings, source_findings
 from claimgraph.audit.sparql_checks import run_sparql_checks
 from claimgraph.dedupe import duplicate_groups
 from claimgraph.evidence import evidence_findings, judge_article, source_origins
 from claimgraph.evidence.review import apply_reviews, load_reviews
 from claimgraph.fetch import FetchConfig, collect_sources
+from claimgraph.fetch.collect import Sources
 from claimgraph.fetch.config import default_cache_dir
 from claimgraph.load import article_from_text, default_article_path, load_article
 from claimgraph.model import Article, AuditResult, Finding, Source
@@ -40,6 +41,8 @@ class AuditOptions:
     evidence: bool = True
     progress: bool = False
     contact: str | None = None  # put in the User-Agent so sites can reach the operator
+    refresh: bool = False  # fetch again what the capture cache holds
+    max_age_days: float | None = None  # captures older than this are fetched again
 
 
 def sort_findings(findings: list[Finding]) -> list[Finding]:
@@ -108,6 +111,7 @@ def audit_article(
     findings = article_findings(article, groups)
     findings += run_sparql_checks(graph, article.id)
     findings += source_findings(article, sources) if sources else []
+    findings += network_findings(sources)
     findings += evidence_findings(article, evidence, sources) if evidence else []
     explain_orphans(article, groups, findings)
     findings = sort_findings(findings)
@@ -129,7 +133,10 @@ def audit_article(
 
 
 def _collect_sources(article: Article, options: AuditOptions) -> dict[int, Source]:
-    config = FetchConfig(contact=options.contact) if options.contact else None
+    config = FetchConfig(refresh=options.refresh,
+                         max_age=None if options.max_age_days is None else options.max_age_days * 86400)
+    if options.contact:
+        config.contact = options.contact
     urls = list(dict.fromkeys(e.url for e in article.endnotes if e.url))
     found = collect_sources(
         urls,
@@ -140,7 +147,11 @@ def _collect_sources(article: Article, options: AuditOptions) -> dict[int, Sourc
         progress=options.progress,
         config=config,
     )
-    return {e.number: found[e.url] for e in article.endnotes if e.url and e.url in found}
+    by_number = Sources((e.number, found[e.url]) for e in article.endnotes if e.url and e.url in found)
+    by_number.network_down = getattr(found, "network_down", False)
+    by_number.hosts_checked = getattr(found, "hosts_checked", 0)
+    by_number.hosts_failed = getattr(found, "hosts_failed", 0)
+    return by_number
 
 
 def _add_source_and_evidence_triples(graph, article: Article, sources, evidence) -> None:

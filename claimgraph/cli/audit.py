@@ -42,6 +42,13 @@ def add_parser(subparsers: argparse._SubParsersAction) -> None:
     parser.add_argument("--online", action="store_true", help="fetch the cited sources (polite, cached)")
     parser.add_argument("--cache", type=Path, default=None, help="capture cache directory")
     parser.add_argument(
+        "--refresh", action="store_true", help="fetch again whatever the capture cache holds"
+    )
+    parser.add_argument(
+        "--max-age", type=float, default=None, metavar="DAYS",
+        help="fetch again captures older than DAYS (default: replay captures of any age)",
+    )
+    parser.add_argument(
         "--allow-private",
         action="store_true",
         help="allow fetching private and loopback addresses (for local test servers)",
@@ -69,6 +76,8 @@ def run(args: argparse.Namespace) -> int:
         allow_private=args.allow_private,
         evidence=not args.no_evidence,
         contact=args.contact,
+        refresh=args.refresh,
+        max_age_days=args.max_age,
         progress=args.online and sys.stderr.isatty(),
     )
     try:

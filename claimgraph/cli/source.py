@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import sys
 from pathlib import Path
 
 from claimgraph.audit.json_report import source_to_json
@@ -37,6 +38,13 @@ def add_parser(subparsers: argparse._SubParsersAction) -> None:
     parser.add_argument(
         "--contact", default=None, help="a URL or e-mail put in the User-Agent so sites can reach you"
     )
+    parser.add_argument(
+        "--refresh", action="store_true", help="fetch again whatever the capture cache holds"
+    )
+    parser.add_argument(
+        "--max-age", type=float, default=None, metavar="DAYS",
+        help="fetch again captures older than DAYS (default: replay captures of any age)",
+    )
     parser.add_argument("--format", choices=("json", "table"), default="table")
     parser.add_argument("--progress", action="store_true", help="progress bar on stderr")
     parser.set_defaults(func=run)
@@ -45,7 +53,8 @@ def add_parser(subparsers: argparse._SubParsersAction) -> None:
 def run(args: argparse.Namespace) -> int:
     """Collect the sources and print them."""
     cache = args.cache or default_cache_dir()
-    config = FetchConfig()
+    config = FetchConfig(refresh=args.refresh,
+                         max_age=None if args.max_age is None else args.max_age * 86400)
     if args.contact:
         config.contact = args.contact
     from claimgraph.audit.pipeline import SNAPSHOT_DIR
@@ -60,6 +69,9 @@ def run(args: argparse.Namespace) -> int:
         config=config,
     )
     records = [source_to_json(found[url]) for url in dict.fromkeys(args.urls)]
+    if getattr(found, "network_down", False):
+        print(f"warning: the network looks unavailable ({found.hosts_failed} of {found.hosts_checked} "
+              "hosts failed); no link was recorded as dead", file=sys.stderr)
     if args.format == "json":
         print(json.dumps(records, indent=2, ensure_ascii=False))
         return 0

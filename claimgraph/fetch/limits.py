@@ -1,0 +1,100 @@
+"""Bounds on what a fetched body may cost: decoded size, control bytes, size handed to parsers.
+
+A 1 MB gzip body can hold a gigabyte; so the fetcher decodes it itself, never producing more than
+the body limit, and never asks the server for encodings it cannot bound (only gzip and deflate).
+NUL and other C0 control bytes mean nothing in HTML or text but make parsers slow and large, so
+they are removed before parsing (not from the stored capture); parsers see at most
+``MAX_PARSE_BYTES`` of a page.
+"""
+
+from __future__ import annotations
+
+import re
+import zlib
+from collections.abc import Iterable, Iterator
+
+__all__ = [
+    "ABSURD_LENGTH",
+    "BodyTooLarge",
+    "MAX_PARSE_BYTES",
+    "UnsupportedEncoding",
+    "bounded_decode",
+    "declared_length",
+    "parseable_body",
+]
+
+MAX_PARSE_BYTES = 4 * 1024 * 1024
+ABSURD_LENGTH = 2**30  # a declared body past this is not read at all: no page is a gigabyte
+_CONTROL = re.compile(rb"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]+")
+_WIDE = re.compile(r"charset\s*=\s*['\"]?(utf-?16|utf-?32|ucs-?2)", re.IGNORECASE)
+_BOMS = (b"\xff\xfe", b"\xfe\xff")
+TEXTUAL = ("text/", "application/xhtml", "application/xml", "application/json", "application/ld+json")
+
+
+class BodyTooLarge(Exception):
+    """The decoded body would pass the limit."""
+
+
+class UnsupportedEncoding(Exception):
+    """A Content-Encoding the fetcher did not ask for and cannot bound."""
+
+
+def declared_length(value: str) -> int | None:
+    """The Content-Length header as an int, or None when absent or not a number."""
+    value = (value or "").strip()
+    return int(value) if value.isdigit() else None
+
+
+def _decoder(encoding: str):
+    name = encoding.strip().lower()
+    if name in ("", "identity"):
+        return None
+    if name in ("gzip", "x-gzip"):
+        return zlib.decompressobj(16 + zlib.MAX_WBITS)
+    if name == "deflate":
+        return zlib.decompressobj()
+    raise UnsupportedEncoding(name)
+
+
+def bounded_decode(chunks: Iterable[bytes], encoding: str, limit: int) -> Iterator[bytes]:
+    """The decoded body, chunk by chunk; BodyTooLarge as soon as more than ``limit`` bytes would come."""
+    decoder = _decoder(encoding)
+    produced = 0
+    for chunk in chunks:
+        pending = chunk
+        while pending:
+            if decoder is None:
+                out, pending = pending, b""
+            else:
+                out = decoder.decompress(pending, limit - produced + 1)
+                pending = decoder.unconsumed_tail
+                if decoder.eof and decoder.unused_data:  # a second gzip member follows
+                    pending = decoder.unused_data + pending
+                    decoder = _decoder(encoding)
+            produced += len(out)
+            if produced > limit:
+                raise BodyTooLarge(limit)
+            if out:
+                yield out
+            if decoder is not None and not out and pending and not decoder.eof:
+                break  # the decoder needs more input than this chunk holds
+    if decoder is not None:
+        tail = decoder.flush()
+        if len(tail) + produced > limit:
+            raise BodyTooLarge(limit)
+        if tail:
+            yield tail
+
+
+def parseable_body(body: bytes, content_type_header: str) -> bytes:
+    """A text body ready for a parser: control bytes dropped, cut at ``MAX_PARSE_BYTES``.
+
+    Bodies that are not text (PDF) and UTF-16/32 text (where NUL bytes are part of characters)
+    are only cut.
+    """
+    media = content_type_header.split(";", 1)[0].strip().lower()
+    textual = media.startswith(TEXTUAL) or media.endswith(("+xml", "/xml")) or not media
+    wide = _WIDE.search(content_type_header) or body.startswith(_BOMS)
+    if textual and not wide and (media or not body.startswith(b"%PDF")):
+        body = _CONTROL.sub(b"", body[: MAX_PARSE_BYTES * 4])
+    return body if len(body) <= MAX_PARSE_BYTES or media == "application/pdf" else body[:MAX_PARSE_BYTES]
