@@ -18,7 +18,7 @@ from pathlib import Path
 from rdflib import Literal, URIRef
 from rdflib.namespace import XSD
 
-from claimgraph.errors import QueryError
+from claimgraph.errors import InputError, QueryError
 from claimgraph.rdf.vocab import graph_iri
 from claimgraph.urls import canonical_url
 
@@ -177,6 +177,14 @@ def bind_params(query: NamedQuery, values: dict[str, str]) -> dict[str, Literal 
         raise QueryError(
             f"query {query.name} needs --param {' '.join(m + '=…' for m in missing)} ({docs})"
         )
+    for name, value in values.items():
+        try:
+            value.encode("utf-8")
+        except UnicodeEncodeError as error:  # bytes that are not UTF-8 reach us as lone surrogates
+            bad = value[error.start].encode("utf-8", "surrogateescape")
+            raise InputError(
+                f"parameter {name} is not valid UTF-8 text (byte {bad!r} at position {error.start})"
+            ) from None
     return {name: _term(declared[name], value) for name, value in values.items()}
 
 

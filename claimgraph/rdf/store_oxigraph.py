@@ -69,6 +69,14 @@ def unlock_store(fd: int) -> None:
     os.close(fd)
 
 
+def damaged_store(path: Path | None, error: BaseException) -> StoreError:
+    """The StoreError for a store RocksDB cannot read: which store, why, and what to do."""
+    return StoreError(
+        f"the store in {path} is damaged and cannot be opened ({one_line(error, 200)}); restore it from "
+        "a backup, or move it aside and re-run the audits to rebuild it"
+    )
+
+
 def open_directory_store(path: Path, **options: Any) -> GraphStore:
     """The store in ``path``: the server for it if ``claimgraph serve`` runs, else embedded."""
     from claimgraph.server import running_server
@@ -130,11 +138,13 @@ class OxigraphStore:
                 if read_only:
                     return ox.Store.read_only(str(self.path))
                 return ox.Store(str(self.path))
+            except (RuntimeError, ValueError) as error:  # RocksDB reports damage as RuntimeError
+                raise damaged_store(self.path, error) from None
             except OSError as error:
                 if "lock" not in str(error).lower() or time.monotonic() >= deadline:
                     raise StoreError(
-                        f"cannot open the store in {self.path}: {error}. If an Oxigraph server or "
-                        "another program has it open, stop it or point --store at that server's URL"
+                        f"cannot open the store in {self.path}: {one_line(error)}. If an Oxigraph server "
+                        "or another program has it open, stop it or point --store at that server's URL"
                     ) from error
                 time.sleep(delay)
                 delay = min(delay * 2, 0.1)
@@ -154,6 +164,10 @@ class OxigraphStore:
                     yield store
                     if write:
                         store.flush()
+                except (OSError, RuntimeError) as error:
+                    if "corrupt" in str(error).lower():
+                        raise damaged_store(self.path, error) from None
+                    raise
                 finally:
                     del store
             finally:
