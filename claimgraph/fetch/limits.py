@@ -19,13 +19,23 @@ __all__ = [
     "MAX_PARSE_BYTES",
     "UnsupportedEncoding",
     "bounded_decode",
+    "cut_at_depth",
     "declared_length",
     "parseable_body",
 ]
 
 MAX_PARSE_BYTES = 4 * 1024 * 1024
+MAX_DEPTH = 512  # real pages nest a few dozen elements deep; parsers and selectors slow down past this
+_TAG = re.compile(rb"<(/?)([A-Za-z][A-Za-z0-9:-]*)(?:[^>\"']|\"[^\"]*\"|'[^']*')*?(/?)>")
+# Elements that never hold content, or whose end tag HTML lets an author leave out: not nesting.
+_FLAT = frozenset(
+    b"area base br col embed hr img input link meta param source track wbr keygen command basefont "
+    b"frame isindex p li dt dd tr td th option optgroup thead tbody tfoot colgroup caption rt rp "
+    b"!doctype".split()
+)
 ABSURD_LENGTH = 2**30  # a declared body past this is not read at all: no page is a gigabyte
 _CONTROL = re.compile(rb"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]+")
+_BLANK_RUN = re.compile(rb"[ \t\r\n]{128,}")  # renders as one space; costs regex-heavy extractors dearly
 _WIDE = re.compile(r"charset\s*=\s*['\"]?(utf-?16|utf-?32|ucs-?2)", re.IGNORECASE)
 _BOMS = (b"\xff\xfe", b"\xfe\xff")
 TEXTUAL = ("text/", "application/xhtml", "application/xml", "application/json", "application/ld+json")
@@ -87,7 +97,7 @@ def bounded_decode(chunks: Iterable[bytes], encoding: str, limit: int) -> Iterat
 
 
 def parseable_body(body: bytes, content_type_header: str) -> bytes:
-    """A text body ready for a parser: control bytes dropped, cut at ``MAX_PARSE_BYTES``.
+    """A text body ready for a parser: no control bytes or long blank runs, bounded size and depth.
 
     Bodies that are not text (PDF) and UTF-16/32 text (where NUL bytes are part of characters)
     are only cut.
@@ -96,5 +106,21 @@ def parseable_body(body: bytes, content_type_header: str) -> bytes:
     textual = media.startswith(TEXTUAL) or media.endswith(("+xml", "/xml")) or not media
     wide = _WIDE.search(content_type_header) or body.startswith(_BOMS)
     if textual and not wide and (media or not body.startswith(b"%PDF")):
-        body = _CONTROL.sub(b"", body[: MAX_PARSE_BYTES * 4])
-    return body if len(body) <= MAX_PARSE_BYTES or media == "application/pdf" else body[:MAX_PARSE_BYTES]
+        body = _BLANK_RUN.sub(b"\n", _CONTROL.sub(b"", body[: MAX_PARSE_BYTES * 4]))
+    if media == "application/pdf" or body.startswith(b"%PDF"):
+        return body
+    return cut_at_depth(body[:MAX_PARSE_BYTES], MAX_DEPTH)
+
+
+def cut_at_depth(html: bytes, limit: int) -> bytes:
+    """The markup up to the first element nested deeper than ``limit`` (the parser closes the rest)."""
+    depth = 0
+    for match in _TAG.finditer(html):
+        closing, name, self_closing = match.groups()
+        if self_closing or name.lower() in _FLAT:
+            continue
+        depth += -1 if closing else 1
+        depth = max(depth, 0)
+        if depth > limit:
+            return html[: match.start()]
+    return html

@@ -1,0 +1,79 @@
+"""The fetcher against a hostile server on 127.0.0.1: every route ends in time, bounded, classified."""
+
+from __future__ import annotations
+
+import time
+
+import pytest
+from hostile import ROUTES, start_hostile
+
+from claimgraph.fetch.captures import CaptureStore
+from claimgraph.fetch.client import Fetcher
+from claimgraph.fetch.collect import run_collect
+from claimgraph.fetch.config import FetchConfig
+
+TOTAL_S = 2.0
+LIMIT = 1024 * 1024
+
+
+@pytest.fixture(scope="module")
+def hostile():
+    """The hostile routes, with a gzip bomb of 100 MB decoded."""
+    server = start_hostile(bomb_mb=100)
+    yield server
+    server.stop()
+
+
+def _config() -> FetchConfig:
+    # Read timeouts above the drip interval and near the total: only the total deadline can end a drip.
+    return FetchConfig(connect_timeout=1.0, read_timeout=TOTAL_S, total_timeout=TOTAL_S, retries=0,
+                       per_host_interval=0.0, per_host_concurrency=8, max_body_bytes=LIMIT,
+                       allow_private=True, respect_robots=False, max_redirects=5)
+
+
+@pytest.mark.parametrize("route", ["/slow-body", "/slow-headers", "/huge-length", "tls"])
+def test_slow_senders_end_at_the_total_deadline_as_timeouts(hostile, route) -> None:
+    url = hostile.tls_url if route == "tls" else hostile.base + route
+    started = time.monotonic()
+    response = Fetcher(_config()).get(url)
+    took = time.monotonic() - started
+    assert took < TOTAL_S + 3, f"{route} held the fetch {took:.1f} s"  # a drip lasts 100 s and more
+    if route == "/huge-length":
+        assert response.error_kind == "too_large" and response.body == b""
+    else:
+        assert response.error_kind == "timeout", (route, response.error_kind, response.error)
+
+
+def test_a_gzip_bomb_never_decodes_past_the_limit(hostile) -> None:
+    response = Fetcher(_config()).get(hostile.base + "/gzip-bomb")
+    assert len(response.body) <= LIMIT
+    assert response.error_kind == "truncated" and "decoded" in (response.error or "")
+
+
+def test_redirect_loops_and_endless_chains_stop(hostile) -> None:
+    for route in ("/loop-a", "/chain/0"):
+        response = Fetcher(_config()).get(hostile.base + route)
+        assert response.error_kind == "loop"
+        assert len(response.redirects) <= 6
+
+
+def test_every_route_through_the_collector_is_a_finding_never_a_crash(hostile, tmp_path) -> None:
+    urls = [hostile.base + route for route in ROUTES] + [hostile.tls_url]
+    sources, _ = run_collect(urls, offline=False, cache_dir=tmp_path / "cache", snapshots_dir=None,
+                             allow_private=True, progress=False, config=_config())
+    for url, source in sources.items():
+        assert not (source.error or "").startswith("internal error"), (url, source.error)
+        assert source.health != "ok" or url.endswith(("/nul-flood", "/control-flood", "/deep")), (url, source.health)
+    for route in ("/slow-body", "/slow-headers", "/endless-chunks"):
+        assert sources[hostile.base + route].health == "transient", route
+    assert sources[hostile.tls_url].health == "transient"
+    # The parsers saw the NUL flood without its NULs: its text is short, not megabytes of nothing.
+    assert len(sources[hostile.base + "/nul-flood"].text) < 1000
+
+
+def test_slow_answers_are_not_cached_as_ok(hostile, tmp_path) -> None:
+    store = CaptureStore(tmp_path / "cache")
+    Fetcher(_config(), store=store).get(hostile.base + "/slow-headers")
+    replay = Fetcher(_config(), store=CaptureStore(tmp_path / "cache"), offline=True).get(
+        hostile.base + "/slow-headers")
+    assert replay.error_kind == "offline"  # nothing was kept to replay as a healthy page
