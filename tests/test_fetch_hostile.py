@@ -24,10 +24,10 @@ def hostile():
     server.stop()
 
 
-def _config() -> FetchConfig:
+def _config(total_s: float = TOTAL_S) -> FetchConfig:
     # Read timeouts above the drip interval and near the total: only the total deadline can end a drip.
-    return FetchConfig(connect_timeout=1.0, read_timeout=TOTAL_S, total_timeout=TOTAL_S, retries=0,
-                       per_host_interval=0.0, per_host_concurrency=8, max_body_bytes=LIMIT,
+    return FetchConfig(connect_timeout=1.0, read_timeout=total_s, total_timeout=total_s, retries=0,
+                       per_host_interval=0.0, per_host_concurrency=16, max_body_bytes=LIMIT,
                        allow_private=True, respect_robots=False, max_redirects=5)
 
 
@@ -60,12 +60,15 @@ def test_redirect_loops_and_endless_chains_stop(hostile) -> None:
 def test_every_route_through_the_collector_is_a_finding_never_a_crash(hostile, tmp_path) -> None:
     urls = [hostile.base + route for route in ROUTES] + [hostile.tls_url]
     sources, _ = run_collect(urls, offline=False, cache_dir=tmp_path / "cache", snapshots_dir=None,
-                             allow_private=True, progress=False, config=_config())
+                             allow_private=True, progress=False, config=_config(5.0))  # parsers share the CPU
     for url, source in sources.items():
         assert not (source.error or "").startswith("internal error"), (url, source.error)
-        assert source.health != "ok" or url.endswith(("/nul-flood", "/control-flood", "/deep")), (url, source.health)
-    for route in ("/slow-body", "/slow-headers", "/endless-chunks"):
+    for route in ("/slow-body", "/slow-headers"):
         assert sources[hostile.base + route].health == "transient", route
+    for route in ("/loop-a", "/chain/0"):
+        assert sources[hostile.base + route].health == "dead", route
+    for route in ("/gzip-bomb", "/endless-chunks"):  # the page answers; what was read stays within the limit
+        assert "cut at" in (sources[hostile.base + route].error or ""), route
     assert sources[hostile.tls_url].health == "transient"
     # The parsers saw the NUL flood without its NULs: its text is short, not megabytes of nothing.
     assert len(sources[hostile.base + "/nul-flood"].text) < 1000

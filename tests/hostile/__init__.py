@@ -33,6 +33,7 @@ def deep_html(depth: int) -> bytes:
 
 
 def _head(status: str, headers: dict[str, str]) -> bytes:
+    headers = {**headers, "Connection": "close"}  # one request per connection, as the handler serves
     lines = [f"HTTP/1.1 {status}"] + [f"{k}: {v}" for k, v in headers.items()]
     return ("\r\n".join(lines) + "\r\n\r\n").encode()
 
