@@ -190,6 +190,8 @@ def probe_routes(workdir: Path) -> list[tuple[str, str, float, float]]:
 
 
 def _summary(label: str, rows: list[tuple[str, str, float, float]]) -> None:
+    if not rows:
+        return
     counts = {kind: sum(1 for row in rows if row[1] == kind) for kind in ("ok", "input", "crash", "hang")}
     worst = max(rows, key=lambda row: row[3])
     slowest = max(rows, key=lambda row: row[2])
