@@ -83,8 +83,6 @@ def test_the_url_cleaner_survives(url: str) -> None:
     _survives(work_identifiers, url, url)
 
 
-@pytest.mark.xfail(raises=RecursionError, strict=False,
-                   reason="the HTML reader's recursive walk; the readers branch (issue 10a) makes it iterative")
 def test_ten_thousand_nested_elements_are_not_a_crash() -> None:
     """Deep nesting (a RecursionError before) ends as an article or an InputError."""
     deep = "<html><body>" + "<div>" * 10_000 + "<p>A claim.</p>" + "</div>" * 10_000 + "</body></html>"
