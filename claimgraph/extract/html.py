@@ -50,3 +50,8 @@ def extract_html(html: str, url: str) -> tuple[SourceMetadata, str]:
     if not meta.site:
         meta.site = urlsplit(url).hostname
     return meta, text
+
+
+def extract_metadata(html: str, url: str) -> SourceMetadata:
+    """Metadata of an HTML page (no main text)."""
+    return extract_html(html, url)[0]
