@@ -73,8 +73,8 @@ def listed_people(author: str | list | None) -> set[str]:
 
 
 def found_people(names: list[str]) -> set[str]:
-    """Keys of the person names a system returned."""
-    return {name_key(n) for name in names for n in split_people(name) if name_key(n)}
+    """Keys of the person names a system returned, as it returned them."""
+    return {name_key(n) for n in names if name_key(n)}
 
 
 def _norm_title(title: str | None) -> str:
