@@ -27,8 +27,11 @@ _ITEMPROP, _REL, _VCARD, _BYLINE, _AUTHOR_CLASS, _ADDRESS = range(6)
 _NAME_PART = ".//*[@itemprop and contains(concat(' ', normalize-space(@itemprop), ' '), ' name ')]"
 _SKIP_TAGS = {"script", "style", "img", "meta", "link", "body", "html", "head", "article",
               "section", "main", "form", "ul", "ol", "nav", "footer"}
-# Comment threads name their commenters with the same markup as the article's author.
-_COMMENTS = re.compile(r"comment|repl(y|ies)|respon|discussion|kommentar", re.IGNORECASE)
+# Comment threads name their commenters, and teasers of other articles their authors, with the
+# same markup as the article's own author; HTML's aside and nav are not the article.
+_ELSEWHERE = re.compile(r"comment|\brepl(y|ies)\b|discussion|kommentar|related|teaser|"
+                        r"sidebar|widget|recommend", re.IGNORECASE)
+_ELSEWHERE_TAGS = {"aside", "nav"}
 
 
 def _kind(element: HtmlElement) -> int | None:
@@ -48,9 +51,11 @@ def _kind(element: HtmlElement) -> int | None:
     return None
 
 
-def _in_comments(element: HtmlElement) -> bool:
+def _elsewhere(element: HtmlElement) -> bool:
+    """True inside comments, teasers of other articles, or an aside or nav."""
     for ancestor in element.iterancestors():
-        if _COMMENTS.search(f"{ancestor.get('class') or ''} {ancestor.get('id') or ''}"):
+        if ancestor.tag in _ELSEWHERE_TAGS or _ELSEWHERE.search(
+                f"{ancestor.get('class') or ''} {ancestor.get('id') or ''}"):
             return True
     return False
 
@@ -72,7 +77,8 @@ def _element_names(element: HtmlElement) -> list[str]:
     found: list[str] = []
     for text in texts:
         if text and len(text) <= 100:
-            found += split_people(_after_last_glue(text), single=True)
+            found += [n for n in split_people(_after_last_glue(text), single=True)
+                      if len(n.split()) == 1 or _capitalised(n)]
     return found
 
 
@@ -87,7 +93,7 @@ def _markup_authors(page: PageIndex) -> list[str]:
     found: dict[int, list[HtmlElement]] = {}
     for element in page.byline_marks:
         kind = _kind(element)
-        if kind is None or _in_comments(element):
+        if kind is None or _elsewhere(element):
             continue
         if len(found.setdefault(kind, [])) < 4:
             found[kind].append(element)

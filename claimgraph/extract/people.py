@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import html
 import re
 import unicodedata
 
@@ -15,7 +16,12 @@ _NOT_A_NAME = re.compile(
     r"(https?://|www\.|@\w|\d{3,}|\b(staff|editor|editors|team|admin|updated|published|"
     r"posted|min read|follow|subscribe|share|comments?|contributor|reporter|correspondent|"
     r"news|press|agency|desk|writer|columnist|photographer|journalist|redakteur|redakteurin|"
-    r"experte|expertin|expert|sagt|says|kommentar)\b)",
+    r"experte|expertin|expert|sagt|says|kommentar|"
+    # byline labels standing alone (author, date, source, text, photo in the six languages)
+    r"autor|autorin|auteur|autore|auteurs|autores|auteurs?|text|texte|datum|quelle|fuente|"
+    r"source|fonte|bron|foto|fotos|photo|photos|bild|collectif|redacción|redazione)\b|"
+    r"^\S+\.[a-z]{2,6}$|"  # a domain name is a site, not a person
+    r"\d{1,2}[/:.]\d{2}|^(in|on|im|am|dans|en)\s)",
     re.IGNORECASE,
 )
 PARTICLES = {"de", "van", "von", "der", "den", "da", "di", "del", "la", "le", "du", "bin", "al",
@@ -34,7 +40,7 @@ _LABEL = re.compile(r"^[^\W\d_]{2,20}\s*:\s+(?=\S)")
 
 
 def _clean(text: str) -> str:
-    text = unicodedata.normalize("NFC", text).replace("\xa0", " ")
+    text = unicodedata.normalize("NFC", html.unescape(text)).replace("\xa0", " ")
     text = _TRAILING_DATE.sub("", text)
     text = re.sub(r"\s+", " ", text).strip(" \t,.;:-–—|")
     text = _LABEL.sub("", text)

@@ -90,11 +90,18 @@ def _compact_rdfa(nodes: list[dict]) -> list[dict]:
 
 
 def rdfa_items(tree: HtmlElement, url: str) -> list:
-    """schema.org RDFa items (extruct)."""
+    """schema.org RDFa items (extruct).
+
+    pyRdfa walks an xml.dom-style tree, not lxml's: the one place a page is parsed twice, and
+    only on pages that declare a ``typeof``.
+    """
     from extruct.rdfa import RDFaExtractor
+    from extruct.utils import parse_xmldom_html
+    from lxml.html import tostring
 
     try:
-        nodes = RDFaExtractor().extract_items(tree, base_url=url)
+        dom = parse_xmldom_html(tostring(tree, encoding="unicode"), encoding="UTF-8")
+        nodes = RDFaExtractor().extract_items(dom, base_url=url)
     except Exception:  # noqa: BLE001 - pyRdfa fails in many ways on broken markup
         return []
     return _compact_rdfa(nodes)
