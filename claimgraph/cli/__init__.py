@@ -19,6 +19,7 @@ COMMANDS = [
     "claimgraph.cli.source",
     "claimgraph.cli.serve",
     "claimgraph.cli.judge",
+    "claimgraph.cli.capture",
 ]
 
 

@@ -89,7 +89,7 @@ class CaptureStore:
             error_kind=entry.get("error_kind"), from_cache=True, capture=capture,
         )
 
-    def put(self, key: str, response: Response) -> Capture:
+    def put(self, key: str, response: Response, *, kind: str = "live", note: str = "") -> Capture:
         """Store a response (its body as a WARC record) and return its Capture."""
         digest = hashlib.sha256(response.body).hexdigest()
         warc_name = None
@@ -100,7 +100,7 @@ class CaptureStore:
         capture = Capture(
             url=response.url, final_url=response.final_url, status=response.status,
             headers=dict(response.headers), fetched_at=response.fetched_at, sha256=digest,
-            kind="live", path=str(self.root / warc_name) if warc_name else None,
+            kind=kind, path=str(self.root / warc_name) if warc_name else None, note=note,
         )
         entry = {
             "key": key, "url": response.url, "final_url": response.final_url,
@@ -115,6 +115,11 @@ class CaptureStore:
                 index.write(json.dumps(entry, ensure_ascii=False) + "\n")
             self._index[key] = entry
         return capture
+
+    def entries(self) -> list[dict]:
+        """Every index entry (one per stored request), in the order they were stored."""
+        with self._lock:
+            return list(self._index.values())
 
     @staticmethod
     def _write_warc(path: Path, response: Response) -> None:
