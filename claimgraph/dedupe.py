@@ -7,6 +7,8 @@ certain   the same canonical URL (and no different section anchor), or the same 
 likely    the same title and date on one site, on different pages
 possible  the same title on another site (a crosspost or syndicated copy)
 
+Only entries of the article's note and reference lists are compared: links in the text (and
+Markdown link definitions) are how an entry is cited, and further-reading lists are not notes.
 A group is the set of endnotes joined by certain or likely evidence; its strength is the
 weakest evidence needed to join it. A ``possible`` group only joins groups (or single endnotes)
 that nothing stronger joined. Pages differing by a query parameter that is not tracking
@@ -16,6 +18,7 @@ differ by a distinguishing word (a year, a number, a name) are different titles.
 
 from __future__ import annotations
 
+import re
 from collections import defaultdict
 from itertools import combinations
 from urllib.parse import urlsplit
@@ -29,7 +32,9 @@ STRENGTHS = ("certain", "likely", "possible")
 _FUNCTION_WORDS_TEXT = "a an the of and or in on at to for with by from as is are vs via de la le el"
 _FUNCTION_WORDS = frozenset(_FUNCTION_WORDS_TEXT.split())
 
-__all__ = ["duplicate_groups", "STRENGTHS", "section_anchor", "same_title"]
+_LINK_DEFINITION = re.compile(r"^\s*\[[^\]]+\]:\s*\S+")
+
+__all__ = ["duplicate_groups", "STRENGTHS", "section_anchor", "same_title", "is_link_target", "same_work"]
 
 Edge = tuple[int, int, str]
 
@@ -54,6 +59,20 @@ class _UnionFind:
         for item in self.parent:
             found[self.find(item)].append(item)
         return [sorted(g) for g in found.values() if len(g) > 1]
+
+
+def is_link_target(endnote: Endnote) -> bool:
+    """An entry the reader made from a link in the text, or a Markdown link definition: no list entry."""
+    text = (endnote.text or "").strip()
+    bare = text in (endnote.url, endnote.raw_url) and endnote.key in (endnote.url, endnote.raw_url)
+    return bare or bool(_LINK_DEFINITION.match(text))
+
+
+def same_work(a: Endnote, b: Endnote) -> bool:
+    """The same canonical link (same section anchor) or a shared identifier of the same value."""
+    if a.canonical_url and a.canonical_url == b.canonical_url:
+        return section_anchor(a.url) == section_anchor(b.url)
+    return any(a.identifiers.get(k) == v for k, v in b.identifiers.items() if k != "isbn")
 
 
 def section_anchor(url: str | None) -> str:
@@ -162,7 +181,8 @@ def _reasons(edges: list[Edge], members: set[int]) -> str:
 
 def duplicate_groups(endnotes: list[Endnote]) -> list[DuplicateGroup]:
     """Groups of endnotes citing one work, each reported once with the evidence that joins it."""
-    endnotes = [e for e in endnotes if e.kind != "further_reading"]  # reading lists are not notes
+    # reading lists are not notes, and a link in the text is how a note is cited, not a second note
+    endnotes = [e for e in endnotes if e.kind != "further_reading" and not is_link_target(e)]
     numbers = [e.number for e in endnotes]
     titles = {e.number: best_title(e) for e in endnotes}
     certain = _certain_edges(endnotes, titles)

@@ -322,3 +322,28 @@ def test_uncited_claims_need_an_article_that_cites_and_stay_a_small_share():
     assert _uncited([FACT], cited=1) == []
     many = [FACT.replace("2019", str(1990 + i)) for i in range(12)]
     assert len(_uncited(many)) == 1  # nothing else to report: at most one
+
+
+def test_a_link_in_the_text_cites_its_reference_entry():
+    """Author-year links: the body links the pdf, the list gives the abs page of one paper."""
+    entry = note(
+        1,
+        "https://arxiv.org/abs/1804.01234",
+        "Understanding Tidal Models",
+        text='1 Doe, et al. "Understanding Tidal Models." 2018.',
+    )
+    link = note(2, "https://arxiv.org/pdf/1804.01234.pdf", None, section="Links")
+    link.key = link.text = link.url
+    assert strengths([entry, link]) == []
+    assert _orphans(article_with([entry, link], cited=[2])) == []
+
+
+def test_the_same_page_linked_twice_in_the_text_is_no_duplicate():
+    links = [
+        note(1, "http://example.org/kernels/", None, section="Links"),
+        note(2, "http://example.org/kernels", None, section="Links"),
+    ]
+    for link in links:
+        link.key = link.text = link.url
+    definition = note(3, "https://example.org/kernels", None, text="[kernels]: https://example.org/kernels")
+    assert strengths([*links, definition]) == []

@@ -11,6 +11,7 @@ from datetime import date
 from claimgraph.audit.date_checks import date_findings
 from claimgraph.audit.names import citation_name, endnote_name, endnotes_name
 from claimgraph.audit.uncited import uncited_claims
+from claimgraph.dedupe import is_link_target, same_work
 from claimgraph.model import Article, DuplicateGroup, Endnote, Finding
 from claimgraph.titles import title_problem
 
@@ -225,6 +226,9 @@ def explain_orphans(article: Article, groups: list[DuplicateGroup], findings: li
         )
         if bibliography_like(article, endnote) and not twins:
             findings.remove(finding)
+            continue
+        if any(is_link_target(article.endnote(n)) and same_work(endnote, article.endnote(n)) for n in cited):
+            findings.remove(finding)  # a link in the text cites this entry's work: it is cited
             continue
         finding.message = f"{endnote_name(endnote).capitalize()} is not cited by any sentence."
         if twins:
