@@ -146,8 +146,11 @@ def report(rows: list[dict], labels: dict) -> str:
         out.append(f"unlabelled current findings: {count}")
         out.append("")
     current = {(r["article"], r["key"]) for r in rows}
-    stale = sum(1 for k in labels if k not in current)
-    out.append(f"labels: {len(labels)} ({stale} on findings the current rules no longer report)")
+    gone = Counter(v["label"] for k, v in labels.items() if k not in current)
+    out.append(
+        f"labels: {len(labels)}; on findings the current rules no longer report: {sum(gone.values())} "
+        f"({gone['true']} true, {gone['false']} false, {gone['not_worth_it']} not worth it)"
+    )
     return "\n".join(out)
 
 
