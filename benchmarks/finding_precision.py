@@ -7,8 +7,9 @@ Reruns the offline audit (no evidence stage: no real article has captured source
 ``../shared/data/articles-real/*`` and ``../shared/data/wikipedia/*.html`` and matches each
 finding to ``benchmarks/finding_labels.jsonl`` by a stable key (kind, code, and the endnotes'
 own keys or links, or a hash of the sentence). A finding counts as precise only when labelled
-``true``; ``false`` and ``not_worth_it`` count against it. Articles are split by
-``sha1(folder name) % 2`` (0 = dev, used to write the rules; 1 = held out).
+``true``; ``false`` and ``not_worth_it`` count against it. Articles are split into dev and
+held-out by ``benchmarks/real_articles.py`` (per kind, by SHA-256 of the name), the split the
+reader benchmark uses.
 """
 
 from __future__ import annotations
@@ -29,6 +30,9 @@ from claimgraph import audit  # noqa: E402
 from claimgraph.audit.pipeline import AuditOptions  # noqa: E402
 from claimgraph.resolve import normalise_text  # noqa: E402
 
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+from real_articles import split_of as _split_names  # noqa: E402
+
 
 def articles(data: Path = DATA) -> list[tuple[str, str, Path]]:
     """(name, format, path) of every real article and Wikipedia page."""
@@ -42,9 +46,22 @@ def articles(data: Path = DATA) -> list[tuple[str, str, Path]]:
     return found
 
 
+def _fixed_split() -> dict[str, str]:
+    """The split by the names real_articles.py uses (folder names, Wikipedia file names)."""
+    if not (DATA / "articles-real").is_dir():
+        return {}
+    items = articles()
+    names = {name: (path.name if fmt == "wikipedia" else name) for name, fmt, path in items}
+    by_name = _split_names(list(names.values()))
+    return {name: by_name[shown] for name, shown in names.items()}
+
+
+_SPLIT = _fixed_split()
+
+
 def split_of(name: str) -> str:
-    """``dev`` or ``held-out``, fixed by a hash of the article's folder name."""
-    return "dev" if int(hashlib.sha1(name.encode()).hexdigest(), 16) % 2 == 0 else "held-out"
+    """``dev`` or ``held-out``: the real-article benchmark's fixed split."""
+    return _SPLIT[name]
 
 
 def _digest(text: str) -> str:

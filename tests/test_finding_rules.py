@@ -347,3 +347,24 @@ def test_the_same_page_linked_twice_in_the_text_is_no_duplicate():
         link.key = link.text = link.url
     definition = note(3, "https://example.org/kernels", None, text="[kernels]: https://example.org/kernels")
     assert strengths([*links, definition]) == []
+
+
+def test_an_entry_named_in_author_date_form_is_cited():
+    entries = [
+        note(
+            1,
+            "https://example.org/tides.pdf",
+            None,
+            text="1 Ada Lovell, et al. Tidal prediction with kernels. ICML. 2015.",
+        ),
+        note(2, None, None, text="2 Ben Okafor and Chen Li. Harbour Dynamics. 2nd Edition. 2017."),
+        note(3, None, None, text="3 Dara Quinn. Sediment transport revisited. 2019."),
+    ]
+    claims = [
+        "Kernel methods predict tides well (Lovell et al. 2015) in most ports.",
+        "As Okafor & Li (2017) show, harbours silt up.",
+    ]
+    article = article_with(entries, claims=claims)
+    for entry in entries:
+        entry.start = entry.end = 10_000  # the list comes after the text
+    assert [f.endnotes for f in _orphans(article)] == [[3]]

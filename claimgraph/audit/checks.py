@@ -199,6 +199,25 @@ def bibliography_like(article: Article, endnote: Endnote) -> bool:
     return not _NOTE_LISTS.search(section) and any(_NOTE_LISTS.search(s) for s in sections)
 
 
+_FIRST_AUTHOR = re.compile(r"^\s*(?:\[?\d+\]?\.?\s+)?(?P<name>[^,.;:\"“(]+?)(?:,| and | & | et al|\.|\()")
+_YEAR_IN_ENTRY = re.compile(r"\b(?:19|20)\d\d\b")
+
+
+def cited_author_date(article: Article, endnote: Endnote) -> bool:
+    """The text names the entry in author-date form: "Mnih et al. 2015", "Sutton & Barto (2017)"."""
+    author = _FIRST_AUTHOR.match(endnote.text or "")
+    years = set(_YEAR_IN_ENTRY.findall(endnote.text or ""))
+    if not author or not years:
+        return False
+    surname = author.group("name").split()[-1] if author.group("name").split() else ""
+    if len(surname) < 2 or not surname[0].isupper():
+        return False
+    body = article.text[: min((e.start for e in article.endnotes if e.start), default=len(article.text))]
+    year = "|".join(sorted(years))
+    pattern = rf"\b{re.escape(surname)}\b(?: et al\.?|,? (?:and|&) [A-Z][\w'’-]+)?,? \(?(?:{year})\b"
+    return bool(re.search(pattern, body))
+
+
 def uncited_reading(article: Article) -> int:
     """How many reading-list entries no sentence cites (counted in the summary, not reported)."""
     cited = {c.endnote for c in article.citations if c.endnote is not None}
@@ -229,6 +248,9 @@ def explain_orphans(article: Article, groups: list[DuplicateGroup], findings: li
             continue
         if any(is_link_target(article.endnote(n)) and same_work(endnote, article.endnote(n)) for n in cited):
             findings.remove(finding)  # a link in the text cites this entry's work: it is cited
+            continue
+        if cited_author_date(article, endnote):
+            findings.remove(finding)  # cited in author-date form, which no marker resolves
             continue
         finding.message = f"{endnote_name(endnote).capitalize()} is not cited by any sentence."
         if twins:
