@@ -199,22 +199,23 @@ def bibliography_like(article: Article, endnote: Endnote) -> bool:
     return not _NOTE_LISTS.search(section) and any(_NOTE_LISTS.search(s) for s in sections)
 
 
-_FIRST_AUTHOR = re.compile(r"^\s*(?:\[?\d+\]?\.?\s+)?(?P<name>[^,.;:\"“(]+?)(?:,| and | & | et al|\.|\()")
+_AUTHOR_END = re.compile(r",| and | & | et al|(?<=[a-z]{2})\. |[\"“(]")
 _YEAR_IN_ENTRY = re.compile(r"\b(?:19|20)\d\d\b")
 
 
 def cited_author_date(article: Article, endnote: Endnote) -> bool:
     """The text names the entry in author-date form: "Mnih et al. 2015", "Sutton & Barto (2017)"."""
-    author = _FIRST_AUTHOR.match(endnote.text or "")
-    years = set(_YEAR_IN_ENTRY.findall(endnote.text or ""))
-    if not author or not years:
+    text = re.sub(r"^\s*\[?\d+\]?\.?\s+", "", endnote.text or "")
+    years = set(_YEAR_IN_ENTRY.findall(text))
+    first_author = _AUTHOR_END.split(text[:80], maxsplit=1)[0]
+    names = [w for w in re.findall(r"[A-Z][\w'’-]+", first_author) if len(w) >= 2]
+    if not names or not years:
         return False
-    surname = author.group("name").split()[-1] if author.group("name").split() else ""
-    if len(surname) < 2 or not surname[0].isupper():
-        return False
-    body = article.text[: min((e.start for e in article.endnotes if e.start), default=len(article.text))]
+    surname = names[-1]
+    list_starts = [sec.start for sec in article.sections if sec.kind != "body"]
+    body = article.text[: min(list_starts, default=len(article.text))]
     year = "|".join(sorted(years))
-    pattern = rf"\b{re.escape(surname)}\b(?: et al\.?|,? (?:and|&) [A-Z][\w'’-]+)?,? \(?(?:{year})\b"
+    pattern = rf"\b{re.escape(surname)}\b(?:,? et al\.?|,? (?:and|&) [A-Z][\w'’-]+)?,? \(?(?:{year})\b"
     return bool(re.search(pattern, body))
 
 
