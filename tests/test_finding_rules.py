@@ -367,3 +367,20 @@ def test_an_entry_named_in_author_date_form_is_cited():
     article = article_with(entries, claims=claims)
     article.sections.append(Section("References", len(article.text), len(article.text), "endnotes"))
     assert [f.endnotes for f in _orphans(article)] == [[3]]
+
+
+def test_in_an_author_date_article_an_entry_without_a_year_is_reading():
+    entries = [
+        note(1, None, None, text="1 Ada Lovell, et al. Tidal prediction. 2015."),
+        note(2, None, None, text="2 Ben Okafor. Harbour dynamics. 2017."),
+        note(3, None, None, text="3 Chen Li. Silt. 2018."),
+        note(4, "https://video.example.com/tides", None, text="4 Lectures on tides by Dara Quinn on video."),
+        note(5, None, None, text="5 Eve Park. Sediment transport revisited. 2019."),
+    ]
+    claims = [
+        "Tides (Lovell et al. 2015) and harbours (Okafor 2017) differ.",
+        "Silt builds up (Li 2018) over time.",
+    ]
+    article = article_with(entries, claims=claims)
+    article.sections.append(Section("References", len(article.text), len(article.text), "endnotes"))
+    assert [f.endnotes for f in _orphans(article)] == [[5]]

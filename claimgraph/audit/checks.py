@@ -199,7 +199,7 @@ def bibliography_like(article: Article, endnote: Endnote) -> bool:
     return not _NOTE_LISTS.search(section) and any(_NOTE_LISTS.search(s) for s in sections)
 
 
-_AUTHOR_END = re.compile(r",| and | & | et al|(?<=[a-z]{2})\. |[\"“(]")
+_AUTHOR_END = re.compile(r",| and | & | et al|(?<=\w{2})\. |[\"“(]")
 _YEAR_IN_ENTRY = re.compile(r"\b(?:19|20)\d\d\b")
 
 
@@ -217,6 +217,20 @@ def cited_author_date(article: Article, endnote: Endnote) -> bool:
     year = "|".join(sorted(years))
     pattern = rf"\b{re.escape(surname)}\b(?:,? et al\.?|,? (?:and|&) [A-Z][\w'’-]+)?,? \(?(?:{year})\b"
     return bool(re.search(pattern, body))
+
+
+def _author_date_article(article: Article) -> bool:
+    """The text cites its list in author-date form (three entries or more named that way)."""
+    cached = getattr(article, "_author_date", None)
+    if cached is None:
+        cached = sum(cited_author_date(article, e) for e in article.endnotes if not is_link_target(e)) >= 3
+        article.__dict__["_author_date"] = cached
+    return cached
+
+
+def _reading_pointer(article: Article, endnote: Endnote) -> bool:
+    """In an author-date article, an entry with no year cannot be cited: it points to reading."""
+    return not _YEAR_IN_ENTRY.search(endnote.text or "") and _author_date_article(article)
 
 
 def uncited_reading(article: Article) -> int:
@@ -252,6 +266,9 @@ def explain_orphans(article: Article, groups: list[DuplicateGroup], findings: li
             continue
         if cited_author_date(article, endnote):
             findings.remove(finding)  # cited in author-date form, which no marker resolves
+            continue
+        if _reading_pointer(article, endnote):
+            findings.remove(finding)  # "Lectures by … on YouTube": a pointer, not a citable work
             continue
         finding.message = f"{endnote_name(endnote).capitalize()} is not cited by any sentence."
         if twins:
