@@ -83,11 +83,15 @@ def finding_key(article, finding) -> str:
     return "|".join(parts)
 
 
+ENDNOTES: dict[str, int] = {}  # endnotes per audited article, findings or not
+
+
 def current_findings() -> list[dict]:
     """Every finding of the offline audit on the real articles, with its key."""
     rows = []
     for name, fmt, path in articles():
         result = audit(path, options=AuditOptions(evidence=False))
+        ENDNOTES[name] = len(result.article.endnotes)
         for finding in result.findings:
             rows.append(
                 {
@@ -125,7 +129,7 @@ def report(rows: list[dict], labels: dict) -> str:
     out = []
     tallies: dict[tuple[str, str, str], Counter] = defaultdict(Counter)
     unlabelled = Counter()
-    endnotes = {}
+    endnotes = dict(ENDNOTES)
     for row in rows:
         endnotes[row["article"]] = row["endnotes"]
         label = labels.get((row["article"], row["key"]))
