@@ -7,7 +7,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from claimgraph.audit.checks import article_findings, explain_orphans
+from claimgraph.audit.checks import article_findings, finish_findings
 from claimgraph.audit.source_checks import source_findings
 from claimgraph.audit.sparql_checks import run_sparql_checks
 from claimgraph.dedupe import duplicate_groups
@@ -109,7 +109,7 @@ def audit_article(
     findings += run_sparql_checks(graph, article.id)
     findings += source_findings(article, sources) if sources else []
     findings += evidence_findings(article, evidence, sources) if evidence else []
-    explain_orphans(article, groups, findings)
+    finish_findings(article, groups, findings)
     findings = sort_findings(findings)
     add_findings(graph, article, findings)
     stage("checks", t)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections import Counter
 
+from claimgraph.audit.checks import uncited_reading
 from claimgraph.model import AuditResult, Finding
 
 KIND_TITLES = {
@@ -44,6 +45,12 @@ def _summary_lines(result: AuditResult) -> list[str]:
         f"{len(result.findings)} findings: {severities.get('high', 0)} high, "
         f"{severities.get('medium', 0)} medium, {severities.get('low', 0)} low",
     ]
+    reading = uncited_reading(article)
+    if reading:
+        lines.append(
+            f"{reading} further-reading entries no sentence cites (further reading, external links, "
+            "bibliography: not reported one by one)"
+        )
     if result.sources:
         kinds = Counter(s.capture.kind if s.capture else "none" for s in result.sources.values())
         health = Counter(s.health for s in result.sources.values())
