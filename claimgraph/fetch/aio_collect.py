@@ -110,6 +110,7 @@ def _slim(response: Response | None) -> Response | None:
 
 def extraction_pool(workers: int | None = None) -> ProcessPoolExecutor:
     """A process pool sized to the cores, its workers started now (before any threads exist)."""
+    _warm_up()  # every fork inherits the imports and the extractors' lazily built tables
     size = workers or os.cpu_count() or 1
     methods = multiprocessing.get_all_start_methods()
     context = multiprocessing.get_context("fork" if "fork" in methods else None)
@@ -117,6 +118,12 @@ def extraction_pool(workers: int | None = None) -> ProcessPoolExecutor:
     for future in [pool.submit(int) for _ in range(size)]:
         future.result()
     return pool
+
+
+def _warm_up() -> None:
+    page = b"<html><head><title>Warm</title></head><body><p>Warm up the extractors.</p></body></html>"
+    url = "https://example.org/warm"
+    describe(Response(url, url, 200, {"Content-Type": "text/html"}, page), None, url, url)
 
 
 async def collect_many(
