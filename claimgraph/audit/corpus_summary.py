@@ -19,7 +19,8 @@ class CitedWork:
     """One work as the corpus cites it: under which URLs, by which articles and endnotes."""
 
     key: str
-    urls: list[str] = field(default_factory=list)  # canonical forms, first seen first
+    urls: list[str] = field(default_factory=list)  # one link as cited per canonical form
+    forms: set[str] = field(default_factory=set, repr=False)  # canonical forms seen
     citations: dict[str, list[int]] = field(default_factory=dict)  # article id -> endnote numbers
     health: str = "unchecked"
     archive_url: str | None = None
@@ -64,8 +65,9 @@ def _works(results: list[AuditResult]) -> list[CitedWork]:
                 key = by_final.setdefault(final, key)
             work = works.setdefault(key, CitedWork(key))
             form = endnote.canonical_url or endnote.url
-            if form not in work.urls:
-                work.urls.append(form)
+            if form not in work.forms:
+                work.forms.add(form)
+                work.urls.append(endnote.url)
             work.citations.setdefault(article.id, []).append(endnote.number)
             if source is not None and work.health == "unchecked":
                 work.health, work.archive_url = source.health, source.archive_url

@@ -28,7 +28,8 @@ class HostZoo:
         self.addresses = [host_address(i) for i in range(hosts)]
         self.latency, self.links_per_host = latency, links_per_host
         self.port = 0
-        self.hits: Counter[str] = Counter()
+        self.hits: Counter[str] = Counter()  # per host
+        self.paths: Counter[str] = Counter()  # per "host/path"
         self.in_flight: Counter[str] = Counter()
         self.max_in_flight: Counter[str] = Counter()
         self._loop = asyncio.new_event_loop()
@@ -56,6 +57,7 @@ class HostZoo:
     def reset(self) -> None:
         """Forget the counts."""
         self.hits.clear()
+        self.paths.clear()
         self.max_in_flight.clear()
 
     def urls(self, links: int) -> list[str]:
@@ -103,6 +105,7 @@ class HostZoo:
                 close = any(h.lower().startswith("connection:") and "close" in h.lower()
                             for h in header_lines)
                 self.hits[host] += 1
+                self.paths[f"{host}{target.partition('?')[0]}"] += 1
                 self.in_flight[host] += 1
                 self.max_in_flight[host] = max(self.max_in_flight[host], self.in_flight[host])
                 try:
