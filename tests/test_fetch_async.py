@@ -51,7 +51,7 @@ def test_second_run_replays_captures_offline(hosts, tmp_path):
     assert hosts.total == 0
     assert counts["requests"] >= len(urls)
     assert {u: s.health for u, s in again.items()} == {u: s.health for u, s in first.items()}
-    assert again[urls[0]].metadata.title == "Bench page 1"
+    assert again[urls[0]].metadata.title == "Bench page 00001"
 
 
 def test_health_only_skips_extraction(hosts):
@@ -61,4 +61,4 @@ def test_health_only_skips_extraction(hosts):
     described = collect_sources([url], offline=False, allow_private=True, config=config)
     assert checked[url].health == described[url].health == "ok"
     assert checked[url].metadata.title is None and not checked[url].passages
-    assert described[url].metadata.title == "Bench page 1"
+    assert described[url].metadata.title == "Bench page 00001"

@@ -131,7 +131,7 @@ class HostZoo:
             return 200, ROBOTS, "text/plain"
         if path.startswith("/bench/"):
             number = int(path.rsplit("/", 1)[-1] or 0)
-            title = "Not Found" if number % 10 == 0 else f"Bench page {number}"
+            title = "Not Found" if number % 10 == 0 else f"Bench page {number:05d}"
             body = (f"<!doctype html><html><head><title>{title}</title></head><body><h1>{title}</h1>"
                     f"<p>Page {number} of the many-host zoo.</p></body></html>").encode()
             return (404 if number % 10 == 0 else 200), body, "text/html; charset=utf-8"
