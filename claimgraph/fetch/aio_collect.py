@@ -155,7 +155,8 @@ def run_async_collect(
     fetcher = AsyncFetcher(config, store=store, offline=offline)
     snapshots = load_snapshots(Path(snapshots_dir)) if snapshots_dir else {}
     unique = list(dict.fromkeys(urls))
-    use_pool = extract and len(unique) >= POOL_MIN_SOURCES and (processes or os.cpu_count() or 1) > 1
+    use_pool = (extract and len(unique) >= POOL_MIN_SOURCES and (processes or os.cpu_count() or 1) > 1
+                and not multiprocessing.current_process().daemon)  # a daemon may not have children
     pool = extraction_pool(processes) if use_pool else None
     bar = Progress(len(unique), enabled=progress)
     try:
