@@ -127,7 +127,7 @@ class AsyncFetcher:
     async def _fetch(self, url: str, *, method: str, accept: str, robots: bool) -> Response:
         result = Response(url=url, final_url=url, fetched_at=now_iso())
         current, seen = url, {url}
-        deadline = time.monotonic() + self.config.total_timeout
+        deadline: list[float] = []  # set when the first hop gets its slot: queueing is not the server's time
         while True:
             try:
                 await self._guard(current)
@@ -150,7 +150,7 @@ class AsyncFetcher:
                 continue
             return hop
 
-    async def _attempts(self, url: str, *, method: str, accept: str, deadline: float) -> Response:
+    async def _attempts(self, url: str, *, method: str, accept: str, deadline: list[float]) -> Response:
         """One hop, retried with backoff for transient failures only."""
         delay = self.config.backoff
         host = _host(url)
@@ -168,20 +168,22 @@ class AsyncFetcher:
                     return response
                 wait = max(wait, retry_after)
                 self.limiter.pause(host, retry_after)
-            if time.monotonic() + wait > deadline:
+            if deadline and time.monotonic() + wait > deadline[0]:
                 return response
             self.counts["retries"] += 1
             await asyncio.sleep(wait)
             delay *= 2
         return response  # pragma: no cover - the loop always returns
 
-    async def _once(self, url: str, *, method: str, accept: str, deadline: float) -> Response:
+    async def _once(self, url: str, *, method: str, accept: str, deadline: list[float]) -> Response:
         result = Response(url=url, final_url=url, fetched_at=now_iso())
         headers = {"Accept": accept} if accept else {}
         assert self._session is not None, "use AsyncFetcher inside 'async with'"
         async with self.limiter.slot(_host(url)):
             self.counts["requests"] += 1
-            remaining = max(0.1, deadline - time.monotonic())
+            if not deadline:
+                deadline.append(time.monotonic() + self.config.total_timeout)
+            remaining = max(0.1, deadline[0] - time.monotonic())
             timeout = aiohttp.ClientTimeout(
                 total=remaining, sock_connect=self.config.connect_timeout,
                 sock_read=self.config.read_timeout,
