@@ -155,8 +155,11 @@ def run_async_collect(
     fetcher = AsyncFetcher(config, store=store, offline=offline)
     snapshots = load_snapshots(Path(snapshots_dir)) if snapshots_dir else {}
     unique = list(dict.fromkeys(urls))
-    use_pool = (extract and len(unique) >= POOL_MIN_SOURCES and (processes or os.cpu_count() or 1) > 1
-                and not multiprocessing.current_process().daemon)  # a daemon may not have children
+    # Offline, most sources are snapshots with nothing to extract: starting workers would cost
+    # more than it saves (the sample audit). A daemonic process may not have children.
+    use_pool = (extract and not offline and len(unique) >= POOL_MIN_SOURCES
+                and (processes or os.cpu_count() or 1) > 1
+                and not multiprocessing.current_process().daemon)
     pool = extraction_pool(processes) if use_pool else None
     bar = Progress(len(unique), enabled=progress)
     try:
