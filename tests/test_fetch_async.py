@@ -77,3 +77,16 @@ def test_waiting_for_a_slot_does_not_count_against_the_request_deadline():
     # the last link waits over a second for its turn, longer than the 0.5 s deadline of one request
     assert [s.health for s in found.values()].count("ok") == 11
     assert all(s.health != "transient" for s in found.values())
+
+
+def test_source_cli_health_only(hosts, tmp_path, capsys):
+    import json
+
+    from claimgraph.cli import main
+
+    url = hosts.urls(1)[0]
+    code = main(["source", url, "--health-only", "--allow-private", "--cache", str(tmp_path),
+                 "--format", "json"])
+    (record,) = json.loads(capsys.readouterr().out)
+    assert code == 0 and record["health"] == "ok"
+    assert not record["metadata"]["title"] and not record["passages"]
