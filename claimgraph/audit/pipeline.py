@@ -79,8 +79,12 @@ def audit_article(
     store=None,
     options: AuditOptions | None = None,
     on_stage: Callable[[str], None] | None = None,
+    collected: dict[str, Source] | None = None,
 ) -> AuditResult:
-    """Audit an already loaded article; writes its named graph to ``store`` when one is given."""
+    """Audit an already loaded article; writes its named graph to ``store`` when one is given.
+
+    ``collected`` holds sources already fetched by URL (a corpus run fetches once for all).
+    """
     options = options or AuditOptions()
     timings: dict[str, float] = {}
 
@@ -93,7 +97,10 @@ def audit_article(
     groups = duplicate_groups(article.endnotes)
     stage("duplicates", t)
     t = time.perf_counter()
-    sources = _collect_sources(article, options)
+    if collected is None:
+        sources = _collect_sources(article, options)
+    else:
+        sources = {e.number: collected[e.url] for e in article.endnotes if e.url in collected}
     stage("sources", t)
     t = time.perf_counter()
     evidence = judge_article(article, sources, judge=options.judge) if options.evidence else []

@@ -25,7 +25,15 @@ def add_parser(subparsers: argparse._SubParsersAction) -> None:
         description="Read an article, resolve its citations, check its endnotes, and print a report. "
         "Works offline on captures and snapshots unless --online is given.",
     )
-    parser.add_argument("path", nargs="?", help="article file: text with endnotes, Markdown or HTML")
+    parser.add_argument(
+        "paths", nargs="*", metavar="PATH",
+        help="article file (text with endnotes, Markdown or HTML), a folder of them, an article URL, "
+        "or a .list/.urls file or sitemap.xml naming them; several make one corpus run",
+    )
+    parser.add_argument(
+        "--from", dest="from_list", type=Path, default=None, metavar="FILE",
+        help="audit the articles a file lists (one path or URL a line) or a sitemap.xml names",
+    )
     parser.add_argument(
         "--format",
         choices=["text", "markdown", "json"],
@@ -60,8 +68,22 @@ def add_parser(subparsers: argparse._SubParsersAction) -> None:
     parser.set_defaults(func=run)
 
 
+def _is_corpus(args: argparse.Namespace) -> bool:
+    from claimgraph.audit.corpus_inputs import LIST_SUFFIXES, is_url
+
+    paths = args.paths
+    return bool(args.from_list) or len(paths) > 1 or any(
+        is_url(p) or Path(p).is_dir() or Path(p).suffix.lower() in LIST_SUFFIXES
+        or p.lower().endswith("sitemap.xml") for p in paths)
+
+
 def run(args: argparse.Namespace) -> int:
     """Audit, print the report, write files, and pick the exit code."""
+    if _is_corpus(args):
+        from claimgraph.cli.audit_corpus import run_corpus
+
+        return run_corpus(args)
+    args.path = args.paths[0] if args.paths else None
     store = open_store_or_none(args.store, warn)
     options = AuditOptions(
         online=args.online,
@@ -83,10 +105,15 @@ def run(args: argparse.Namespace) -> int:
     if args.out:
         _write_outputs(result, args.out)
         warn(f"wrote report, audit.json and graph files to {args.out}")
-    if args.fail_on:
-        worst = min((SEVERITY_ORDER.get(f.severity, 3) for f in result.findings), default=9)
-        return 1 if worst <= SEVERITY_ORDER[args.fail_on] else 0
-    return 0
+    return fail_on_code(result.findings, args.fail_on)
+
+
+def fail_on_code(findings, fail_on: str | None) -> int:
+    """1 when a finding at ``fail_on`` severity or worse exists, else 0."""
+    if not fail_on:
+        return 0
+    worst = min((SEVERITY_ORDER.get(f.severity, 3) for f in findings), default=9)
+    return 1 if worst <= SEVERITY_ORDER[fail_on] else 0
 
 
 def _write_outputs(result, out: Path) -> None:

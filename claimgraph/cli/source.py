@@ -39,6 +39,10 @@ def add_parser(subparsers: argparse._SubParsersAction) -> None:
     )
     parser.add_argument("--format", choices=("json", "table"), default="table")
     parser.add_argument("--progress", action="store_true", help="progress bar on stderr")
+    parser.add_argument(
+        "--health-only", action="store_true",
+        help="check link health only (status, redirects, soft 404, archive); extract no metadata or text",
+    )
     parser.set_defaults(func=run)
 
 
@@ -58,6 +62,7 @@ def run(args: argparse.Namespace) -> int:
         allow_private=args.allow_private,
         progress=args.progress,
         config=config,
+        extract=not args.health_only,
     )
     records = [source_to_json(found[url]) for url in dict.fromkeys(args.urls)]
     if args.format == "json":

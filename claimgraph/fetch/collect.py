@@ -7,17 +7,15 @@ from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 from urllib.parse import urlsplit
 
-from claimgraph.extract import extract_response, merge_extracted, split_passages
 from claimgraph.extract.adapters import adapter_for
 from claimgraph.fetch.captures import CaptureStore, Response
 from claimgraph.fetch.client import Fetcher
 from claimgraph.fetch.config import FetchConfig
+from claimgraph.fetch.describe import READABLE, describe
 from claimgraph.fetch.health import classify, wayback_lookup
 from claimgraph.fetch.progress import Progress
 from claimgraph.fetch.snapshots import find_snapshot, load_snapshots
 from claimgraph.model import Source
-
-READABLE = ("ok", "redirected", "soft_404")
 
 
 def malformed_reason(url: str) -> str | None:
@@ -70,22 +68,18 @@ class Collector:
         return source
 
     def _describe(self, source: Source, response: Response) -> None:
-        generic = extract_response(response) if source.health in READABLE else None
-        adapter = adapter_for(source.final_url or source.url) or adapter_for(source.url)
-        primary = None
+        adapter_url = source.final_url or source.url
+        adapter = adapter_for(adapter_url) or adapter_for(source.url)
+        answer = None
         if adapter is not None:
             call = adapter.api_call(source.url, self.fetcher.config)
             if call is not None:
                 answer = self.fetcher.get(call.url, accept=call.accept, robots=False)
-                if answer.status == 200:
-                    primary = adapter.parse(answer, source.url)
-        if generic is None and primary is None:
-            return
-        from claimgraph.extract.adapters.base import Extracted
-
-        merged = merge_extracted(primary, generic or Extracted(), adapter.NAME if adapter else "")
-        source.metadata, source.text = merged.metadata, merged.text
-        source.passages = split_passages(merged.text)
+                answer = answer if answer.status == 200 else None
+        page = response if source.health in READABLE else None
+        described = describe(page, answer, adapter_url, source.url)
+        if described is not None:
+            source.metadata, source.text, source.passages = described
 
 
 def run_collect(
