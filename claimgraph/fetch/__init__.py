@@ -7,21 +7,22 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from claimgraph.fetch.collect import run_collect
 from claimgraph.fetch.config import FetchConfig
+from claimgraph.fetch.progress import ProgressCallback
 from claimgraph.model import Source
 
 
 def collect_sources(
     urls: list[str], *, offline: bool = True, cache_dir: Path | None = None,
-    snapshots_dir: Path | None = None, allow_private: bool = False, progress: bool = False,
+    snapshots_dir: Path | None = None, allow_private: bool = False,
+    progress: ProgressCallback | None = None,
     config: FetchConfig | None = None,
 ) -> dict[str, Source]:
     """Health, metadata and text for each URL, keyed by the URL as requested; never raises.
 
     Offline: captures from ``cache_dir`` first, then snapshots, else health ``unchecked``.
     """
-    from claimgraph.fetch.collect import run_collect  # extract imports fetch: load late
-
     sources, _ = run_collect(
         urls, offline=offline, cache_dir=cache_dir, snapshots_dir=snapshots_dir,
         allow_private=allow_private, progress=progress, config=config,
@@ -31,11 +32,9 @@ def collect_sources(
 
 def check_links(
     urls: list[str], *, cache_dir: Path | None = None, allow_private: bool = False,
-    progress: bool = False, config: FetchConfig | None = None,
+    progress: ProgressCallback | None = None, config: FetchConfig | None = None,
 ) -> dict[str, Source]:
     """Link health only (no extraction, HEAD first when the config says so), online."""
-    from claimgraph.fetch.collect import run_collect
-
     sources, _ = run_collect(
         urls, offline=False, cache_dir=cache_dir, snapshots_dir=None,
         allow_private=allow_private, progress=progress, config=config, extract=False,

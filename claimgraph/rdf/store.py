@@ -18,16 +18,20 @@ Store specs understood by :func:`open_store`:
 
 from __future__ import annotations
 
+import datetime
 import os
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
+from decimal import Decimal
 from pathlib import Path
 from typing import Any, Protocol, runtime_checkable
 
 import rdflib
 from rdflib import BNode, Literal, URIRef
 
+from claimgraph import settings
 from claimgraph.errors import StoreError
+from claimgraph.rdf.store_spec import store_spec_problem
 
 __all__ = [
     "DEFAULT_STORE_DIR",
@@ -35,6 +39,7 @@ __all__ = [
     "QueryResult",
     "open_store",
     "term_to_python",
+    "json_value",
 ]
 
 DEFAULT_STORE_DIR = Path(".claimgraph") / "store"
@@ -52,6 +57,19 @@ def term_to_python(term: Any) -> object:
     return str(term)
 
 
+def json_value(value: object) -> object:
+    """A value ``json.dumps`` accepts: decimals become int or float, dates ISO text, bytes hex."""
+    if value is None or isinstance(value, str | bool | int | float):
+        return value
+    if isinstance(value, Decimal):
+        return int(value) if value == value.to_integral_value() else float(value)
+    if isinstance(value, datetime.date | datetime.time):
+        return value.isoformat()
+    if isinstance(value, bytes):
+        return value.hex()
+    return str(value)
+
+
 @dataclass
 class QueryResult:
     """Rows of a SELECT (rdflib terms, ``None`` if unbound), or an ASK's answer in ``boolean``."""
@@ -61,9 +79,9 @@ class QueryResult:
     boolean: bool | None = None
 
     def as_dicts(self) -> list[dict[str, object]]:
-        """Each row as ``{variable: python value}``."""
+        """Each row as ``{variable: value}``, every value JSON-serialisable (str, int, float, bool)."""
         return [
-            {name: term_to_python(value) for name, value in zip(self.variables, row, strict=True)}
+            {name: json_value(term_to_python(value)) for name, value in zip(self.variables, row, strict=True)}
             for row in self.rows
         ]
 
@@ -113,13 +131,19 @@ class GraphStore(Protocol):
         ...
 
 
-def open_store(spec: str | os.PathLike[str] | None = None, **options: Any) -> GraphStore:
-    """Open the store named by ``spec`` (see the module docstring); options go to the backend."""
+def open_store(
+    spec: str | os.PathLike[str] | None = None, *, create: bool = True, **options: Any
+) -> GraphStore:
+    """Open the store named by ``spec`` (see the module docstring); options go to the backend.
+
+    ``create=False`` refuses a store directory that does not exist yet (for commands that only read).
+    """
     if spec is None:
-        spec = os.environ.get(STORE_ENV) or str(DEFAULT_STORE_DIR)
+        spec = settings.get(STORE_ENV)
     text = str(spec).strip()
-    if not text:
-        raise StoreError("empty store spec: give a directory, 'memory', 'rdflib' or a SPARQL URL")
+    problem = store_spec_problem(text, must_exist=not create)
+    if problem:
+        raise StoreError(problem)
     if text == "memory" or text == "memory:oxigraph":
         from claimgraph.rdf.store_oxigraph import OxigraphStore
 
