@@ -195,7 +195,7 @@ def bind_params(query: NamedQuery, values: dict[str, str]) -> dict[str, Literal 
     if missing:
         docs = "; ".join(f"{p.name}: {p.doc}" for p in query.params if p.name in missing)
         raise QueryError(
-            f"query {query.name} needs --param {' '.join(m + '=…' for m in missing)} ({docs})"
+            f"query {query.name} needs the parameter {' '.join(m + '=…' for m in missing)} ({docs})"
         )
     return {name: _term(declared[name], value) for name, value in values.items()}
 

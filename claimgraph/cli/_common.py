@@ -14,7 +14,7 @@ from typing import Any
 
 from claimgraph import settings
 from claimgraph.errors import InputError
-from claimgraph.rdf.store_spec import is_directory_spec, store_spec_problem
+from claimgraph.store_spec import is_directory_spec, store_spec_problem
 
 STORE_ENV = "CLAIMGRAPH_STORE"
 SEVERITIES = ("high", "medium", "low")

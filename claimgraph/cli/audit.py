@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import argparse
-import json
 import sys
 from pathlib import Path
 
@@ -100,12 +99,9 @@ def run(args: argparse.Namespace) -> int:
 
 
 def _report(result, fmt: str) -> str:
-    from claimgraph.audit.json_report import audit_to_json
-    from claimgraph.audit.report import render_markdown, render_text
+    from claimgraph.api import render_report
 
-    if fmt == "json":
-        return json.dumps(audit_to_json(result), indent=2, ensure_ascii=False) + "\n"
-    return render_markdown(result) if fmt == "markdown" else render_text(result)
+    return render_report(result, fmt)
 
 
 def _write_outputs(result, out: Path) -> None:

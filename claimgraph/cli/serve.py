@@ -6,7 +6,7 @@ import argparse
 
 from claimgraph.cli._common import port_number, resolve_store, store_spec
 from claimgraph.errors import InputError
-from claimgraph.rdf.store_spec import is_directory_spec
+from claimgraph.store_spec import is_directory_spec
 
 DEFAULT_PORT = 7878
 

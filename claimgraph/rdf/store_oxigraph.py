@@ -24,7 +24,7 @@ from rdflib import BNode, URIRef
 
 from claimgraph import settings
 from claimgraph.errors import QueryError, StoreError
-from claimgraph.rdf.store import GraphStore, QueryResult
+from claimgraph.rdf.store_interface import GraphStore, QueryResult
 from claimgraph.rdf.store_lock import lock_store, running_server, unlock_store
 from claimgraph.rdf.store_terms import (
     add_oxigraph_triples,

@@ -24,7 +24,7 @@ from rdflib import BNode, Literal, URIRef
 
 from claimgraph import settings
 from claimgraph.errors import QueryError, StoreError
-from claimgraph.rdf.store import QueryResult
+from claimgraph.rdf.store_interface import QueryResult
 from claimgraph.rdf.store_terms import (
     XSD_STRING,
     add_oxigraph_triples,
