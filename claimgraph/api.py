@@ -17,7 +17,7 @@ from claimgraph.evidence import get_judge, judge_text
 from claimgraph.fetch import FetchConfig, collect_sources
 from claimgraph.fetch.config import default_cache_dir
 from claimgraph.fetch.progress import ProgressCallback
-from claimgraph.load import default_article_path, load_article
+from claimgraph.load import article_from_text, default_article_path, load_article
 from claimgraph.model import AuditResult, Source
 from claimgraph.queries import NamedQuery, list_queries, load_query, run_query
 from claimgraph.rdf.ntriples import native_serialize, plain_graph
@@ -43,6 +43,7 @@ DATASET_FORMATS = ("trig", "nquads")
 __all__ = [
     "AuditOptions",
     "AuditResult",
+    "article_from_text",
     "ENDNOTE_FORMATS",
     "GRAPH_FORMATS",
     "NamedQuery",

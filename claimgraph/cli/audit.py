@@ -60,20 +60,16 @@ def add_parser(subparsers: argparse._SubParsersAction) -> None:
 
 def run(args: argparse.Namespace) -> int:
     """Audit, print the report, write files, and pick the exit code."""
-    from claimgraph.api import AuditOptions, audit, open_store_or_none
+    from claimgraph import api
 
     if args.out:
         output_folder(args.out)
     if args.cache is not None and args.cache.exists() and not args.cache.is_dir():
         raise InputError(f"--cache {args.cache} is a file, not a folder")
-    text = None
-    if args.path == "-":
-        text = sys.stdin.read()
-        if not text.strip():
-            raise InputError("standard input is empty; pipe an article into claimgraph audit -")
+    article = _read_article(api, args.path, args.article_format)  # bad input fails before any store
     spec = args.store if args.store == "none" else resolve_store(args.store, writes=True, quiet=args.quiet)
-    store = open_store_or_none(spec, warn)
-    options = AuditOptions(
+    store = api.open_store_or_none(spec, warn)
+    options = api.AuditOptions(
         online=args.online,
         cache_dir=args.cache,
         allow_private=args.allow_private,
@@ -82,11 +78,7 @@ def run(args: argparse.Namespace) -> int:
         on_progress=progress_bar(args.quiet) if args.online else None,
     )
     try:
-        if text is not None:
-            result = audit(text=text, location="<stdin>", article_format=args.article_format,
-                           store=store, options=options)
-        else:
-            result = audit(args.path, article_format=args.article_format, store=store, options=options)
+        result = api.audit_article(article, store=store, options=options)
     finally:
         if store is not None:
             store.close()
@@ -96,6 +88,15 @@ def run(args: argparse.Namespace) -> int:
         if not args.quiet:
             warn(f"wrote report, audit.json and graph files to {args.out}")
     return fail_on_findings(result.findings, args.fail_on)
+
+
+def _read_article(api, path: str | None, article_format: str | None):
+    if path != "-":
+        return api.load_article(path or api.default_article_path(), article_format)
+    text = sys.stdin.read()
+    if not text.strip():
+        raise InputError("standard input is empty; pipe an article into claimgraph audit -")
+    return api.article_from_text(text, "<stdin>", article_format)
 
 
 def _report(result, fmt: str) -> str:
