@@ -23,7 +23,8 @@ class Kind:
 
 KINDS: dict[str, Kind] = {k.name: k for k in (
     Kind("input_problem", "Problems reading the article", "medium",
-         "part of the article could not be read (bad bytes, an endnote list that does not parse)"),
+         "part of the article could not be read as written: markers with no reference list to place, "
+         "a reference section with no readable entries, nesting too deep, a bad encoding"),
     Kind("malformed_url", "Malformed links", "high",
          "a link with stray brackets, typographic characters, a cut-off host, or none at all"),
     Kind("suspicious_url", "Suspicious links", "medium",
