@@ -9,13 +9,12 @@ from __future__ import annotations
 
 import os
 import re
-from dataclasses import dataclass
+from typing import NamedTuple
 
 __all__ = ["Setting", "SETTINGS", "SETTINGS_BY_NAME", "get", "get_float", "get_flag", "is_known"]
 
 
-@dataclass(frozen=True)
-class Setting:
+class Setting(NamedTuple):
     """One environment variable: its name, default (as text, empty for none) and doc."""
 
     name: str

@@ -97,9 +97,11 @@ def test_bad_value_gives_one_line_and_the_documented_code(argv, code, places, ca
     assert "Traceback" not in err[0] and err[0].startswith("claimgraph")
 
 
-def test_version(capsys):
+def test_version_is_the_installed_one(capsys):
+    from importlib.metadata import version
+
     code, _, out = run_cli(["--version"], capsys)
-    assert code == 0 and out.startswith("claimgraph ")
+    assert code == 0 and out.strip() == f"claimgraph {version('claimgraph')}"
 
 
 def test_audit_reads_standard_input(sample_path, capsys):

@@ -6,9 +6,9 @@ import json
 from pathlib import Path
 
 import bibtexparser
-from bibtexparser.bparser import BibTexParser
 import jsonschema
 import pytest
+from bibtexparser.bparser import BibTexParser
 
 from claimgraph.api import AuditOptions, audit, corrected_endnotes
 

@@ -22,6 +22,7 @@ import importlib
 import sys
 from typing import NoReturn
 
+from claimgraph import __version__
 from claimgraph.errors import ClaimgraphError, FetchError, StoreError
 
 # The one place that lists every subcommand module.
@@ -45,17 +46,6 @@ class OneLineParser(argparse.ArgumentParser):
         self.exit(EXIT_USAGE, f"{self.prog}: error: {message} (see {self.prog} --help)\n")
 
 
-def _version() -> str:
-    from importlib.metadata import PackageNotFoundError, version
-
-    try:
-        return version("claimgraph")
-    except PackageNotFoundError:  # pragma: no cover - running from a source tree
-        from claimgraph import __version__
-
-        return __version__
-
-
 def build_parser() -> argparse.ArgumentParser:
     """The argument parser with every registered subcommand."""
     parser = OneLineParser(
@@ -63,7 +53,7 @@ def build_parser() -> argparse.ArgumentParser:
         description="Audit an article's citations and build a claim-provenance graph. "
         "Exit codes: 0 clean, 1 findings at --fail-on, 2 bad input or usage, 3 store or network trouble.",
     )
-    parser.add_argument("--version", action="version", version=f"claimgraph {_version()}")
+    parser.add_argument("--version", action="version", version=f"claimgraph {__version__}")
     subparsers = parser.add_subparsers(dest="command", metavar="COMMAND")
     for module_name in COMMANDS:
         importlib.import_module(module_name).add_parser(subparsers)

@@ -36,7 +36,7 @@ def lock_store(directory: Path, exclusive: bool, timeout: float) -> int:
                 os.close(fd)
                 raise StoreError(
                     f"store {directory} stayed busy for {timeout:.0f} s (another claimgraph process "
-                    "or `claimgraph serve` holds it); retry, use the server's URL as --store, or "
+                    "or `claimgraph serve` holds it); retry, use the server's URL as the store, or "
                     "raise CLAIMGRAPH_STORE_LOCK_TIMEOUT"
                 ) from None
             time.sleep(delay)

@@ -96,7 +96,7 @@ class SparqlStore:
         except requests.RequestException as error:
             raise StoreError(
                 f"cannot reach the SPARQL server at {url}: {error}. Start it (claimgraph serve) "
-                "or check --store and the endpoint settings"
+                "or check the store URL and the endpoint settings"
             ) from error
         if response.status_code in (401, 403):
             raise StoreError(
