@@ -165,3 +165,21 @@ def test_help_imports_no_pipeline():
             "or m.startswith('claimgraph.audit')))")
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout
     assert out.strip() == "[]"
+
+
+def test_progress_is_drawn_on_a_terminal_and_silent_otherwise():
+    from claimgraph.cli._common import progress_bar
+    from claimgraph.fetch.progress import Progress
+
+    class Terminal(io.StringIO):
+        def isatty(self) -> bool:
+            return True
+
+    screen = Terminal()
+    bar = Progress(2, report=progress_bar(False, screen))
+    bar.update("ok")
+    bar.update("dead")
+    drawn = screen.getvalue()
+    assert "0/2" in drawn and "2/2" in drawn and "dead:1" in drawn and drawn.endswith("\n")
+    assert progress_bar(True, Terminal()) is None  # --quiet
+    assert progress_bar(False, io.StringIO()) is None  # not a terminal

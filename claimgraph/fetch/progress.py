@@ -19,6 +19,8 @@ class Progress:
         self.done = 0
         self.health: Counter[str] = Counter()
         self._lock = threading.Lock()
+        if self.report is not None:
+            self.report(0, total, {})  # say at once that work has started
 
     def update(self, health: str) -> None:
         """Count one finished link and report it."""
