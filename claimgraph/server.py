@@ -23,7 +23,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from claimgraph.errors import StoreError
-from claimgraph.rdf.store_lock import RECORD_NAME, lock_store, unlock_store
+from claimgraph.rdf.store_lock import RECORD_NAME, lock_store, running_server, unlock_store  # noqa: F401 (re-exported)
 
 LOG_NAME = "claimgraph-server.log"
 HOST = "127.0.0.1"
