@@ -33,16 +33,16 @@ def _slug(text: str) -> str:
 def article_id_for(location: str, title: str = "") -> str:
     """A stable, readable id from where the article came from; two files never share one.
 
-    A local file's id is its stem plus a short hash of its absolute folder (so ``a/article.md`` and
-    ``b/article.md`` differ, and one path always gives one id); the embedded sample, URLs and bare
-    names (uploads) keep the plain slug of their stem.
+    A local file (given by its absolute path) has its stem plus a short hash of its folder, so
+    ``a/article.md`` and ``b/article.md`` differ and one path always gives one id; the embedded
+    sample, URLs and bare names (uploads) keep the plain slug of their stem.
     """
     stem = Path(location.split("?")[0].rstrip("/")).stem if location else ""
     slug = _slug(stem or title or "article") or "article"
     if not location or "://" in location:
         return slug
     path = Path(location)
-    if not path.is_file():
+    if not path.is_absolute() or not path.is_file():  # bare names (uploads) are not local files
         return slug
     folder = path.resolve().parent
     if folder == sample_articles_dir().resolve():
@@ -90,7 +90,7 @@ def load_article(path: str | Path, format: str | None = None, article_id: str | 
             "one article; split it, or raise CLAIMGRAPH_MAX_ARTICLE_MB"
         )
     text, problems = decode_article(path.read_bytes(), str(path))
-    article = article_from_text(text, str(path), format, article_id)
+    article = article_from_text(text, str(path), format, article_id or article_id_for(str(path.resolve())))
     article.problems[:0] = problems
     if not article.claims and not article.endnotes:
         raise InputError(f"{path} holds no sentences and no endnotes that claimgraph can read")

@@ -152,7 +152,7 @@ def stored_location(article_id: str) -> Path | None:
     if value is None or str(value).startswith(("http://", "https://")):
         return None
     path = Path(str(value))
-    if not path.is_file() or article_id_for(str(path)) != article_id:
+    if not path.is_file() or article_id_for(str(path.resolve())) != article_id:
         return None
     return path
 
