@@ -8,10 +8,11 @@ from __future__ import annotations
 import importlib
 from typing import TYPE_CHECKING, Any
 
+import claimgraph.audit as _audit_package  # noqa: F401 - load the subpackage before `audit` is bound
 from claimgraph.errors import ClaimgraphError, FetchError, InputError, QueryError, StoreError
 
 if TYPE_CHECKING:  # pragma: no cover
-    from claimgraph.api import AuditOptions, audit, audit_article, export_graph, load_article, open_store
+    from claimgraph.api import AuditOptions, audit_article, export_graph, load_article, open_store
     from claimgraph.model import (
         Article,
         AuditResult,
@@ -28,7 +29,7 @@ __version__ = "0.1.0"
 
 _LAZY = {
     **{name: "claimgraph.api" for name in
-       ("AuditOptions", "audit", "audit_article", "export_graph", "load_article", "open_store")},
+       ("AuditOptions", "audit_article", "export_graph", "load_article", "open_store")},
     **{name: "claimgraph.model" for name in
        ("Article", "AuditResult", "Citation", "Claim", "DuplicateGroup", "Endnote", "Evidence",
         "Finding", "Source")},
@@ -56,6 +57,13 @@ __all__ = [
     "load_article",
     "open_store",
 ]
+
+
+def audit(*args: Any, **kwargs: Any) -> Any:
+    """Audit an article file (the embedded sample when no path or text is given): ``api.audit``."""
+    from claimgraph.api import audit as run_audit
+
+    return run_audit(*args, **kwargs)
 
 
 def __getattr__(name: str) -> Any:
