@@ -89,7 +89,7 @@ def collect_corpus_sources(
     found, counts = run_async_collect(
         urls, offline=not options.online, cache_dir=options.cache_dir or default_cache_dir(),
         snapshots_dir=options.snapshots_dir, allow_private=options.allow_private,
-        progress=options.progress, config=_config(options),
+        progress=options.on_progress, config=_config(options),
     )
     return found, counts, len(urls)
 

@@ -52,7 +52,7 @@ def audit_on_cluster(
     client: Any, items: Iterable[str | Path], *, store_spec: str, options: AuditOptions,
 ) -> CorpusResult:
     """Audit every article on the client's workers, offline from captures, into one SPARQL store."""
-    offline = dataclasses.replace(options, online=False, progress=False)
+    offline = dataclasses.replace(options, online=False, on_progress=None)
     work = list(expand_inputs(items))
     futures = client.map(audit_one, work, store_spec=store_spec, options=offline, pure=False)
     corpus = CorpusResult()

@@ -15,15 +15,16 @@ from claimgraph.evidence import evidence_findings, judge_article, source_origins
 from claimgraph.evidence.review import apply_reviews, load_reviews
 from claimgraph.fetch import FetchConfig, collect_sources
 from claimgraph.fetch.config import default_cache_dir
+from claimgraph.fetch.progress import ProgressCallback
 from claimgraph.load import article_from_text, default_article_path, load_article
 from claimgraph.model import Article, AuditResult, Finding, Source
 from claimgraph.rdf.evidence import add_evidence_triples
 from claimgraph.rdf.graph import add_findings, build_article_graph
 from claimgraph.rdf.sources import add_source_triples
 from claimgraph.rdf.vocab import graph_iri
+from claimgraph.shipped import default_snapshots_dir
 
 SEVERITY_ORDER = {"high": 0, "medium": 1, "low": 2}
-SNAPSHOT_DIR = Path(__file__).resolve().parent.parent.parent / "sources" / "snapshots"
 
 __all__ = ["AuditOptions", "audit", "audit_article", "sort_findings"]
 
@@ -34,11 +35,11 @@ class AuditOptions:
 
     online: bool = False
     cache_dir: Path | None = None
-    snapshots_dir: Path | None = field(default_factory=lambda: SNAPSHOT_DIR)
+    snapshots_dir: Path | None = field(default_factory=default_snapshots_dir)
     allow_private: bool = False
     judge: str = "default"
     evidence: bool = True
-    progress: bool = False
+    on_progress: ProgressCallback | None = None  # (done, total, counts by health) while fetching
     contact: str | None = None  # put in the User-Agent so sites can reach the operator
 
 
@@ -144,7 +145,7 @@ def _collect_sources(article: Article, options: AuditOptions) -> dict[int, Sourc
         cache_dir=options.cache_dir or default_cache_dir(),
         snapshots_dir=options.snapshots_dir,
         allow_private=options.allow_private,
-        progress=options.progress,
+        progress=options.on_progress,
         config=config,
     )
     return {e.number: found[e.url] for e in article.endnotes if e.url and e.url in found}

@@ -5,27 +5,16 @@ from __future__ import annotations
 from collections import Counter
 
 from claimgraph.audit.checks import uncited_reading
+from claimgraph.audit.kinds import KINDS, kind_title
 from claimgraph.model import AuditResult, Finding
 
-KIND_TITLES = {
-    "dead_link": "Dead links",
-    "malformed_url": "Malformed links",
-    "unresolved_citation": "Unresolved citations",
-    "unsupported_citation": "Citations that do not support their sentence",
-    "duplicate": "Duplicate endnotes",
-    "orphan_endnote": "Endnotes no sentence cites",
-    "title_mismatch": "Title problems",
-    "date_inconsistency": "Date problems",
-    "suspicious_url": "Suspicious links",
-    "better_citation": "Better citations available",
-    "uncited_claim": "Sentences without a citation",
-}
+KIND_TITLES = {name: kind.title for name, kind in KINDS.items()}  # from the kinds registry
 
 __all__ = ["render_text", "render_markdown", "KIND_TITLES"]
 
 
 def _kind_title(kind: str) -> str:
-    return KIND_TITLES.get(kind, kind.replace("_", " ").capitalize())
+    return kind_title(kind)
 
 
 def _grouped(findings: list[Finding]) -> dict[str, list[Finding]]:

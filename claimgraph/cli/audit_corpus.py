@@ -4,21 +4,19 @@ from __future__ import annotations
 
 import argparse
 import json
-import sys
 from pathlib import Path
 
-from claimgraph.api import open_store_or_none
-from claimgraph.audit.pipeline import AuditOptions
-from claimgraph.cli._common import warn
+from claimgraph.api import AuditOptions, open_store_or_none
+from claimgraph.cli._common import progress_bar, resolve_store, warn
 from claimgraph.errors import InputError
 
 
 def run_corpus(args: argparse.Namespace) -> int:
     """Audit the corpus, print its report, write files, pick the exit code."""
-    from claimgraph.audit.corpus import audit_corpus
-    from claimgraph.audit.corpus_inputs import read_input_list
-    from claimgraph.audit.corpus_report import (
+    from claimgraph.api import (
+        audit_corpus,
         corpus_to_json,
+        read_input_list,
         render_corpus_markdown,
         render_corpus_text,
     )
@@ -32,9 +30,10 @@ def run_corpus(args: argparse.Namespace) -> int:
     options = AuditOptions(
         online=args.online, cache_dir=args.cache, allow_private=args.allow_private,
         evidence=not args.no_evidence, contact=args.contact,
-        progress=args.online and sys.stderr.isatty(),
+        on_progress=progress_bar(args.quiet) if args.online else None,
     )
-    store = open_store_or_none(args.store, warn)
+    spec = args.store if args.store == "none" else resolve_store(args.store, writes=True, quiet=args.quiet)
+    store = open_store_or_none(spec, warn)
     try:
         corpus = audit_corpus(items, store=store, options=options, article_format=args.article_format)
     finally:
@@ -56,8 +55,8 @@ def run_corpus(args: argparse.Namespace) -> int:
 
 
 def _write(corpus, out: Path, to_json, render_text, render_markdown) -> None:
-    from claimgraph.audit.json_report import audit_to_json
-    from claimgraph.audit.report import render_markdown as article_markdown
+    from claimgraph.api import audit_to_json
+    from claimgraph.api import render_markdown as article_markdown
 
     out.mkdir(parents=True, exist_ok=True)
     (out / "corpus.txt").write_text(render_text(corpus), encoding="utf-8")

@@ -7,10 +7,6 @@ import json
 import sys
 from pathlib import Path
 
-from claimgraph.fetch.archive import export_warc, import_warcs
-from claimgraph.fetch.captures import CaptureStore
-from claimgraph.fetch.config import CACHE_ENV, DEFAULT_CACHE, default_cache_dir
-
 
 def add_parser(subparsers: argparse._SubParsersAction) -> None:
     """Register the ``capture`` subcommand and its three actions."""
@@ -19,7 +15,7 @@ def add_parser(subparsers: argparse._SubParsersAction) -> None:
         description="Captures replayed by audit, source and the explorer instead of fetching.",
     )
     parser.add_argument("--cache", type=Path, default=None,
-                        help=f"capture directory (default: ${CACHE_ENV} or {DEFAULT_CACHE})")
+                        help="capture directory (default: $CLAIMGRAPH_CACHE or .claimgraph/captures)")
     actions = parser.add_subparsers(dest="action", metavar="ACTION", required=True)
     importing = actions.add_parser("import", help="add the responses of WARC files (wget, "
                                    "Heritrix, Webrecorder, ArchiveBox, pywb …)")
@@ -33,7 +29,9 @@ def add_parser(subparsers: argparse._SubParsersAction) -> None:
     exporting.set_defaults(func=run_export)
 
 
-def _store(args: argparse.Namespace) -> CaptureStore:
+def _store(args: argparse.Namespace):
+    from claimgraph.api import CaptureStore, default_cache_dir
+
     return CaptureStore(args.cache or default_cache_dir())
 
 
@@ -43,6 +41,8 @@ def run_import(args: argparse.Namespace) -> int:
     if missing:
         print(f"claimgraph: error: no such WARC file: {', '.join(missing)}", file=sys.stderr)
         return 2
+    from claimgraph.api import import_warcs
+
     report = import_warcs(list(args.warcs), _store(args))
     unresolved = report.revisits_unresolved
     print(f"imported {len(report.added)} captures; skipped {report.skipped} malformed records"
@@ -71,6 +71,8 @@ def run_list(args: argparse.Namespace) -> int:
 def run_export(args: argparse.Namespace) -> int:
     """Write the store's captures to one WARC file."""
     try:
+        from claimgraph.api import export_warc
+
         written = export_warc(_store(args), args.out)
     except OSError as error:
         print(f"claimgraph: error: cannot write {args.out}: {error.strerror}", file=sys.stderr)

@@ -3,11 +3,10 @@
 from __future__ import annotations
 
 import argparse
-import os
 
-from claimgraph.errors import StoreError
-from claimgraph.rdf.store import DEFAULT_STORE_DIR, STORE_ENV
-from claimgraph.server import serve_until_interrupted, start_server
+from claimgraph.cli._common import port_number, resolve_store, store_spec
+from claimgraph.errors import InputError
+from claimgraph.store_spec import is_directory_spec
 
 DEFAULT_PORT = 7878
 
@@ -26,11 +25,12 @@ def add_parser(subparsers: argparse._SubParsersAction) -> None:
     parser.add_argument(
         "--store",
         default=None,
-        help=f"store directory (default: ${STORE_ENV} or {DEFAULT_STORE_DIR})",
+        type=store_spec,
+        help="store directory (default: $CLAIMGRAPH_STORE or .claimgraph/store); created unless --read-only",
     )
     parser.add_argument(
         "--port",
-        type=int,
+        type=port_number,
         default=DEFAULT_PORT,
         help=f"port (default {DEFAULT_PORT}; 0 = any free)",
     )
@@ -42,9 +42,11 @@ def add_parser(subparsers: argparse._SubParsersAction) -> None:
 
 def run(args: argparse.Namespace) -> int:
     """Start the server, print where it answers, and block until Ctrl-C."""
-    location = args.store or os.environ.get(STORE_ENV) or str(DEFAULT_STORE_DIR)
-    if location == "memory" or location.startswith(("rdflib", "memory:", "http://", "https://")):
-        raise StoreError(f"serve needs a store directory, not {location!r}: pass --store DIR")
+    from claimgraph.api import serve_until_interrupted, start_server
+
+    location = resolve_store(args.store, writes=not args.read_only)
+    if not is_directory_spec(location):
+        raise InputError(f"serve needs a store directory, not {location!r}: pass --store DIR")
     server = start_server(location, port=args.port or None, read_only=args.read_only)
     mode = "read-only" if args.read_only else "read-write"
     print(f"Serving {location} ({mode}) with Oxigraph")

@@ -9,12 +9,14 @@ from __future__ import annotations
 from pathlib import Path
 
 from claimgraph.fetch.config import FetchConfig
+from claimgraph.fetch.progress import ProgressCallback
 from claimgraph.model import Source
 
 
 def collect_sources(
     urls: list[str], *, offline: bool = True, cache_dir: Path | None = None,
-    snapshots_dir: Path | None = None, allow_private: bool = False, progress: bool = False,
+    snapshots_dir: Path | None = None, allow_private: bool = False,
+    progress: ProgressCallback | None = None,
     config: FetchConfig | None = None, extract: bool = True,
 ) -> dict[str, Source]:
     """Health, metadata and text for each URL, keyed by the URL as requested; never raises.
@@ -33,7 +35,8 @@ def collect_sources(
 
 def check_links(
     urls: list[str], *, cache_dir: Path | None = None, allow_private: bool = False,
-    progress: bool = False, config: FetchConfig | None = None, archive: bool = True,
+    progress: ProgressCallback | None = None, config: FetchConfig | None = None,
+    archive: bool = True,
 ) -> dict[str, Source]:
     """Link health only (no extraction, HEAD first when the config says so), online.
 

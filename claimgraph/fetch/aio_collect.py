@@ -23,7 +23,7 @@ from claimgraph.fetch.collect import malformed_reason
 from claimgraph.fetch.config import FetchConfig
 from claimgraph.fetch.describe import READABLE, describe
 from claimgraph.fetch.health import classify, closest_archive, wayback_query
-from claimgraph.fetch.progress import Progress
+from claimgraph.fetch.progress import Progress, ProgressCallback
 from claimgraph.fetch.snapshots import find_snapshot, load_snapshots
 from claimgraph.model import Source
 
@@ -145,7 +145,8 @@ async def collect_many(
 
 def run_async_collect(
     urls: list[str], *, offline: bool, cache_dir: Path | None, snapshots_dir: Path | None,
-    allow_private: bool, progress: bool, config: FetchConfig | None, extract: bool = True,
+    allow_private: bool, progress: ProgressCallback | None, config: FetchConfig | None,
+    extract: bool = True,
     archive: bool = True, processes: int | None = None,
 ) -> tuple[dict[str, Source], Counter[str]]:
     """Collect sources; returns them with the fetch counts (requests, cache_hits, retries)."""
@@ -161,14 +162,13 @@ def run_async_collect(
                 and (processes or os.cpu_count() or 1) > 1
                 and not multiprocessing.current_process().daemon)
     pool = extraction_pool(processes) if use_pool else None
-    bar = Progress(len(unique), enabled=progress)
+    bar = Progress(len(unique), report=progress or None)
     try:
         found = run_coroutine(collect_many(unique, fetcher, snapshots, extract=extract,
                                            archive=archive, pool=pool, bar=bar))
     finally:
         if pool is not None:
             pool.shutdown(cancel_futures=True)
-    bar.close(fetcher.counts["requests"], fetcher.counts["cache_hits"])
     return found, fetcher.counts
 
 

@@ -6,47 +6,17 @@ import hashlib
 import io
 import json
 import threading
-from dataclasses import asdict, dataclass, field
+from dataclasses import asdict
 from pathlib import Path
 
 from warcio.archiveiterator import ArchiveIterator
 from warcio.statusandheaders import StatusAndHeaders
 from warcio.warcwriter import WARCWriter
 
-from claimgraph.model import Capture, Redirect
+from claimgraph.model import Capture, Redirect, Response
 
 # Headers that describe the wire encoding, not the body we store.
 _WIRE_HEADERS = {"content-encoding", "transfer-encoding", "content-length"}
-
-
-@dataclass
-class Response:
-    """One fetch as the rest of the pipeline sees it, live or replayed from a capture."""
-
-    url: str
-    final_url: str
-    status: int = 0
-    headers: dict[str, str] = field(default_factory=dict)
-    body: bytes = b""
-    redirects: list[Redirect] = field(default_factory=list)
-    fetched_at: str = ""
-    error: str | None = None
-    error_kind: str | None = None  # dns|refused|timeout|connect|too_large|loop|robots|ssrf|...
-    from_cache: bool = False
-    capture: Capture | None = None
-
-    def header(self, name: str) -> str:
-        """A response header, case-insensitively, or an empty string."""
-        lowered = name.lower()
-        for key, value in self.headers.items():
-            if key.lower() == lowered:
-                return value
-        return ""
-
-    @property
-    def content_type(self) -> str:
-        """The media type without parameters, lower-case."""
-        return self.header("content-type").split(";", 1)[0].strip().lower()
 
 
 def capture_key(method: str, url: str, accept: str = "") -> str:

@@ -13,7 +13,7 @@ from claimgraph.fetch.client import Fetcher
 from claimgraph.fetch.config import FetchConfig
 from claimgraph.fetch.describe import READABLE, describe
 from claimgraph.fetch.health import classify, wayback_lookup
-from claimgraph.fetch.progress import Progress
+from claimgraph.fetch.progress import Progress, ProgressCallback
 from claimgraph.fetch.snapshots import find_snapshot, load_snapshots
 from claimgraph.model import Source
 
@@ -84,7 +84,8 @@ class Collector:
 
 def run_collect(
     urls: list[str], *, offline: bool, cache_dir: Path | None, snapshots_dir: Path | None,
-    allow_private: bool, progress: bool, config: FetchConfig | None, extract: bool = True,
+    allow_private: bool, progress: ProgressCallback | None, config: FetchConfig | None,
+    extract: bool = True,
 ) -> tuple[dict[str, Source], Fetcher]:
     """Collect sources and return them with the fetcher (whose counts tell what was fetched)."""
     config = dataclasses.replace(config or FetchConfig())
@@ -94,7 +95,7 @@ def run_collect(
     snapshots = load_snapshots(Path(snapshots_dir)) if snapshots_dir else {}
     collector = Collector(fetcher, snapshots, extract=extract)
     unique = list(dict.fromkeys(urls))
-    bar = Progress(len(unique), enabled=progress)
+    bar = Progress(len(unique), report=progress or None)
 
     def one(url: str) -> Source:
         source = collector.source(url)
@@ -103,5 +104,4 @@ def run_collect(
 
     with ThreadPoolExecutor(max_workers=max(1, config.workers)) as pool:
         results = dict(zip(unique, pool.map(one, unique), strict=True))
-    bar.close(fetcher.counts["requests"], fetcher.counts["cache_hits"])
     return results, fetcher
