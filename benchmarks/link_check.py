@@ -1,91 +1,152 @@
-"""Link-check speed: 1,000 zoo links with 50 ms latency, claimgraph against the ideal and LinkChecker.
+"""Link-check speed on a many-host zoo: claimgraph, LinkChecker and the ideal, in one run.
 
-Usage: python benchmarks/link_check.py [--links N] [--latency S] [--per-host K] [--skip-linkchecker]
+Usage: python benchmarks/link_check.py [--scenario 600x60 --scenario 10000x600] [--latency S]
+                                       [--skip-linkchecker] [--one-host]
 
-The ideal is links × latency ÷ allowed concurrency (all links are on one host, so the per-host
-limit is the allowed concurrency). The zoo counts requests in flight to prove the limit holds.
-LinkChecker (PyPI ``linkchecker``) checks the same links, reached from an index page, with its
-default politeness.
+Each scenario is LINKSxHOSTS: servers on 127.0.0.2 … (one asyncio process listening on every
+address), 50 ms latency per answer, every tenth link a 404, the links spread round-robin over the
+hosts. claimgraph checks them with its default politeness (2 in flight and 0.25 s between
+starts per host, robots.txt read) in health-only mode without archive lookups (LinkChecker does
+none either), in a child process whose peak memory is read from the kernel. The ideal is the
+busiest host's links ÷ its concurrency, the starts 0.25 s apart: (k - 1) × 0.25 s + latency.
+LinkChecker (PyPI ``linkchecker``, in the dev extra) checks the same links from an index page
+(``-r 1 --check-extern``). ``--one-host`` runs the older single-host benchmark.
 """
 
 from __future__ import annotations
 
 import argparse
+import json
+import math
+import os
 import re
 import shutil
 import subprocess
 import sys
+import tempfile
 import time
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path[:0] = [str(ROOT), str(ROOT / "tests")]
 
-from zoo import start_zoo  # noqa: E402
+from zoo.hosts import HostZoo  # noqa: E402
 
-from claimgraph.fetch import FetchConfig, check_links  # noqa: E402
+INTERVAL = 0.25  # FetchConfig's default per-host interval
+CONCURRENCY = 2  # FetchConfig's default per-host concurrency
 
 
-def run_claimgraph(zoo, links: int, per_host: int) -> tuple[float, dict[str, int]]:
-    """Seconds to check the links, and how many came out in each health class."""
-    config = FetchConfig(per_host_concurrency=per_host, per_host_interval=0.0,
-                         workers=per_host * 2, retries=0, head_first=True)
-    config.base_urls["wayback"] = f"{zoo.base}/wayback/available"  # dead links look it up
-    urls = [f"{zoo.base}/bench/{i}" for i in range(1, links + 1)]
+def check_in_child(urls_file: Path) -> dict:
+    """Run claimgraph's check in a child process; its seconds, health counts and peak RSS (MB)."""
+    command = [sys.executable, __file__, "--child", str(urls_file)]
     started = time.perf_counter()
-    found = check_links(urls, allow_private=True, config=config)
+    child = subprocess.Popen(command, stdout=subprocess.PIPE, text=True)
+    _, status, usage = os.wait4(child.pid, 0)
+    wall = time.perf_counter() - started
+    output = child.stdout.read() if child.stdout else ""
+    if status != 0 or not output.strip():
+        return {"error": f"child exit status {status}"}
+    result = json.loads(output)
+    result["peak_mb"] = usage.ru_maxrss / 1024  # kilobytes on Linux
+    result["cpu_seconds"] = usage.ru_utime + usage.ru_stime
+    result["process_seconds"] = wall
+    return result
+
+
+def child(urls_file: Path) -> int:
+    """The child side: check the listed links with the default politeness, print JSON."""
+    from claimgraph.fetch import FetchConfig, check_links
+
+    urls = urls_file.read_text().split()
+    config = FetchConfig(retries=0)
+    started = time.perf_counter()
+    found = check_links(urls, allow_private=True, config=config, archive=False)
     seconds = time.perf_counter() - started
     counts: dict[str, int] = {}
     for source in found.values():
         counts[source.health] = counts.get(source.health, 0) + 1
-    return seconds, counts
+    print(json.dumps({"seconds": seconds, "health": counts}))
+    return 0
 
 
-def run_linkchecker(zoo, links: int) -> tuple[float | None, str]:
-    """Seconds LinkChecker takes on the same links, and its closing line."""
+def run_linkchecker(index_url: str) -> tuple[float | None, str]:
+    """Seconds LinkChecker takes on the links of an index page, and its closing line."""
     binary = shutil.which("linkchecker") or str(Path(sys.executable).parent / "linkchecker")
     if not Path(binary).exists():
         return None, "linkchecker is not installed (pip install linkchecker)"
-    command = [binary, "--no-warnings", "-r", "1", "-o", "text",
-               f"{zoo.base}/bench-index.html?n={links}"]
+    command = [binary, "--no-warnings", "-r", "1", "--check-extern", "-o", "text", index_url]
     started = time.perf_counter()
-    done = subprocess.run(command, capture_output=True, text=True, check=False)
-    seconds = time.perf_counter() - started
-    summary = re.findall(r"That's it\..*", done.stdout) or done.stdout.strip().splitlines()[-1:]
-    return seconds, summary[0] if summary else f"exit {done.returncode}"
+    with tempfile.TemporaryFile("w+") as out:
+        process = subprocess.Popen(command, stdout=out, stderr=subprocess.DEVNULL, text=True)
+        _, status, usage = os.wait4(process.pid, 0)
+        seconds = time.perf_counter() - started
+        out.seek(0)
+        stdout = out.read()
+    summary = re.findall(r"That's it\..*", stdout) or stdout.strip().splitlines()[-1:]
+    cpu = usage.ru_utime + usage.ru_stime
+    return seconds, (summary[0] if summary else f"exit {status}") + f" (CPU {cpu:.2f} s)"
+
+
+def scenario(links: int, hosts: int, latency: float, linkchecker: bool) -> list[str]:
+    """Run one LINKSxHOSTS scenario and return its printed lines."""
+    zoo = HostZoo(hosts, latency=latency).start()
+    per_host = math.ceil(links / hosts)
+    ideal = (per_host - 1) * INTERVAL + latency  # the interval, not the latency, paces a host
+    lines = [f"{links} links over {hosts} hosts ({per_host} per host), {latency * 1000:.0f} ms latency, "
+             f"every tenth a 404; politeness {CONCURRENCY} in flight, {INTERVAL} s between starts",
+             f"  ideal ((k - 1) × {INTERVAL} s + latency):  {ideal:7.2f} s"]
+    with tempfile.TemporaryDirectory() as folder:
+        urls_file = Path(folder) / "urls.txt"
+        urls_file.write_text("\n".join(zoo.urls(links)))
+        result = check_in_child(urls_file)
+    peak_host = max(zoo.max_in_flight.values(), default=0)
+    if "error" in result:
+        lines.append(f"  claimgraph: {result['error']}")
+        zoo.stop()
+        return lines
+    seconds = result["seconds"]
+    lines.append(f"  claimgraph (asyncio, health only): {seconds:7.2f} s  = {seconds / ideal:.2f}× ideal; "
+                 f"{zoo.total} requests (robots.txt included); most in flight on a host {peak_host} "
+                 f"(limit {CONCURRENCY}: {'kept' if peak_host <= CONCURRENCY else 'EXCEEDED'}); "
+                 f"peak memory {result['peak_mb']:.0f} MB; CPU {result['cpu_seconds']:.2f} s "
+                 f"(imports included); process wall {result['process_seconds']:.2f} s")
+    lines.append(f"    health: {', '.join(f'{v} {k}' for k, v in sorted(result['health'].items()))}")
+    if linkchecker:
+        zoo.reset()
+        lc_seconds, summary = run_linkchecker(zoo.index_url(links))
+        if lc_seconds is None:
+            lines.append(f"  LinkChecker: {summary}")
+        else:
+            lines.append(f"  LinkChecker 10.6 -r 1 --check-extern:  {lc_seconds:7.2f} s  = "
+                         f"{lc_seconds / ideal:.2f}× ideal; {zoo.total} requests; most in flight on a "
+                         f"host {max(zoo.max_in_flight.values(), default=0)}; claimgraph is "
+                         f"{lc_seconds / seconds:.1f}× faster")
+            lines.append(f"    LinkChecker says: {summary}")
+    zoo.stop()
+    return lines
 
 
 def main() -> int:
-    """Run both checkers against a fresh zoo and print the comparison."""
+    """Run every scenario and print the comparison."""
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--links", type=int, default=1000)
+    parser.add_argument("--scenario", action="append", default=None, metavar="LINKSxHOSTS")
     parser.add_argument("--latency", type=float, default=0.05)
-    parser.add_argument("--per-host", type=int, default=8)
     parser.add_argument("--skip-linkchecker", action="store_true")
+    parser.add_argument("--one-host", action="store_true", help="the older single-host benchmark")
+    parser.add_argument("--child", type=Path, help=argparse.SUPPRESS)
     args = parser.parse_args()
+    if args.child:
+        return child(args.child)
+    if args.one_host:
+        from link_check_one_host import main as one_host
 
-    zoo = start_zoo(latency=args.latency)
-    ideal = args.links * args.latency / args.per_host
-    seconds, counts = run_claimgraph(zoo, args.links, args.per_host)
-    requests, peak = zoo.total, zoo.max_in_flight
-    print(f"{args.links} links on one host, {args.latency * 1000:.0f} ms latency each, "
-          f"per-host limit {args.per_host}")
-    print(f"ideal (links × latency ÷ concurrency): {ideal:6.2f} s")
-    print(f"claimgraph:                            {seconds:6.2f} s  = {seconds / ideal:.2f}× ideal;"
-          f" {requests} requests; most in flight {peak} (limit {args.per_host}: "
-          f"{'kept' if peak <= args.per_host else 'EXCEEDED'})")
-    print(f"  health: {', '.join(f'{v} {k}' for k, v in sorted(counts.items()))}")
-    if not args.skip_linkchecker:
-        zoo.reset()
-        lc_seconds, summary = run_linkchecker(zoo, args.links)
-        if lc_seconds is None:
-            print(f"LinkChecker: {summary}")
-        else:
-            print(f"LinkChecker:                           {lc_seconds:6.2f} s  = "
-                  f"{lc_seconds / ideal:.2f}× ideal; {zoo.total} requests; most in flight "
-                  f"{zoo.max_in_flight}; claimgraph is {lc_seconds / seconds:.1f}× faster")
-            print(f"  LinkChecker says: {summary}")
-    zoo.shutdown()
+        return one_host()
+    print(f"load average before: {' '.join(f'{x:.1f}' for x in os.getloadavg())} on "
+          f"{os.cpu_count()} cores")
+    for spec in args.scenario or ["600x60", "10000x600"]:
+        links, hosts = (int(part) for part in spec.lower().split("x"))
+        print("\n".join(scenario(links, hosts, args.latency, not args.skip_linkchecker)), flush=True)
+        print(f"  load average after: {' '.join(f'{x:.1f}' for x in os.getloadavg())}", flush=True)
     return 0
 
 

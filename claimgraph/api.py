@@ -1,19 +1,37 @@
-"""The public functions scripts, the CLI and the explorer call."""
+"""The public functions scripts, the CLI and the explorer call: the one door into the library."""
 
 from __future__ import annotations
 
 from collections.abc import Callable
+from pathlib import Path
 
 import rdflib
 
+from claimgraph.audit.corpus import audit_corpus
+from claimgraph.audit.corpus_inputs import LIST_SUFFIXES, is_url, read_input_list
+from claimgraph.audit.corpus_report import corpus_to_json, render_corpus_markdown, render_corpus_text
+from claimgraph.audit.endnote_export import FORMATS as ENDNOTE_FORMATS
+from claimgraph.audit.endnote_export import corrected_endnotes
+from claimgraph.audit.json_report import audit_to_json, source_to_json
 from claimgraph.audit.pipeline import AuditOptions, audit, audit_article
-from claimgraph.errors import StoreError
-from claimgraph.load import default_article_path, load_article
+from claimgraph.audit.report import render_markdown, render_text
+from claimgraph.errors import InputError, StoreError
+from claimgraph.evidence import get_judge, judge_text
+from claimgraph.fetch import FetchConfig, collect_sources
+from claimgraph.fetch.archive import export_warc, import_warcs
+from claimgraph.fetch.captures import CaptureStore
+from claimgraph.fetch.config import default_cache_dir
+from claimgraph.fetch.progress import ProgressCallback
+from claimgraph.load import article_from_text, default_article_path, load_article
+from claimgraph.model import AuditResult, Source
+from claimgraph.queries import NamedQuery, list_queries, load_query, run_query
 from claimgraph.rdf.ntriples import native_serialize, plain_graph
 from claimgraph.rdf.store import GraphStore, open_store
-from claimgraph.rdf.vocab import bind_prefixes
+from claimgraph.rdf.vocab import bind_prefixes, graph_iri
+from claimgraph.server import serve_until_interrupted, start_guarded_server, start_server
+from claimgraph.shipped import default_snapshots_dir
 
-EXPORT_FORMATS = {
+GRAPH_FORMATS = {
     "turtle": "turtle",
     "ttl": "turtle",
     "json-ld": "json-ld",
@@ -24,17 +42,50 @@ EXPORT_FORMATS = {
     "trig": "trig",
     "nquads": "nquads",
 }
+EXPORT_FORMATS = GRAPH_FORMATS  # the old name
+DATASET_FORMATS = ("trig", "nquads")
 
 __all__ = [
     "AuditOptions",
+    "CaptureStore",
+    "LIST_SUFFIXES",
+    "audit_corpus",
+    "corpus_to_json",
+    "default_cache_dir",
+    "export_warc",
+    "import_warcs",
+    "is_url",
+    "read_input_list",
+    "render_corpus_markdown",
+    "render_corpus_text",
+    "render_markdown",
+    "AuditResult",
+    "article_from_text",
+    "ENDNOTE_FORMATS",
+    "GRAPH_FORMATS",
+    "NamedQuery",
     "audit",
     "audit_article",
-    "load_article",
+    "audit_to_json",
+    "check_sources",
+    "corrected_endnotes",
     "default_article_path",
+    "ensure_sample",
+    "export_graph",
+    "export_store",
+    "get_judge",
+    "judge_text",
+    "list_queries",
+    "load_article",
+    "load_query",
     "open_store",
     "open_store_or_none",
-    "export_graph",
-    "ensure_sample",
+    "render_report",
+    "run_query",
+    "serve_until_interrupted",
+    "source_to_json",
+    "start_guarded_server",
+    "start_server",
 ]
 
 
@@ -49,11 +100,24 @@ def open_store_or_none(spec: str | None, warn: Callable[[str], None]) -> GraphSt
         return None
 
 
+def render_report(result: AuditResult, fmt: str) -> str:
+    """An audit report as ``text``, ``markdown`` or ``json``."""
+    if fmt == "text":
+        return render_text(result)
+    if fmt == "markdown":
+        return render_markdown(result)
+    if fmt == "json":
+        import json
+
+        return json.dumps(audit_to_json(result), indent=2, ensure_ascii=False) + "\n"
+    raise InputError(f"unknown report format {fmt!r}; choose from text, markdown, json")
+
+
 def export_graph(graph: rdflib.Graph | rdflib.Dataset, fmt: str) -> str:
     """Serialise a graph (Turtle, JSON-LD, N-Triples) or a dataset (TriG, N-Quads)."""
-    name = EXPORT_FORMATS.get(fmt.lower())
+    name = GRAPH_FORMATS.get(fmt.lower())
     if name is None:
-        raise ValueError(f"unknown export format {fmt!r}; choose from {', '.join(sorted(EXPORT_FORMATS))}")
+        raise InputError(f"unknown export format {fmt!r}; choose from {', '.join(sorted(GRAPH_FORMATS))}")
     bind_prefixes(graph)
     native = native_serialize(graph, name)
     if native is not None:
@@ -66,6 +130,48 @@ def export_graph(graph: rdflib.Graph | rdflib.Dataset, fmt: str) -> str:
     if name == "json-ld":
         return graph.serialize(format="json-ld", indent=2, auto_compact=True)
     return graph.serialize(format=name)
+
+
+def export_store(store: GraphStore, fmt: str, article: str | None = None) -> str:
+    """The stored graph (or one article's graph) in ``fmt``; an unknown article is an InputError."""
+    names = store.graph_names()
+    if article:
+        wanted = graph_iri(article)
+        if wanted not in names:
+            ids = ", ".join(str(n).rsplit("/", 1)[-1] for n in names) or "none"
+            raise InputError(f"no article {article!r} in the store; stored articles: {ids}")
+        names = [wanted]
+    if GRAPH_FORMATS.get(fmt.lower()) in DATASET_FORMATS:
+        data = rdflib.Dataset()
+        for name in names:
+            target = data.graph(name)
+            for triple in store.graph(name):
+                target.add(triple)
+        return export_graph(data, fmt)
+    merged = rdflib.Graph()
+    for name in names:
+        merged += store.graph(name)
+    return export_graph(merged, fmt)
+
+
+def check_sources(
+    urls: list[str], *, offline: bool = False, cache_dir: Path | None = None, allow_private: bool = False,
+    contact: str | None = None, on_progress: ProgressCallback | None = None, extract: bool = True,
+    refresh: bool = False, max_age_days: float | None = None,
+) -> dict[str, Source]:
+    """Health, metadata and text of each URL (captures, then snapshots, then the network).
+
+    ``extract=False`` checks link health only; ``refresh`` re-fetches every capture, ``max_age_days``
+    those older than that. The answer's ``network_down`` says whether the network looked unavailable.
+    """
+    config = FetchConfig(refresh=refresh, max_age=None if max_age_days is None else max_age_days * 86400)
+    if contact:
+        config.contact = contact
+    return collect_sources(
+        urls, offline=offline, cache_dir=cache_dir or default_cache_dir(),
+        snapshots_dir=default_snapshots_dir(), allow_private=allow_private, progress=on_progress,
+        config=config, extract=extract,
+    )
 
 
 def ensure_sample(store: GraphStore, on_ingest: Callable[[str], None] | None = None) -> None:

@@ -25,14 +25,12 @@ _MONTH = (
 )
 _PATTERNS = [
     re.compile(rf"{_MONTH}\s+(?P<day>\d{{1,2}})(?:st|nd|rd|th)?,?\s+(?P<year>(?:19|20)\d\d)(?!\d)"),
-    re.compile(
-        rf"(?<!\d)(?P<day>\d{{1,2}})(?:st|nd|rd|th)?\s+{_MONTH},?\s+(?P<year>(?:19|20)\d\d)(?!\d)"
-    ),
+    re.compile(rf"(?<!\d)(?P<day>\d{{1,2}})(?:st|nd|rd|th)?\s+{_MONTH},?\s+(?P<year>(?:19|20)\d\d)(?!\d)"),
     re.compile(r"(?<!\d)(?P<year>(?:19|20)\d\d)-(?P<mnum>\d\d)-(?P<day>\d\d)(?!\d)"),
     re.compile(rf"{_MONTH}\s+(?P<year>(?:19|20)\d\d)(?!\d)"),
 ]
 
-__all__ = ["find_dates", "parse_date", "DateMatch"]
+__all__ = ["find_dates", "parse_date", "DateMatch", "date_span", "days_apart"]
 
 
 class DateMatch(tuple):
@@ -89,3 +87,31 @@ def parse_date(text: str | None) -> str | None:
         return None
     dates = find_dates(text)
     return dates[0].iso if dates else None
+
+
+def date_span(iso: str) -> tuple[date, date] | None:
+    """The first and last day an ISO date of any precision (``YYYY``, ``YYYY-MM``, full) covers."""
+    try:
+        if re.fullmatch(r"\d{4}", iso):
+            year = int(iso)
+            return date(year, 1, 1), date(year, 12, 31)
+        if re.fullmatch(r"\d{4}-\d\d", iso):
+            year, month = int(iso[:4]), int(iso[5:])
+            following = date(year + (month == 12), month % 12 + 1, 1)
+            return date(year, month, 1), date.fromordinal(following.toordinal() - 1)
+        day = date.fromisoformat(iso[:10])
+    except ValueError:
+        return None
+    return day, day
+
+
+def days_apart(a: str, b: str) -> int | None:
+    """Days between two dates at the precision each states (0 when one contains the other)."""
+    span_a, span_b = date_span(a), date_span(b)
+    if span_a is None or span_b is None:
+        return None
+    if span_a[1] < span_b[0]:
+        return (span_b[0] - span_a[1]).days
+    if span_b[1] < span_a[0]:
+        return -(span_a[0] - span_b[1]).days
+    return 0

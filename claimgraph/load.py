@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import hashlib
 import re
 from pathlib import Path
 
@@ -11,26 +12,43 @@ from claimgraph.errors import InputError
 from claimgraph.model import Article
 from claimgraph.readers import MAX_ARTICLE_BYTES, decode_article, read_text
 from claimgraph.resolve import resolve_citations
-
-SAMPLE_DIR = Path(__file__).resolve().parent.parent / "sources" / "articles"
+from claimgraph.shipped import sample_articles_dir
 
 __all__ = ["load_article", "article_from_text", "article_id_for", "default_article_path"]
 
 
 def default_article_path() -> Path:
     """The embedded default article shipped in ``sources/articles``."""
-    candidates = sorted(SAMPLE_DIR.glob("*.txt")) if SAMPLE_DIR.is_dir() else []
+    folder = sample_articles_dir()
+    candidates = sorted(folder.glob("*.txt")) if folder.is_dir() else []
     if not candidates:
-        raise InputError(f"no embedded article found in {SAMPLE_DIR}; pass a path to an article")
+        raise InputError(f"no embedded article found in {folder}; pass a path to an article")
     return candidates[0]
 
 
+def _slug(text: str) -> str:
+    return re.sub(r"[^a-z0-9]+", "-", text.lower()).strip("-")[:80]
+
+
 def article_id_for(location: str, title: str = "") -> str:
-    """A stable, readable id from where the article came from (file stem or URL path)."""
+    """A stable, readable id from where the article came from; two files never share one.
+
+    A local file (given by its absolute path) has its stem plus a short hash of its folder, so
+    ``a/article.md`` and ``b/article.md`` differ and one path always gives one id; the embedded
+    sample, URLs and bare names (uploads) keep the plain slug of their stem.
+    """
     stem = Path(location.split("?")[0].rstrip("/")).stem if location else ""
-    base = stem or title or "article"
-    slug = re.sub(r"[^a-z0-9]+", "-", base.lower()).strip("-")
-    return slug[:80] or "article"
+    slug = _slug(stem or title or "article") or "article"
+    if not location or "://" in location:
+        return slug
+    path = Path(location)
+    if not path.is_absolute() or not path.is_file():  # bare names (uploads) are not local files
+        return slug
+    folder = path.resolve().parent
+    if folder == sample_articles_dir().resolve():
+        return slug
+    digest = hashlib.sha256(str(folder).encode("utf-8")).hexdigest()[:8]
+    return f"{slug[:71]}-{digest}"
 
 
 _LONE_SURROGATE = re.compile("[\ud800-\udfff]")
@@ -76,7 +94,7 @@ def load_article(path: str | Path, format: str | None = None, article_id: str | 
             "one article; split it, or raise CLAIMGRAPH_MAX_ARTICLE_MB"
         )
     text, problems = decode_article(path.read_bytes(), str(path))
-    article = article_from_text(text, str(path), format, article_id)
+    article = article_from_text(text, str(path), format, article_id or article_id_for(str(path.resolve())))
     article.problems[:0] = problems
     if not article.claims and not article.endnotes:
         raise InputError(f"{path} holds no sentences and no endnotes that claimgraph can read")

@@ -273,3 +273,43 @@ class AuditResult:
     evidence: list[Evidence] = field(default_factory=list)
     graph: Any = None  # rdflib.Graph of the article's named graph
     timings: dict[str, float] = field(default_factory=dict)
+
+
+@dataclass(frozen=True)
+class Check:
+    """One earlier answer to a request, as the capture index remembers it."""
+
+    fetched_at: str
+    status: int
+    error_kind: str | None
+
+
+@dataclass
+class Response:
+    """One fetch as the rest of the pipeline sees it, live or replayed from a capture (fetch → extract)."""
+
+    url: str
+    final_url: str
+    status: int = 0
+    headers: dict[str, str] = field(default_factory=dict)
+    body: bytes = b""
+    redirects: list[Redirect] = field(default_factory=list)
+    fetched_at: str = ""
+    error: str | None = None
+    error_kind: str | None = None  # dns|refused|timeout|connect|too_large|loop|robots|ssrf|...
+    from_cache: bool = False
+    capture: Capture | None = None
+    history: list[Check] = field(default_factory=list)  # earlier answers to this request, oldest first
+
+    def header(self, name: str) -> str:
+        """A response header, case-insensitively, or an empty string."""
+        lowered = name.lower()
+        for key, value in self.headers.items():
+            if key.lower() == lowered:
+                return value
+        return ""
+
+    @property
+    def content_type(self) -> str:
+        """The media type without parameters, lower-case."""
+        return self.header("content-type").split(";", 1)[0].strip().lower()

@@ -18,8 +18,10 @@ from pathlib import Path
 from rdflib import Literal, URIRef
 from rdflib.namespace import XSD
 
+from claimgraph import settings
 from claimgraph.errors import InputError, QueryError
 from claimgraph.rdf.vocab import graph_iri
+from claimgraph.shipped import shipped_queries_dir
 from claimgraph.urls import canonical_url
 
 QUERY_DIR_ENV = "CLAIMGRAPH_QUERIES"
@@ -35,6 +37,7 @@ __all__ = [
     "NamedQuery",
     "Param",
     "queries_dir",
+    "query_dirs",
     "list_queries",
     "load_query",
     "bind_params",
@@ -74,12 +77,32 @@ class NamedQuery:
     scope: str | None = None  # "article": reads only the graph of the article bound to ?article
 
 
+def query_dirs() -> list[Path]:
+    """Where named queries live: folders in ``$CLAIMGRAPH_QUERIES`` (``:``-separated), then the shipped ones.
+
+    A user folder adds queries and checks; one with a shipped query's name replaces it. A folder
+    that does not exist is an error, never silently skipped.
+    """
+    user = [Path(part) for part in settings.get(QUERY_DIR_ENV).split(os.pathsep) if part.strip()]
+    for folder in user:
+        if not folder.is_dir():
+            raise QueryError(f"{QUERY_DIR_ENV} names {folder}, which is not a folder")
+    return [*user, shipped_queries_dir()]
+
+
 def queries_dir() -> Path:
-    """Where named queries live: ``$CLAIMGRAPH_QUERIES`` or the project's ``queries/`` folder."""
-    configured = os.environ.get(QUERY_DIR_ENV)
-    if configured:
-        return Path(configured)
-    return Path(__file__).resolve().parent.parent / "queries"
+    """The shipped queries folder (user folders from ``$CLAIMGRAPH_QUERIES`` come on top of it)."""
+    return shipped_queries_dir()
+
+
+def _query_files(sub: str = "") -> list[Path]:
+    """One ``.rq`` file per name across the query folders (earlier folders win), sorted by name."""
+    found: dict[str, Path] = {}
+    for root in query_dirs():
+        folder = root / sub if sub else root
+        for path in sorted(folder.glob("*.rq")) if folder.is_dir() else []:
+            found.setdefault(path.stem, path)
+    return [found[name] for name in sorted(found)]
 
 
 def _parse(path: Path) -> NamedQuery:
@@ -118,10 +141,9 @@ def _parse(path: Path) -> NamedQuery:
 
 def list_queries(include_checks: bool = True) -> list[NamedQuery]:
     """Every named query, checks last."""
-    root = queries_dir()
-    paths = sorted(root.glob("*.rq"))
+    paths = _query_files()
     if include_checks:
-        paths += sorted((root / "checks").glob("*.rq"))
+        paths += _query_files("checks")
     return [_parse(p) for p in paths]
 
 
@@ -130,10 +152,12 @@ def load_query(name_or_path: str | Path) -> NamedQuery:
     path = Path(name_or_path)
     if path.suffix == ".rq" and path.exists():
         return _parse(path)
-    root = queries_dir()
-    for candidate in (root / f"{name_or_path}.rq", root / "checks" / f"{name_or_path}.rq"):
-        if candidate.exists():
-            return _parse(candidate)
+    if path.suffix == ".rq" or "/" in str(name_or_path):
+        raise QueryError(f"no query file {str(name_or_path)!r}")
+    for root in query_dirs():
+        for candidate in (root / f"{name_or_path}.rq", root / "checks" / f"{name_or_path}.rq"):
+            if candidate.is_file():
+                return _parse(candidate)
     known = ", ".join(q.name for q in list_queries())
     raise QueryError(f"no query named {str(name_or_path)!r}; known queries: {known}")
 
@@ -175,7 +199,7 @@ def bind_params(query: NamedQuery, values: dict[str, str]) -> dict[str, Literal 
     if missing:
         docs = "; ".join(f"{p.name}: {p.doc}" for p in query.params if p.name in missing)
         raise QueryError(
-            f"query {query.name} needs --param {' '.join(m + '=…' for m in missing)} ({docs})"
+            f"query {query.name} needs the parameter {' '.join(m + '=…' for m in missing)} ({docs})"
         )
     for name, value in values.items():
         try:

@@ -9,7 +9,6 @@ then talks to the server instead of opening the files.
 from __future__ import annotations
 
 import contextlib
-import fcntl
 import json
 import os
 import shutil
@@ -22,13 +21,12 @@ import urllib.error
 import urllib.request
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
 
+from claimgraph import settings
 from claimgraph.errors import StoreError
-from claimgraph.rdf.store_oxigraph import LOCK_NAME, lock_store, unlock_store
+from claimgraph.rdf.store_lock import RECORD_NAME, lock_store, running_server, unlock_store  # noqa: F401 (re-exported)
 from claimgraph.serve_guard import Guard, GuardServer
 
-RECORD_NAME = "claimgraph-server.json"
 TOKEN_ENV = "CLAIMGRAPH_SERVE_TOKEN"
 QUERY_TIMEOUT_S = 120
 LOG_NAME = "claimgraph-server.log"
@@ -51,35 +49,6 @@ def free_port() -> int:
     with socket.socket(socket.AF_INET, socket.SOCK_STREAM) as sock:
         sock.bind((HOST, 0))
         return int(sock.getsockname()[1])
-
-
-def running_server(store_dir: str | os.PathLike[str]) -> dict[str, Any] | None:
-    """The record of a live ``claimgraph serve`` for ``store_dir``, else None."""
-    record_path = Path(store_dir) / RECORD_NAME
-    try:
-        record = json.loads(record_path.read_text())
-        os.kill(int(record["pid"]), 0)
-    except (OSError, ValueError, KeyError, TypeError):
-        return None
-    if _lock_is_free(Path(store_dir)):  # a stale record: its server died without cleaning up
-        return None
-    return record
-
-
-def _lock_is_free(location: Path) -> bool:
-    try:
-        fd = os.open(location / LOCK_NAME, os.O_RDONLY)
-    except OSError:
-        return True
-    try:
-        fcntl.flock(fd, fcntl.LOCK_SH | fcntl.LOCK_NB)
-    except BlockingIOError:
-        return False
-    else:
-        fcntl.flock(fd, fcntl.LOCK_UN)
-        return True
-    finally:
-        os.close(fd)
 
 
 @dataclass
@@ -253,7 +222,7 @@ def start_guarded_server(
     import secrets
 
     if writable and not token:
-        token = os.environ.get(TOKEN_ENV) or secrets.token_urlsafe(32)
+        token = settings.get(TOKEN_ENV) or secrets.token_urlsafe(32)
     if not (Path(location) / "CURRENT").exists():  # serve-read-only needs an existing store
         from claimgraph.rdf.store_oxigraph import OxigraphStore
 

@@ -1,4 +1,10 @@
-"""Endnote title quality: missing, slug-like, fragment, site-prefixed, truncated or off-topic titles."""
+"""Endnote title quality: missing, slug-like, fragment, site-prefixed, truncated or off-topic titles.
+
+A title that reads as a real title is left alone: a question, an abbreviation written with dots
+("C.I.A."), a legal citation ("10 U.S.C. § 164"), a title in Title Case, or a site name set off by
+a separator ("CIA – The World Factbook"). Notes written as prose (a footnote that mentions a term
+in quotes) and Markdown link reference definitions state no title to check.
+"""
 
 from __future__ import annotations
 
@@ -22,7 +28,15 @@ _TRAILING_FUNCTION_WORD = re.compile(
     re.IGNORECASE,
 )
 
-__all__ = ["TitleProblem", "title_problem", "best_title", "titles_match"]
+_LINK_DEFINITION = re.compile(r"^\s*\[[^\]]+\]:\s*<?\S+>?(?:\s+[\"'(].*[\"')])?\s*$")
+_PROSE_VERBS_TEXT = (
+    "is are was were be been see called means refers has have had can could will would may migh"
+    "t should does did do uses used"
+)
+_PROSE_VERBS = frozenset(_PROSE_VERBS_TEXT.split())
+_SEPARATORS = frozenset("-–—:|·•»/")
+
+__all__ = ["TitleProblem", "title_problem", "best_title", "titles_match", "states_no_title"]
 
 
 @dataclass
@@ -35,14 +49,79 @@ class TitleProblem:
     severity: str
 
 
-def _slug_tokens(url: str | None) -> set[str]:
+def _slug_sequences(url: str | None) -> list[list[str]]:
+    """The words of each path segment in order, without numbers and file extensions."""
     if not url:
-        return set()
+        return []
     try:
         path = unquote(urlsplit(url).path)
     except ValueError:
-        return set()
-    return set(re.findall(r"[a-z0-9]+", path.lower()))
+        return []
+    sequences = []
+    for segment in path.split("/"):
+        segment = re.sub(r"\.(?:html?|php|aspx?|pdf)$", "", segment.lower())
+        words = [w for w in re.split(r"[-_.+]+", segment) if w and not w.isdigit()]
+        if words:
+            sequences.append(words)
+    return sequences
+
+
+def _looks_like_slug(title: str, url: str | None) -> bool:
+    """All lower case, written with the slug's separators or its exact words in order."""
+    if title != title.lower() or not re.search(r"[a-z]", title):
+        return False
+    if re.fullmatch(r"[a-z0-9]+(?:[-_][a-z0-9]+)+", title.strip()):
+        return True
+    words = re.findall(r"[a-z0-9]+", title)
+    words = [w for w in words if not w.isdigit()]
+    return bool(words) and any(seq == words for seq in _slug_sequences(url))
+
+
+def states_no_title(endnote: Endnote) -> bool:
+    """A link reference definition or a prose note: the entry has no title field to judge."""
+    text = (endnote.text or "").strip()
+    if _LINK_DEFINITION.match(text):
+        return True
+    if (
+        endnote.source
+        or not endnote.title
+        or not re.search(rf"[\"“‘']{re.escape(endnote.title)}[\"”’']", text)
+    ):
+        return False  # a titled entry (field-style or a reference list item), not a note in prose
+    rest = text.replace(endnote.title, " ")
+    for url in (endnote.raw_url, endnote.url):
+        if url:
+            rest = rest.replace(url, " ")
+    words = re.findall(r"[A-Za-z’']+|[^\sA-Za-z’']+", rest)
+    run = []
+    for word in words:
+        if word.isalpha() and word == word.lower():
+            run.append(word)
+            if len(run) >= 3 and _PROSE_VERBS & set(run):
+                return True
+        else:
+            run = []
+    return False
+
+
+def _describes_itself(endnote: Endnote) -> bool:
+    """The entry has words of its own besides links, numbers and labels ("Wikimedia Atlas of …")."""
+    text = endnote.text or ""
+    for url in (endnote.raw_url, endnote.url):
+        if url:
+            text = text.replace(url, " ")
+    text = re.sub(r"https?://\S+|^\s*\[?\^?[\w-]+\]?[:.]?\s", " ", text)
+    return len(re.findall(r"[A-Za-z]{2,}", text)) >= 2
+
+
+def _reads_as_title(title: str) -> bool:
+    """Questions, dotted abbreviations, legal and section citations, and Title Case read as titles."""
+    if title.rstrip().endswith(("?", "!")):
+        return True
+    if re.search(r"\b(?:[A-Z]\.){2,}|§|\b\d+\s+[A-Z][\w.]*\.\s*[A-Z]", title):
+        return True
+    words = [w for w in re.findall(r"[A-Za-z][\w’']*", title) if len(w) > 3]
+    return len(words) >= 3 and sum(w[0].isupper() for w in words) >= 0.8 * len(words)
 
 
 def _site_names(endnote: Endnote) -> list[str]:
@@ -59,8 +138,17 @@ def _without_site_prefix(title: str, endnote: Endnote) -> str | None:
     for name in _site_names(endnote):
         squashed_name = re.sub(r"[^a-z0-9]", "", name)
         for count in range(1, min(4, len(words))):
-            if re.sub(r"[^a-z0-9]", "", "".join(words[:count]).lower()) == squashed_name:
-                return " ".join(words[count:])
+            prefix = words[:count]
+            if any(re.search(r"\w\.\w", w) for w in prefix):
+                continue  # an abbreviation written with dots ("C.I.A.") is part of the title
+            if re.sub(r"[^a-z0-9]", "", "".join(prefix).lower()) != squashed_name:
+                continue
+            rest = words[count:]
+            if not rest or rest[0] in _SEPARATORS or prefix[-1][-1] in _SEPARATORS:
+                return None  # "CIA – The World Factbook": a site name set off is the page's own title
+            if len(rest) < 2 or not re.match(r"[A-Za-z]", rest[0]):
+                return None  # "10 U.S.C. § 164" style: what follows is no title of its own
+            return " ".join(rest)
     return None
 
 
@@ -80,17 +168,17 @@ def title_problem(endnote: Endnote) -> TitleProblem | None:
             return None  # a note or an offline citation: nothing to check a title against
         if not endnote.source and (endnote.text or "").strip() in ("", endnote.raw_url, endnote.url):
             return None  # a bare inline link: the sentence around it names it
+        if not endnote.source and (states_no_title(endnote) or _describes_itself(endnote)):
+            return None  # a note in prose, or an entry whose words name the work
         if headline:
             return TitleProblem("missing", "the endnote has no title", headline, "low")
         return TitleProblem("missing", "the endnote has no title and its snippet gives none", None, "low")
-    words = re.findall(r"[\w’']+", title)
-    lowered = {w.lower() for w in words}
-    if title == title.lower() and words:
-        slug = _slug_tokens(endnote.url or endnote.raw_url)
-        if sum(w in slug for w in lowered) >= 0.6 * len(lowered):
-            return TitleProblem(
-                "slug_like", f"the title {title!r} looks made from the link's slug", headline, "low"
-            )
+    if states_no_title(endnote):
+        return None
+    if _looks_like_slug(title, endnote.url or endnote.raw_url):
+        return TitleProblem(
+            "slug_like", f"the title {title!r} looks made from the link's slug", headline, "low"
+        )
     rest = _without_site_prefix(title, endnote)
     if rest is not None:
         if (
@@ -111,7 +199,7 @@ def title_problem(endnote: Endnote) -> TitleProblem | None:
             "low",
         )
     fragment_like = _OPENERS.match(title) or _TRAILING_FUNCTION_WORD.search(title)
-    if fragment_like and not (headline and titles_match(title, headline)):
+    if fragment_like and not _reads_as_title(title) and not (headline and titles_match(title, headline)):
         return TitleProblem(
             "fragment",
             f"the title {title!r} reads like a fragment of body text",

@@ -10,6 +10,7 @@ from rdflib import Literal, URIRef
 from rdflib.namespace import RDF
 
 from claimgraph.audit.json_report import audit_to_json
+from claimgraph.audit.report import render_text
 from claimgraph.rdf.shapes import validate_graph
 from claimgraph.rdf.vocab import SCHEMA
 
@@ -67,10 +68,14 @@ def test_malformed_and_suspicious_urls(sample_audit):
 
 def test_duplicate_groups(sample_audit):
     groups = {(g.strength, tuple(g.endnotes)) for g in sample_audit.duplicate_groups}
-    assert ("certain", (1, 2, 10, 11)) in groups  # tracking parameters only
     assert ("certain", (4, 17)) in groups  # arXiv abs and html of one paper
+    # 1, 2, 10, 11 share a link (tracking parameters only); 12, 13 join them by title and date:
+    # one group, reported once, with both pieces of evidence
     likely = [g for g in sample_audit.duplicate_groups if g.strength == "likely"]
-    assert any({12, 13} <= set(g.endnotes) for g in likely)
+    assert [g.endnotes for g in likely] == [[1, 2, 10, 11, 12, 13]]
+    assert "the same link" in likely[0].reason and "title and date" in likely[0].reason
+    strong = [n for g in sample_audit.duplicate_groups if g.strength != "possible" for n in g.endnotes]
+    assert len(strong) == len(set(strong)), "an endnote is in one certain-or-likely group at most"
     videos = {18, 19, 38}
     for group in sample_audit.duplicate_groups:
         assert len(videos & set(group.endnotes)) == 0, "distinct videos are never merged"
@@ -78,14 +83,17 @@ def test_duplicate_groups(sample_audit):
 
 
 def test_orphans_and_further_reading(sample_audit):
+    """Uncited endnotes are orphans; uncited further reading is only counted in the summary."""
     orphans = {f.endnotes[0]: f for f in sample_audit.findings if f.kind == "orphan_endnote"}
     cited = {c.endnote for c in sample_audit.article.citations if c.endnote}
-    numbers = {e.number for e in sample_audit.article.endnotes}
-    assert set(orphans) == numbers - cited
-    for number, finding in orphans.items():
-        expected = "low" if sample_audit.article.endnote(number).kind == "further_reading" else "medium"
-        assert finding.severity == expected
-    assert "endnote 1" in orphans[13].message.lower() or "endnote 1," in orphans[13].message
+    article = sample_audit.article
+    notes = {e.number for e in article.endnotes if e.kind != "further_reading"}
+    reading = {e.number for e in article.endnotes if e.kind == "further_reading"}
+    assert reading and set(orphans) == notes - cited
+    assert all(f.severity == "medium" for f in orphans.values())
+    assert "endnote [1]" in orphans[13].message and "endnote [1]" in orphans[13].fix
+    summary = render_text(sample_audit)
+    assert f"{len(reading - cited)} further-reading entries no sentence cites" in summary
 
 
 def test_title_problems(sample_audit):

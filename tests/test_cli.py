@@ -139,14 +139,21 @@ def test_bad_parameters_are_clear_errors(filled_store, capsys):
     assert main(["query", "findings-for-endnote", "--store", filled_store, "--param", "endnote=x"]) == 2
     assert "not a valid integer" in capsys.readouterr().err
     assert main(["query", "claim-trace", "--store", filled_store]) == 2
-    assert "needs --param claim" in capsys.readouterr().err
+    assert "needs the parameter claim" in capsys.readouterr().err
     assert main(["query", "no-such-query", "--store", filled_store]) == 2
     assert "known queries" in capsys.readouterr().err
 
 
 def test_query_on_an_empty_store_ingests_the_sample(tmp_path, capsys):
+    (tmp_path / "fresh").mkdir()
     rows = _query(capsys, str(tmp_path / "fresh"), "articles")
     assert len(rows) == 1 and rows[0]["endnotes"] > 0
+
+
+def test_query_on_a_missing_store_is_an_error_and_creates_nothing(tmp_path, capsys):
+    assert main(["query", "articles", "--store", str(tmp_path / "typo")]) == 2
+    assert "no store at" in capsys.readouterr().err
+    assert not (tmp_path / "typo").exists()
 
 
 def test_export_formats(filled_store, capsys, tmp_path):

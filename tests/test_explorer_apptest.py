@@ -21,6 +21,7 @@ from claimgraph.api import default_article_path, load_article, open_store
 from claimgraph.evidence.review import load_reviews
 from claimgraph.explorer.query import read_only_form
 from claimgraph.explorer.text import dot_escape, md_escape
+from claimgraph.load import article_id_for
 
 ROOT = Path(__file__).resolve().parent.parent
 APP = str(ROOT / "app.py")
@@ -325,7 +326,7 @@ def test_article_ingested_elsewhere_is_reopened_from_its_file(tmp_path: Path) ->
     )
     at = AppTest.from_string(script, default_timeout=TIMEOUT).run()
     assert any("A small uploaded article" in o for o in at.selectbox(key="article-choice").options)
-    at = at.selectbox(key="article-choice").set_value("cli-ingested").run()
+    at = at.selectbox(key="article-choice").set_value(article_id_for(str(article))).run()
     assert not at.exception
     assert "A small uploaded article" in at.title[0].value.replace("\\", "")
 

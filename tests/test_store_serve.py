@@ -14,7 +14,7 @@ import rdflib
 from oxigraph_server import oxigraph_binary_or_skip
 from rdflib import Literal, URIRef
 
-from claimgraph.errors import StoreError
+from claimgraph.errors import InputError, StoreError
 from claimgraph.rdf.store import open_store
 from claimgraph.rdf.store_sparql import SparqlStore
 from claimgraph.server import RECORD_NAME, free_port, running_server
@@ -137,7 +137,7 @@ def test_serve_refuses_a_non_directory_store() -> None:
 
     from claimgraph.cli.serve import run
 
-    with pytest.raises(StoreError, match="directory"):
+    with pytest.raises(InputError, match="directory"):  # bad usage: exit 2, not store trouble
         run(Namespace(store="memory", port=0, read_only=False, writable=False, federation=False))
 
 

@@ -1,33 +1,67 @@
-"""Endnote and citation checks written in Python (the graph-shaped ones live in queries/checks/)."""
+"""Endnote and citation checks written in Python (the graph-shaped ones live in queries/checks/).
+
+Each kind's rule, when it fires and how severe it is, is written in docs/findings.md.
+"""
 
 from __future__ import annotations
 
 import re
 from datetime import date
 
-from claimgraph.dates import find_dates
-from claimgraph.model import Article, DuplicateGroup, Finding
+from claimgraph.audit.date_checks import date_findings
+from claimgraph.audit.names import citation_name, endnote_name, endnotes_name
+from claimgraph.audit.uncited import uncited_claims
+from claimgraph.dedupe import is_link_target, same_work
+from claimgraph.model import Article, DuplicateGroup, Endnote, Finding
 from claimgraph.titles import title_problem
 
-_ARXIV_NEW = re.compile(r"^(\d{2})(\d{2})\.\d{4,5}$")
-_URL_DATE = re.compile(r"/((?:19|20)\d\d)/(0[1-9]|1[0-2])(?:/([0-3]\d))?/")
 _GROUP_SEVERITY = {"certain": "medium", "likely": "medium", "possible": "low"}
+_YEAR_FOLDER = re.compile(r"^(?:19|20)\d\d$")
+_BIBLIOGRAPHY = re.compile(
+    r"\b(?:bibliography|works cited|sources|literature|reading list|further reading|"
+    r"external links|see also|additional (?:references|reading|resources))\b",
+    re.IGNORECASE,
+)
+_NOTE_LISTS = re.compile(r"\b(?:notes|footnotes|citations|endnotes)\b", re.IGNORECASE)
 
-__all__ = ["article_findings"]
+__all__ = ["article_findings", "finish_findings", "bibliography_like", "keeper", "uncited_reading"]
 
 
 def article_findings(
     article: Article, groups: list[DuplicateGroup], today: date | None = None
 ) -> list[Finding]:
-    """Every Python-side finding for an article, in a stable order."""
+    """Every Python-side finding about the article's entries and links, in a stable order."""
     findings: list[Finding] = []
     findings += _reader_problems(article)
     findings += _url_findings(article)
     findings += _duplicate_findings(article, groups)
     findings += _title_findings(article)
-    findings += _date_findings(article, today or date.today())
-    findings += _uncited_claims(article)
+    findings += date_findings(article, today or date.today())
     return findings
+
+
+def finish_findings(article: Article, groups: list[DuplicateGroup], findings: list[Finding]) -> None:
+    """Once every check ran: settle orphans, then add uncited claims capped to a share of the rest."""
+    explain_orphans(article, groups, findings)
+    _name_unresolved(article, findings)
+    findings += uncited_claims(article, other_findings=len(findings))
+
+
+def _name_unresolved(article: Article, findings: list[Finding]) -> None:
+    """Unresolved citations named by marker and sentence; "there is no endnote 9" without candidates."""
+    by_id = {c.id: c for c in article.citations}
+    for finding in findings:
+        citation = by_id.get(finding.citations[0]) if finding.citations else None
+        if finding.kind != "unresolved_citation" or citation is None:
+            continue
+        name = citation_name(article, citation).capitalize()
+        if citation.candidates:
+            options = ", ".join(endnote_name(article.endnote(c.endnote)) for c in citation.candidates[:3])
+            finding.message = f"{name} matches no endnote clearly; it may mean {options}."
+        elif citation.label.isdigit():
+            finding.message = f"{name}: there is no endnote {citation.label}."
+        else:
+            finding.message = f"{name} matches no endnote: nothing in the lists carries its label or link."
 
 
 def _reader_problems(article: Article) -> list[Finding]:
@@ -46,13 +80,15 @@ def _url_findings(article: Article) -> list[Finding]:
     findings = []
     for endnote in article.endnotes:
         for problem in endnote.url_problems:
+            if problem.code == "repeated_segments" and not _joined_paths(endnote.url):
+                continue  # a repeated name alone (github.com/x/baselines/…/baselines) is a real path
             kind = "malformed_url" if problem.level == "malformed" else "suspicious_url"
             severity = "high" if kind == "malformed_url" else "medium"
             findings.append(
                 Finding(
                     kind,
                     severity,
-                    f"Endnote {endnote.number}: {problem.message}.",
+                    f"{endnote_name(endnote).capitalize()}: {problem.message}.",
                     problem.suggestion or "check the link against the source",
                     endnotes=[endnote.number],
                     details={"code": problem.code, "url": endnote.url},
@@ -63,7 +99,7 @@ def _url_findings(article: Article) -> list[Finding]:
                 Finding(
                     "malformed_url",
                     "high",
-                    f"Endnote {endnote.number} has no link.",
+                    f"{endnote_name(endnote).capitalize()} has no link.",
                     "add the source's address",
                     endnotes=[endnote.number],
                     details={"code": "missing"},
@@ -72,33 +108,51 @@ def _url_findings(article: Article) -> list[Finding]:
     return findings
 
 
+def _joined_paths(url: str | None) -> bool:
+    """Several date folders in one path: pieces of different links glued together."""
+    segments = [seg for seg in (url or "").split("?")[0].split("/")[3:] if seg]
+    return sum(bool(_YEAR_FOLDER.match(seg)) for seg in segments) > 1
+
+
+def keeper(article: Article, numbers: list[int]) -> Endnote:
+    """The entry of a duplicate group to keep: the most cited, then a titled list entry, then the first."""
+    counts = {n: 0 for n in numbers}
+    for citation in article.citations:
+        if citation.endnote in counts:
+            counts[citation.endnote] += 1
+
+    def rank(n: int) -> tuple:
+        endnote = article.endnote(n)
+        return (-counts[n], endnote.kind != "endnote", not endnote.title, n)
+
+    return article.endnote(min(numbers, key=rank))
+
+
 def _duplicate_findings(article: Article, groups: list[DuplicateGroup]) -> list[Finding]:
     findings = []
     for group in groups:
-        keep = article.endnote(group.endnotes[0])
-        others = ", ".join(str(n) for n in group.endnotes[1:])
-        numbers = ", ".join(str(n) for n in group.endnotes)
-        verb = {
-            "certain": "cite the same work",
-            "likely": "very likely cite the same work",
-            "possible": "may cite the same work",
-        }[group.strength]
-        fix = (
-            (
-                f"keep endnote {keep.number} ({keep.canonical_url or keep.url}) and point the "
-                f"citations of endnotes {others} to it"
+        keep = keeper(article, group.endnotes)
+        others = [n for n in group.endnotes if n != keep.number]
+        members = endnotes_name(article, group.endnotes)
+        if group.strength == "possible":
+            message = f"{members.capitalize()} may cite copies of one work ({group.reason})."
+            fix = f"check whether {members} are copies of one work; if so, cite the original"
+        else:
+            verb = "cite the same work" if group.strength == "certain" else "very likely cite the same work"
+            message = f"{members.capitalize()} {verb} ({group.reason})."
+            fix = (
+                f"keep {endnote_name(keep)} ({keep.canonical_url or keep.url or keep.title}), "
+                f"move the citations of {endnotes_name(article, others)} to it, then remove "
+                f"{'it' if len(others) == 1 else 'them'}"
             )
-            if group.strength != "possible"
-            else (f"check whether endnotes {numbers} are copies of one work; if so, cite the original")
-        )
         findings.append(
             Finding(
                 "duplicate",
                 _GROUP_SEVERITY[group.strength],
-                f"Endnotes {numbers} {verb} ({group.reason}).",
+                message,
                 fix,
                 endnotes=list(group.endnotes),
-                details={"strength": group.strength},
+                details={"strength": group.strength, "keep": keep.number},
             )
         )
     return findings
@@ -119,7 +173,7 @@ def _title_findings(article: Article) -> list[Finding]:
             Finding(
                 "title_mismatch",
                 problem.severity,
-                f"Endnote {endnote.number}: {problem.message}.",
+                f"{endnote_name(endnote).capitalize()}: {problem.message}.",
                 fix,
                 endnotes=[endnote.number],
                 details={
@@ -132,150 +186,96 @@ def _title_findings(article: Article) -> list[Finding]:
     return findings
 
 
-def _date_findings(article: Article, today: date) -> list[Finding]:
-    findings = []
-    for endnote in article.endnotes:
-        stated = endnote.published if endnote.published_from == "stated" else None
-        messages = []
-        arxiv = _ARXIV_NEW.match(endnote.identifiers.get("arxiv", ""))
-        if arxiv and endnote.published:
-            id_month = f"20{arxiv.group(1)}-{arxiv.group(2)}"
-            if endnote.published[:7] < id_month:
-                messages.append(
-                    f"the date {endnote.published} is before arXiv:{endnote.identifiers['arxiv']} "
-                    f"was first submitted ({id_month})"
-                )
-            elif endnote.published[:4] != id_month[:4] and endnote.published[:7] != id_month:
-                messages.append(
-                    f"the date {endnote.published} is in another year than "
-                    f"arXiv:{endnote.identifiers['arxiv']} ({id_month}); a later version's date?"
-                )
-        url_date = _URL_DATE.search(endnote.url or "")
-        if url_date and endnote.published:
-            in_url = "-".join(p for p in url_date.groups() if p)
-            if not _dates_agree(in_url, endnote.published):
-                messages.append(f"the link's path says {in_url} but the endnote says {endnote.published}")
-        if stated and endnote.snippet:
-            snippet_dates = {d.iso for d in find_dates(endnote.snippet[:200])}
-            if (
-                snippet_dates
-                and stated not in snippet_dates
-                and not any(d[:7] == stated[:7] for d in snippet_dates)
-            ):
-                messages.append(
-                    f"the snippet is dated {', '.join(sorted(snippet_dates))} but the endnote says {stated}"
-                )
-        if endnote.published and endnote.published > today.isoformat():
-            messages.append(f"the date {endnote.published} is in the future")
-        if article.published and endnote.published and endnote.published > article.published:
-            messages.append(
-                f"the source ({endnote.published}) is newer than the article ({article.published})"
-            )
-        for message in messages:
-            findings.append(
-                Finding(
-                    "date_inconsistency",
-                    "medium",
-                    f"Endnote {endnote.number}: {message}.",
-                    "check the publication date on the source and correct the endnote",
-                    endnotes=[endnote.number],
-                )
-            )
-    findings += _card_date_findings(article)
-    return findings
+def bibliography_like(article: Article, endnote: Endnote) -> bool:
+    """An entry of a reading list rather than a note a sentence should cite.
 
-
-def _dates_agree(a: str, b: str, slack_days: int = 2) -> bool:
-    """Two ISO dates of any precision agree: same at the shared precision, within a few days."""
-    if a.startswith(b[: len(a)]) or b.startswith(a[: len(b)]):
+    Further reading, external links and bibliography sections by name, and a "References" list
+    beside a notes list the markers point to (Wikipedia's short-citation layout).
+    """
+    section = endnote.section or ""
+    if endnote.kind == "further_reading" or _BIBLIOGRAPHY.search(section):
         return True
-    if len(a) == len(b) == 10:
-        return abs((date.fromisoformat(a) - date.fromisoformat(b)).days) <= slack_days
-    return False
+    sections = {e.section or "" for e in article.endnotes}
+    return not _NOTE_LISTS.search(section) and any(_NOTE_LISTS.search(s) for s in sections)
 
 
-def _card_date_findings(article: Article) -> list[Finding]:
-    findings = []
-    for citation in article.citations:
-        if citation.endnote is None or not citation.card:
-            continue
-        endnote = article.endnote(citation.endnote)
-        card_dates = {d.iso for d in find_dates(citation.card)}
-        if card_dates and endnote.published and not any(d[:7] == endnote.published[:7] for d in card_dates):
-            findings.append(
-                Finding(
-                    "date_inconsistency",
-                    "low",
-                    f"Citation {citation.id} shows {', '.join(sorted(card_dates))} but endnote "
-                    f"{endnote.number} says {endnote.published}.",
-                    "make the inline citation and the endnote agree on the date",
-                    endnotes=[endnote.number],
-                    citations=[citation.id],
-                    claims=[citation.claim],
-                )
-            )
-    return findings
+_AUTHOR_END = re.compile(r",| and | & | et al|(?<=\w{2})\. |[\"“(]")
+_YEAR_IN_ENTRY = re.compile(r"\b(?:19|20)\d\d\b")
 
 
-def _factual(text: str) -> bool:
-    words = text.split()
-    if len(words) < 8 or text.rstrip().endswith(("?", ":")):
+def cited_author_date(article: Article, endnote: Endnote) -> bool:
+    """The text names the entry in author-date form: "Mnih et al. 2015", "Sutton & Barto (2017)"."""
+    text = re.sub(r"^\s*\[?\d+\]?\.?\s+", "", endnote.text or "")
+    years = set(_YEAR_IN_ENTRY.findall(text))
+    first_author = _AUTHOR_END.split(text[:80], maxsplit=1)[0]
+    names = [w for w in re.findall(r"[A-Z][\w'’-]+", first_author) if len(w) >= 2]
+    if not names or not years:
         return False
-    return bool(
-        re.search(
-            r"\b(?:is|are|was|were|has|have|had|shows?|showed|found|reported|"
-            r"suggests?|argues?|increased|decreased|\d)",
-            text,
-            re.IGNORECASE,
-        )
-    )
+    surname = names[-1]
+    list_starts = [sec.start for sec in article.sections if sec.kind != "body"]
+    body = article.text[: min(list_starts, default=len(article.text))]
+    year = "|".join(sorted(years))
+    pattern = rf"\b{re.escape(surname)}\b(?:,? et al\.?|,? (?:and|&) [A-Z][\w'’-]+)?,? \(?(?:{year})\b"
+    return bool(re.search(pattern, body))
 
 
-def _uncited_claims(article: Article) -> list[Finding]:
-    cited_blocks = {c.block for c in article.claims if c.citation_ids}
-    findings = []
-    for claim in article.claims:
-        if claim.citation_ids or claim.block in cited_blocks or not _factual(claim.text):
-            continue
-        findings.append(
-            Finding(
-                "uncited_claim",
-                "low",
-                f"No citation supports: “{_short(claim.text)}”",
-                "add a citation for this statement or mark it as the author's own analysis",
-                claims=[claim.id],
-            )
-        )
-    return findings
+def _author_date_article(article: Article) -> bool:
+    """The text cites its list in author-date form (three entries or more named that way)."""
+    cached = getattr(article, "_author_date", None)
+    if cached is None:
+        cached = sum(cited_author_date(article, e) for e in article.endnotes if not is_link_target(e)) >= 3
+        article.__dict__["_author_date"] = cached
+    return cached
 
 
-def _short(text: str, limit: int = 120) -> str:
-    return text if len(text) <= limit else text[: limit - 1].rstrip() + "…"
+def _reading_pointer(article: Article, endnote: Endnote) -> bool:
+    """In an author-date article, an entry with no year cannot be cited: it points to reading."""
+    return not _YEAR_IN_ENTRY.search(endnote.text or "") and _author_date_article(article)
+
+
+def uncited_reading(article: Article) -> int:
+    """How many reading-list entries no sentence cites (counted in the summary, not reported)."""
+    cited = {c.endnote for c in article.citations if c.endnote is not None}
+    return sum(1 for e in article.endnotes if e.number not in cited and bibliography_like(article, e))
 
 
 def explain_orphans(article: Article, groups: list[DuplicateGroup], findings: list[Finding]) -> None:
-    """Say when an orphan endnote duplicates a cited one, or may be an unresolved citation's target."""
+    """Drop reading-list orphans (the summary counts them); say when an orphan duplicates a cited entry."""
     cited = {c.endnote for c in article.citations if c.endnote is not None}
     maybe: dict[int, list[str]] = {}
     for citation in article.citations:
         if citation.endnote is None:
             for candidate in citation.candidates[:3]:
                 maybe.setdefault(candidate.endnote, []).append(citation.id)
-    for finding in findings:
+    for finding in list(findings):
         if finding.kind != "orphan_endnote" or not finding.endnotes:
             continue
-        number = finding.endnotes[0]
+        endnote = article.endnote(finding.endnotes[0])
         twins = sorted(
-            {
-                n
-                for g in groups
-                if g.strength in ("certain", "likely") and number in g.endnotes
-                for n in g.endnotes
-                if n in cited and n != number
-            }
+            n
+            for g in groups
+            if g.strength in ("certain", "likely") and endnote.number in g.endnotes
+            for n in g.endnotes
+            if n in cited and n != endnote.number
         )
+        if bibliography_like(article, endnote) and not twins:
+            findings.remove(finding)
+            continue
+        if any(is_link_target(article.endnote(n)) and same_work(endnote, article.endnote(n)) for n in cited):
+            findings.remove(finding)  # a link in the text cites this entry's work: it is cited
+            continue
+        if cited_author_date(article, endnote):
+            findings.remove(finding)  # cited in author-date form, which no marker resolves
+            continue
+        if _reading_pointer(article, endnote):
+            findings.remove(finding)  # "Lectures by … on YouTube": a pointer, not a citable work
+            continue
+        finding.message = f"{endnote_name(endnote).capitalize()} is not cited by any sentence."
         if twins:
-            finding.message += f" It cites the same work as endnote {twins[0]}, which is cited."
-            finding.fix = f"remove it; endnote {twins[0]} already cites this work"
-        elif number in maybe:
-            finding.message += f" It may be the target of unresolved citation {', '.join(maybe[number])}."
+            twin = article.endnote(twins[0])
+            finding.message += f" It cites the same work as {endnote_name(twin)}, which is cited."
+            finding.fix = f"remove it; {endnote_name(twin)} already cites this work and keeps its citations"
+        elif endnote.number in maybe:
+            unresolved = [c for c in article.citations if c.id in maybe[endnote.number]]
+            names = "; ".join(citation_name(article, c) for c in unresolved[:2])
+            finding.message += f" It may be the target of the unresolved {names}."

@@ -9,7 +9,7 @@ from claimgraph.evidence.status import claim_statuses
 from claimgraph.model import AuditResult, Source
 from claimgraph.titles import title_problem
 
-SCHEMA_VERSION = "1.1"
+SCHEMA_VERSION = "1.2"  # 1.2: sources[].metadata.provenance
 
 __all__ = ["SCHEMA_VERSION", "audit_to_json", "source_to_json"]
 
@@ -32,6 +32,7 @@ def source_to_json(source: Source) -> dict[str, Any]:
             "site": meta.site,
             "type": meta.type,
             "language": meta.language,
+            "provenance": {k: v for k, v in meta.provenance.items() if getattr(meta, k, None)},
         },
         "passages": len(source.passages),
         "capture": None

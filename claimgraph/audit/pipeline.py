@@ -7,7 +7,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from claimgraph.audit.checks import article_findings, explain_orphans
+from claimgraph.audit.checks import article_findings, finish_findings
 from claimgraph.audit.source_checks import network_findings, source_findings
 from claimgraph.audit.sparql_checks import run_sparql_checks
 from claimgraph.dedupe import duplicate_groups
@@ -16,15 +16,16 @@ from claimgraph.evidence.review import apply_reviews, load_reviews
 from claimgraph.fetch import FetchConfig, collect_sources
 from claimgraph.fetch.collect import Sources
 from claimgraph.fetch.config import default_cache_dir
+from claimgraph.fetch.progress import ProgressCallback
 from claimgraph.load import article_from_text, default_article_path, load_article
 from claimgraph.model import Article, AuditResult, Finding, Source
 from claimgraph.rdf.evidence import add_evidence_triples
 from claimgraph.rdf.graph import add_findings, build_article_graph
 from claimgraph.rdf.sources import add_source_triples
 from claimgraph.rdf.vocab import graph_iri
+from claimgraph.shipped import default_snapshots_dir
 
 SEVERITY_ORDER = {"high": 0, "medium": 1, "low": 2}
-SNAPSHOT_DIR = Path(__file__).resolve().parent.parent.parent / "sources" / "snapshots"
 
 __all__ = ["AuditOptions", "audit", "audit_article", "sort_findings"]
 
@@ -35,11 +36,11 @@ class AuditOptions:
 
     online: bool = False
     cache_dir: Path | None = None
-    snapshots_dir: Path | None = field(default_factory=lambda: SNAPSHOT_DIR)
+    snapshots_dir: Path | None = field(default_factory=default_snapshots_dir)
     allow_private: bool = False
     judge: str = "default"
     evidence: bool = True
-    progress: bool = False
+    on_progress: ProgressCallback | None = None  # (done, total, counts by health) while fetching
     contact: str | None = None  # put in the User-Agent so sites can reach the operator
     refresh: bool = False  # fetch again what the capture cache holds
     max_age_days: float | None = None  # captures older than this are fetched again
@@ -82,8 +83,12 @@ def audit_article(
     store=None,
     options: AuditOptions | None = None,
     on_stage: Callable[[str], None] | None = None,
+    collected: dict[str, Source] | None = None,
 ) -> AuditResult:
-    """Audit an already loaded article; writes its named graph to ``store`` when one is given."""
+    """Audit an already loaded article; writes its named graph to ``store`` when one is given.
+
+    ``collected`` holds sources already fetched by URL (a corpus run fetches once for all).
+    """
     options = options or AuditOptions()
     timings: dict[str, float] = {}
 
@@ -96,7 +101,10 @@ def audit_article(
     groups = duplicate_groups(article.endnotes)
     stage("duplicates", t)
     t = time.perf_counter()
-    sources = _collect_sources(article, options)
+    if collected is None:
+        sources = _collect_sources(article, options)
+    else:
+        sources = {e.number: collected[e.url] for e in article.endnotes if e.url in collected}
     stage("sources", t)
     t = time.perf_counter()
     evidence = judge_article(article, sources, judge=options.judge) if options.evidence else []
@@ -113,7 +121,7 @@ def audit_article(
     findings += source_findings(article, sources) if sources else []
     findings += network_findings(sources)
     findings += evidence_findings(article, evidence, sources) if evidence else []
-    explain_orphans(article, groups, findings)
+    finish_findings(article, groups, findings)
     findings = sort_findings(findings)
     add_findings(graph, article, findings)
     stage("checks", t)
@@ -144,7 +152,7 @@ def _collect_sources(article: Article, options: AuditOptions) -> dict[int, Sourc
         cache_dir=options.cache_dir or default_cache_dir(),
         snapshots_dir=options.snapshots_dir,
         allow_private=options.allow_private,
-        progress=options.progress,
+        progress=options.on_progress,
         config=config,
     )
     by_number = Sources((e.number, found[e.url]) for e in article.endnotes if e.url and e.url in found)

@@ -4,27 +4,17 @@ from __future__ import annotations
 
 from collections import Counter
 
+from claimgraph.audit.checks import uncited_reading
+from claimgraph.audit.kinds import KINDS, kind_title
 from claimgraph.model import AuditResult, Finding
 
-KIND_TITLES = {
-    "dead_link": "Dead links",
-    "malformed_url": "Malformed links",
-    "unresolved_citation": "Unresolved citations",
-    "unsupported_citation": "Citations that do not support their sentence",
-    "duplicate": "Duplicate endnotes",
-    "orphan_endnote": "Endnotes no sentence cites",
-    "title_mismatch": "Title problems",
-    "date_inconsistency": "Date problems",
-    "suspicious_url": "Suspicious links",
-    "better_citation": "Better citations available",
-    "uncited_claim": "Sentences without a citation",
-}
+KIND_TITLES = {name: kind.title for name, kind in KINDS.items()}  # from the kinds registry
 
 __all__ = ["render_text", "render_markdown", "KIND_TITLES"]
 
 
 def _kind_title(kind: str) -> str:
-    return KIND_TITLES.get(kind, kind.replace("_", " ").capitalize())
+    return kind_title(kind)
 
 
 def _grouped(findings: list[Finding]) -> dict[str, list[Finding]]:
@@ -44,6 +34,12 @@ def _summary_lines(result: AuditResult) -> list[str]:
         f"{len(result.findings)} findings: {severities.get('high', 0)} high, "
         f"{severities.get('medium', 0)} medium, {severities.get('low', 0)} low",
     ]
+    reading = uncited_reading(article)
+    if reading:
+        lines.append(
+            f"{reading} further-reading entries no sentence cites (further reading, external links, "
+            "bibliography: not reported one by one)"
+        )
     if result.sources:
         kinds = Counter(s.capture.kind if s.capture else "none" for s in result.sources.values())
         health = Counter(s.health for s in result.sources.values())

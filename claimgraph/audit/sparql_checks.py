@@ -12,8 +12,9 @@ import re
 import pyoxigraph
 import rdflib
 
+from claimgraph.errors import QueryError
 from claimgraph.model import Finding
-from claimgraph.queries import NamedQuery, bind_params, list_queries
+from claimgraph.queries import NamedQuery, bind_params, list_queries, queries_dir
 from claimgraph.rdf.ntriples import ntriples
 from claimgraph.rdf.store import term_to_python
 from claimgraph.rdf.store_terms import bind_as_values, from_oxigraph, normalise_bindings
@@ -54,7 +55,8 @@ def run_sparql_checks(graph: rdflib.Graph, article_id: str) -> list[Finding]:
     """Run every check query over one article's graph (loaded into a scratch Oxigraph store)."""
     checks = check_queries()
     if not checks:
-        return []
+        raise QueryError(f"no SPARQL checks found in {queries_dir() / 'checks'}: the installation "
+                         "is incomplete (reinstall claimgraph)")
     store = pyoxigraph.Store()
     store.load(
         ntriples(graph).encode("utf-8"),

@@ -6,11 +6,12 @@ import argparse
 import sys
 from pathlib import Path
 
-import rdflib
+from claimgraph.cli._common import add_quiet_option, add_store_option, output_file, resolve_store, warn
+from claimgraph.errors import InputError
 
-from claimgraph.api import AuditOptions, audit, ensure_sample, export_graph, open_store
-from claimgraph.cli._common import add_store_option, warn
-from claimgraph.rdf.vocab import graph_iri
+# The library's lists (claimgraph.api.GRAPH_FORMATS / ENDNOTE_FORMATS); a test checks they agree.
+GRAPH_FORMATS = ("turtle", "ttl", "json-ld", "jsonld", "nt", "ntriples", "n-triples", "trig", "nquads")
+ENDNOTE_FORMATS = ("markdown", "csl-json", "bibtex")
 
 
 def add_parser(subparsers: argparse._SubParsersAction) -> None:
@@ -18,56 +19,58 @@ def add_parser(subparsers: argparse._SubParsersAction) -> None:
     parser = subparsers.add_parser(
         "export",
         help="export the graph (Turtle, JSON-LD, N-Triples, TriG) or a corrected endnote list",
+        description="Without --endnotes: the stored graph (--format " + ", ".join(GRAPH_FORMATS)
+        + "). With --endnotes: the article's corrected endnotes (--format "
+        + ", ".join(ENDNOTE_FORMATS) + ").",
     )
     parser.add_argument(
-        "--format",
-        default="turtle",
-        help="turtle, json-ld, nt, trig, nquads; with --endnotes: markdown, csl-json, bibtex",
+        "--format", default=None, choices=GRAPH_FORMATS + ENDNOTE_FORMATS,
+        help="graph: turtle (default), json-ld, nt, trig, nquads; "
+        "endnotes: markdown (default), csl-json, bibtex",
     )
     parser.add_argument("--article", help="only this article's graph (its id)")
     parser.add_argument(
-        "--endnotes",
-        nargs="?",
-        const="",
-        metavar="PATH",
-        default=None,
+        "--endnotes", nargs="?", const="", metavar="PATH", default=None,
         help="print the article's corrected endnote list (the sample when no PATH)",
     )
     parser.add_argument("--out", type=Path, help="write to this file instead of standard output")
     add_store_option(parser)
+    add_quiet_option(parser)
     parser.set_defaults(func=run)
 
 
 def run(args: argparse.Namespace) -> int:
     """Serialise and print (or write) the export."""
-    if args.endnotes is not None:
-        from claimgraph.audit.endnote_export import corrected_endnotes
+    from claimgraph import api
 
-        fmt = args.format if args.format in ("markdown", "csl-json", "bibtex") else "markdown"
-        result = audit(args.endnotes or None, options=AuditOptions())
-        text = corrected_endnotes(result, fmt)
+    if args.out:
+        output_file(args.out)
+    if args.endnotes is not None:
+        fmt = args.format or "markdown"
+        if fmt not in ENDNOTE_FORMATS:
+            raise InputError(f"--endnotes takes --format {', '.join(ENDNOTE_FORMATS)}, not {fmt!r}")
+        if args.article:
+            raise InputError("--article selects a stored graph; with --endnotes give the article's PATH")
+        result = api.audit(args.endnotes or None, options=api.AuditOptions())
+        text = api.corrected_endnotes(result, fmt)
     else:
-        store = open_store(args.store)
+        fmt = args.format or "turtle"
+        if fmt not in GRAPH_FORMATS:
+            raise InputError(f"a graph export takes --format {', '.join(GRAPH_FORMATS)}, not {fmt!r} "
+                             "(that one needs --endnotes)")
+        store = api.open_store(resolve_store(args.store, writes=False, quiet=args.quiet))
         try:
-            ensure_sample(store, warn)
-            names = [graph_iri(args.article)] if args.article else store.graph_names()
-            if args.format in ("trig", "nquads"):
-                data = rdflib.Dataset()
-                for name in names:
-                    target = data.graph(name)
-                    for triple in store.graph(name):
-                        target.add(triple)
-                text = export_graph(data, args.format)
-            else:
-                merged = rdflib.Graph()
-                for name in names:
-                    merged += store.graph(name)
-                text = export_graph(merged, args.format)
+            api.ensure_sample(store, None if args.quiet else warn)
+            text = api.export_store(store, fmt, args.article)
         finally:
             store.close()
     if args.out:
-        args.out.write_text(text, encoding="utf-8")
-        warn(f"wrote {args.out}")
+        try:
+            args.out.write_text(text, encoding="utf-8")
+        except OSError as error:
+            raise InputError(f"cannot write --out {args.out}: {error.strerror or error}") from None
+        if not args.quiet:
+            warn(f"wrote {args.out}")
     else:
         sys.stdout.write(text if text.endswith("\n") else text + "\n")
     return 0

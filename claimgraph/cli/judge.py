@@ -6,10 +6,13 @@ import argparse
 import json
 import sys
 from pathlib import Path
+from typing import TYPE_CHECKING
 
+from claimgraph.cli._common import add_quiet_option
 from claimgraph.errors import InputError
-from claimgraph.evidence import get_judge, judge_text
-from claimgraph.evidence.judges import Verdict
+
+if TYPE_CHECKING:  # pragma: no cover
+    from claimgraph.evidence.judges import Verdict
 
 
 def add_parser(subparsers: argparse._SubParsersAction) -> None:
@@ -24,6 +27,7 @@ def add_parser(subparsers: argparse._SubParsersAction) -> None:
     parser.add_argument("source", nargs="?", help="a URL, a text file, or - for stdin")
     parser.add_argument("--jsonl", metavar="FILE", help="judge many pairs (FILE or - for stdin)")
     parser.add_argument("--format", choices=["text", "json"], default="text")
+    add_quiet_option(parser)
     parser.add_argument("--judge", default="default",
                         help="judge spec: default, endpoint:URL[?model=NAME], model:DIR")
     parser.set_defaults(func=run)
@@ -33,11 +37,9 @@ def _read_source(source: str) -> str:
     if source == "-":
         return sys.stdin.read()
     if source.startswith(("http://", "https://")):
-        try:
-            from claimgraph.fetch import collect_sources
-        except ImportError:  # pragma: no cover - the fetch stage ships with claimgraph
-            raise InputError("fetching URLs needs claimgraph.fetch; save the page to a file") from None
-        fetched = collect_sources([source], offline=False).get(source)
+        from claimgraph.api import check_sources
+
+        fetched = check_sources([source], offline=False).get(source)
         if fetched is None or not fetched.text.strip():
             why = fetched.error or fetched.health if fetched else "nothing fetched"
             raise InputError(f"no text could be read from {source} ({why}); save it to a file")
@@ -61,6 +63,8 @@ def _run_jsonl(name: str, judge: str) -> int:
     stream = sys.stdin if name == "-" else None
     if stream is None and not Path(name).is_file():
         raise InputError(f"{name} is not a readable file")
+    from claimgraph.api import get_judge, judge_text
+
     lines = stream.read().splitlines() if stream else Path(name).read_text().splitlines()
     get_judge(judge)  # fail early on a bad spec
     for number, line in enumerate(lines, start=1):
@@ -84,6 +88,8 @@ def run(args: argparse.Namespace) -> int:
         return _run_jsonl(args.jsonl, args.judge)
     if not args.claim or not args.source:
         raise InputError('give a claim and a source: claimgraph judge "CLAIM" SOURCE')
+    from claimgraph.api import judge_text
+
     verdict = judge_text(args.claim, _read_source(args.source), judge=args.judge)
     if args.format == "json":
         print(json.dumps(verdict.as_dict(), ensure_ascii=False, indent=2))

@@ -3,12 +3,13 @@
 from __future__ import annotations
 
 import argparse
-import os
 
-from claimgraph.errors import StoreError
-from claimgraph.rdf.store import DEFAULT_STORE_DIR, STORE_ENV
-from claimgraph.server import TOKEN_ENV, serve_until_interrupted, start_guarded_server
+from claimgraph import settings
+from claimgraph.cli._common import port_number, resolve_store, store_spec
+from claimgraph.errors import InputError
+from claimgraph.store_spec import is_directory_spec
 
+TOKEN_ENV = "CLAIMGRAPH_SERVE_TOKEN"
 DEFAULT_PORT = 7878
 
 
@@ -28,11 +29,12 @@ def add_parser(subparsers: argparse._SubParsersAction) -> None:
     parser.add_argument(
         "--store",
         default=None,
-        help=f"store directory (default: ${STORE_ENV} or {DEFAULT_STORE_DIR})",
+        type=store_spec,
+        help="store directory (default: $CLAIMGRAPH_STORE or .claimgraph/store); created unless --read-only",
     )
     parser.add_argument(
         "--port",
-        type=int,
+        type=port_number,
         default=DEFAULT_PORT,
         help=f"port (default {DEFAULT_PORT}; 0 = any free)",
     )
@@ -52,9 +54,11 @@ def add_parser(subparsers: argparse._SubParsersAction) -> None:
 
 def run(args: argparse.Namespace) -> int:
     """Start the server, print where it answers, and block until Ctrl-C."""
-    location = args.store or os.environ.get(STORE_ENV) or str(DEFAULT_STORE_DIR)
-    if location == "memory" or location.startswith(("rdflib", "memory:", "http://", "https://")):
-        raise StoreError(f"serve needs a store directory, not {location!r}: pass --store DIR")
+    from claimgraph.api import serve_until_interrupted, start_guarded_server
+
+    location = resolve_store(args.store, writes=not args.read_only)
+    if not is_directory_spec(location):
+        raise InputError(f"serve needs a store directory, not {location!r}: pass --store DIR")
     writable = bool(getattr(args, "writable", False)) and not args.read_only
     server = start_guarded_server(
         location, port=args.port or None, writable=writable,
@@ -67,7 +71,7 @@ def run(args: argparse.Namespace) -> int:
         print(f"  SPARQL update: {server.update_url}")
     print(f"  Graph Store:   {server.store_url}")
     print(f"  claimgraph:    --store {server.base_url}")
-    if writable and not os.environ.get(TOKEN_ENV):
+    if writable and not settings.get(TOKEN_ENV):
         print(f"  Token:         {server.token}  (send Authorization: Bearer TOKEN; or set {TOKEN_ENV})")
     print("Press Ctrl-C to stop.", flush=True)
     code = serve_until_interrupted(server)

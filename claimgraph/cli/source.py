@@ -1,15 +1,22 @@
-"""``claimgraph source URL …``: link health, metadata and passages of sources, as JSON or a table."""
+"""``claimgraph source URL …``: link health, metadata and passages of sources, as JSON or a table.
+
+Exit status: 0 when done, even if links are dead (a stderr line then says how many are);
+1 with ``--fail-on dead`` when a link is dead, gone or malformed, or with ``--fail-on unhealthy``
+when a link is anything but ok or redirected; 2 bad usage; 3 network or capture trouble.
+"""
 
 from __future__ import annotations
 
 import argparse
 import json
-import sys
 from pathlib import Path
 
-from claimgraph.audit.json_report import source_to_json
-from claimgraph.fetch import FetchConfig, collect_sources
-from claimgraph.fetch.config import CACHE_ENV, DEFAULT_CACHE, default_cache_dir
+from claimgraph.cli._common import add_quiet_option, progress_bar, warn
+from claimgraph.errors import InputError
+
+DEAD = ("dead", "soft_404", "malformed")
+HEALTHY = ("ok", "redirected")
+FAIL_ON = {"dead": DEAD, "unhealthy": None}
 
 
 def add_parser(subparsers: argparse._SubParsersAction) -> None:
@@ -17,24 +24,19 @@ def add_parser(subparsers: argparse._SubParsersAction) -> None:
     parser = subparsers.add_parser(
         "source",
         help="check and describe source URLs",
-        description="Fetch each URL politely (or replay captures), classify the link and "
-        "extract its metadata and text.",
+        description="Fetch each URL politely (or replay captures), classify the link and extract its "
+        "metadata and text. Dead links are reported on stderr; exit 1 only with --fail-on.",
     )
     parser.add_argument("urls", nargs="+", metavar="URL")
     parser.add_argument(
         "--offline", action="store_true", help="use only captures and snapshots; make no network request"
     )
     parser.add_argument(
-        "--allow-private",
-        action="store_true",
+        "--allow-private", action="store_true",
         help="allow private and loopback addresses (local testing only)",
     )
-    parser.add_argument(
-        "--cache",
-        type=Path,
-        default=None,
-        help=f"capture directory (default: ${CACHE_ENV} or {DEFAULT_CACHE})",
-    )
+    parser.add_argument("--cache", type=Path, default=None,
+                        help="capture directory (default: $CLAIMGRAPH_CACHE or .claimgraph/captures)")
     parser.add_argument(
         "--contact", default=None, help="a URL or e-mail put in the User-Agent so sites can reach you"
     )
@@ -46,35 +48,57 @@ def add_parser(subparsers: argparse._SubParsersAction) -> None:
         help="fetch again captures older than DAYS (default: replay captures of any age)",
     )
     parser.add_argument("--format", choices=("json", "table"), default="table")
-    parser.add_argument("--progress", action="store_true", help="progress bar on stderr")
+    parser.add_argument(
+        "--fail-on", choices=tuple(FAIL_ON), default=None,
+        help="exit 1 when a link is dead, gone or malformed (dead), or anything but ok (unhealthy)",
+    )
+    parser.add_argument("--progress", action="store_true", help="progress bar on stderr (when a terminal)")
+    parser.add_argument(
+        "--health-only", action="store_true",
+        help="check link health only (status, redirects, soft 404, archive); extract no metadata or text",
+    )
+    add_quiet_option(parser)
     parser.set_defaults(func=run)
 
 
 def run(args: argparse.Namespace) -> int:
-    """Collect the sources and print them."""
-    cache = args.cache or default_cache_dir()
-    config = FetchConfig(refresh=args.refresh,
-                         max_age=None if args.max_age is None else args.max_age * 86400)
-    if args.contact:
-        config.contact = args.contact
-    from claimgraph.audit.pipeline import SNAPSHOT_DIR
+    """Collect the sources, print them, and say how many are dead."""
+    from claimgraph import api
 
-    found = collect_sources(
-        args.urls,
-        offline=args.offline,
-        cache_dir=cache,
-        snapshots_dir=SNAPSHOT_DIR,
-        allow_private=args.allow_private,
-        progress=args.progress,
-        config=config,
+    if args.cache is not None and args.cache.exists() and not args.cache.is_dir():
+        raise InputError(f"--cache {args.cache} is a file, not a folder")
+    found = api.check_sources(
+        args.urls, offline=args.offline, cache_dir=args.cache, allow_private=args.allow_private,
+        contact=args.contact, on_progress=progress_bar(args.quiet) if args.progress else None,
+        extract=not args.health_only, refresh=args.refresh, max_age_days=args.max_age,
     )
-    records = [source_to_json(found[url]) for url in dict.fromkeys(args.urls)]
+    records = [api.source_to_json(found[url]) for url in dict.fromkeys(args.urls)]
     if getattr(found, "network_down", False):
-        print(f"warning: the network looks unavailable ({found.hosts_failed} of {found.hosts_checked} "
-              "hosts failed); no link was recorded as dead", file=sys.stderr)
+        warn(f"the network looks unavailable ({found.hosts_failed} of {found.hosts_checked} "
+             "hosts failed); no link was recorded as dead")
     if args.format == "json":
         print(json.dumps(records, indent=2, ensure_ascii=False))
-        return 0
+    else:
+        _print_table(records)
+    return _verdict(records, args.fail_on, args.quiet)
+
+
+def _verdict(records: list[dict], fail_on: str | None, quiet: bool) -> int:
+    dead = [r for r in records if r["health"] in DEAD]
+    unhealthy = [r for r in records if r["health"] not in HEALTHY]
+    if dead and not quiet:
+        every = "all " if len(dead) == len(records) else ""
+        warn(f"{every}{len(dead)} of {len(records)} links are dead, gone or malformed")
+    failing = dead if fail_on == "dead" else unhealthy if fail_on == "unhealthy" else []
+    if failing:
+        listed = ", ".join(f"{r['url']} ({r['health']})" for r in failing[:5])
+        more = f" and {len(failing) - 5} more" if len(failing) > 5 else ""
+        warn(f"failing (--fail-on {fail_on}): {listed}{more}")
+        return 1
+    return 0
+
+
+def _print_table(records: list[dict]) -> None:
     for record in records:
         meta = record["metadata"]
         print(f"{record['health']:<10} {record['url']}")
@@ -87,4 +111,3 @@ def run(args: argparse.Namespace) -> int:
             print(f"{'':<10} {record['error']}")
         if record.get("archive_url"):
             print(f"{'':<10} archived copy: {record['archive_url']}")
-    return 0

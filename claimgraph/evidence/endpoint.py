@@ -7,12 +7,12 @@ The key, if the server needs one, comes from ``CLAIMGRAPH_JUDGE_API_KEY``.
 from __future__ import annotations
 
 import json
-import os
 import re
 import urllib.error
 import urllib.request
 from urllib.parse import parse_qs, urlsplit, urlunsplit
 
+from claimgraph import settings
 from claimgraph.errors import FetchError, InputError
 from claimgraph.evidence.features import ClaimTerms, rank_passages
 from claimgraph.evidence.judges import STANCES, Verdict
@@ -56,8 +56,8 @@ class EndpointJudge:
             ],
         }
         headers = {"Content-Type": "application/json"}
-        if os.environ.get("CLAIMGRAPH_JUDGE_API_KEY"):
-            headers["Authorization"] = f"Bearer {os.environ['CLAIMGRAPH_JUDGE_API_KEY']}"
+        if settings.get("CLAIMGRAPH_JUDGE_API_KEY"):
+            headers["Authorization"] = f"Bearer {settings.get('CLAIMGRAPH_JUDGE_API_KEY')}"
         request = urllib.request.Request(self.url, json.dumps(body).encode(), headers)
         try:
             with urllib.request.urlopen(request, timeout=self.timeout) as response:

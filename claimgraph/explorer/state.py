@@ -8,12 +8,12 @@ fetched articles are kept as text under the uploads folder so they can be reopen
 from __future__ import annotations
 
 import json
-import os
 import re
 from pathlib import Path
 
 import streamlit as st
 
+from claimgraph import settings
 from claimgraph.api import AuditOptions, audit, default_article_path, open_store
 from claimgraph.errors import StoreError
 from claimgraph.evidence.review import apply_reviews, load_reviews
@@ -63,7 +63,7 @@ def get_store() -> GraphStore:
 def audit_options(online: bool = False, snapshots: str = "") -> AuditOptions:
     """Audit options; ``snapshots`` (default ``CLAIMGRAPH_SNAPSHOTS``) is a folder of source snapshots."""
     options = AuditOptions(online=online)
-    snapshots = snapshots or os.environ.get(SNAPSHOTS_ENV, "")
+    snapshots = snapshots or settings.get(SNAPSHOTS_ENV)
     if snapshots:
         options.snapshots_dir = Path(snapshots)
     return options
@@ -71,7 +71,7 @@ def audit_options(online: bool = False, snapshots: str = "") -> AuditOptions:
 
 def uploads_dir() -> Path:
     """Where uploaded and fetched articles are kept: ``CLAIMGRAPH_UPLOADS`` or ``.claimgraph/uploads``."""
-    folder = Path(os.environ.get(UPLOADS_ENV) or Path(".claimgraph") / "uploads")
+    folder = Path(settings.get(UPLOADS_ENV))
     folder.mkdir(parents=True, exist_ok=True)
     return folder
 
@@ -96,7 +96,7 @@ def _audit_text(
 
 def _settings() -> tuple[bool, str]:
     """What the cached audits are keyed on besides the article: online or not, snapshots folder."""
-    return bool(st.session_state.get("online", False)), os.environ.get(SNAPSHOTS_ENV, "")
+    return bool(st.session_state.get("online", False)), settings.get(SNAPSHOTS_ENV)
 
 
 def sample_result() -> AuditResult:
@@ -152,7 +152,7 @@ def stored_location(article_id: str) -> Path | None:
     if value is None or str(value).startswith(("http://", "https://")):
         return None
     path = Path(str(value))
-    if not path.is_file() or article_id_for(str(path)) != article_id:
+    if not path.is_file() or article_id_for(str(path.resolve())) != article_id:
         return None
     return path
 

@@ -12,8 +12,7 @@ from claimgraph.extract.adapters.base import Extracted
 from claimgraph.extract.adapters.pdf import is_pdf, parse_pdf
 from claimgraph.extract.html import extract_html
 from claimgraph.extract.text import decode_body, split_passages
-from claimgraph.fetch.captures import Response
-from claimgraph.model import SourceMetadata
+from claimgraph.model import Response, SourceMetadata
 
 TEXT_TYPES = ("text/html", "application/xhtml+xml", "text/plain", "")
 

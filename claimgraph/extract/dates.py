@@ -9,9 +9,17 @@ _MONTHS = {
     m: i + 1
     for i, names in enumerate(
         [
-            "jan january", "feb february", "mar march", "apr april", "may", "jun june",
-            "jul july", "aug august", "sep sept september", "oct october", "nov november",
-            "dec december",
+            # English, German, French, Spanish, Italian, Dutch (lower-case, accents kept).
+            "jan january januar janvier enero gennaio januari jän jänner",
+            "feb february februar février fevrier febrero febbraio februari",
+            "mar march märz maerz mars marzo maart mär",
+            "apr april avril abril aprile", "may mai mayo maggio mei",
+            "jun june juni juin junio giugno", "jul july juli juillet julio luglio",
+            "aug august août aout agosto augustus",
+            "sep sept september septembre septiembre settembre set",
+            "oct october oktober octobre octubre ottobre okt",
+            "nov november novembre noviembre", "dec december dezember décembre decembre "
+            "diciembre dicembre dez",
         ]
     )
     for m in names.split()
@@ -22,8 +30,11 @@ _ISO = re.compile(
 )
 _COMPACT = re.compile(r"^(\d{4})(\d{2})(\d{2})$")
 _SLASHED = re.compile(r"^(\d{4})/(\d{1,2})/(\d{1,2})$")
-_DAY_MONTH = re.compile(r"\b(\d{1,2})(?:st|nd|rd|th)?\s+([A-Za-z]{3,9})\.?,?\s+(\d{4})\b")
-_MONTH_DAY = re.compile(r"\b([A-Za-z]{3,9})\.?\s+(\d{1,2})(?:st|nd|rd|th)?,?\s+(\d{4})\b")
+_DAY_MONTH = re.compile(
+    r"\b(\d{1,2})(?:st|nd|rd|th|er)?\.?\s+(?:de\s+)?([^\W\d_]{3,10})\.?,?\s+(?:de\s+)?(\d{4})\b")
+_MONTH_DAY = re.compile(r"\b([^\W\d_]{3,10})\.?\s+(\d{1,2})(?:st|nd|rd|th)?,?\s+(\d{4})\b")
+# Day first with dots, as German, Dutch and many other European pages write it.
+_DOTTED = re.compile(r"\b(\d{1,2})\.\s?(\d{1,2})\.\s?(\d{4})\b")
 _YEAR_ONLY = re.compile(r"^(\d{4})$")
 
 
@@ -77,11 +88,17 @@ def to_iso(value: object) -> str | None:
         if found:
             year, month, day = (int(g) for g in found.groups())
             return f"{year:04d}-{month:02d}-{day:02d}" if _valid(year, month, day) else None
+    dotted = _DOTTED.search(text)
+    if dotted:
+        day, month, year = (int(g) for g in dotted.groups())
+        return f"{year:04d}-{month:02d}-{day:02d}" if _valid(year, month, day) else None
     for pattern, order in ((_DAY_MONTH, "dmy"), (_MONTH_DAY, "mdy")):
         found = pattern.search(text)
         if found:
             parts = dict(zip(order, found.groups(), strict=True))
             month = _MONTHS.get(parts["m"].lower().rstrip("."))
+            if month is None:
+                continue
             if month and _valid(int(parts["y"]), month, int(parts["d"])):
                 return f"{int(parts['y']):04d}-{month:02d}-{int(parts['d']):02d}"
     found = _YEAR_ONLY.match(text)

@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
+import html
 import re
 import unicodedata
 
 _GLUE = re.compile(
-    r"^\s*(by|written by|posted by|authors?|von|par|por|di|door|av|story by|words by)"
+    r"^\s*(by|written by|posted by|authors?|von|vom|par|por|di|door|av|story by|words by)"
     r"\s*[:\-–]?\s+",
     re.IGNORECASE,
 )
@@ -14,10 +15,17 @@ _SPLIT = re.compile(r"\s*(?:;|\||\band\b|&|\bund\b|\bet\b|\by\b|\n|·|•)\s*", 
 _NOT_A_NAME = re.compile(
     r"(https?://|www\.|@\w|\d{3,}|\b(staff|editor|editors|team|admin|updated|published|"
     r"posted|min read|follow|subscribe|share|comments?|contributor|reporter|correspondent|"
-    r"news|press|agency|desk)\b)",
+    r"news|press|agency|desk|writer|columnist|photographer|journalist|redakteur|redakteurin|"
+    r"experte|expertin|expert|sagt|says|kommentar|"
+    # byline labels standing alone (author, date, source, text, photo in the six languages)
+    r"autor|autorin|auteur|autore|auteurs|autores|auteurs?|text|texte|datum|quelle|fuente|"
+    r"source|fonte|bron|foto|fotos|photo|photos|bild|collectif|redacción|redazione)\b|"
+    r"^\S+\.[a-z]{2,6}$|"  # a domain name is a site, not a person
+    r"\d{1,2}[/:.]\d{2}|^(in|on|im|am|dans|en)\s)",
     re.IGNORECASE,
 )
-_PARTICLES = {"de", "van", "von", "der", "den", "da", "di", "del", "la", "le", "du", "bin", "al"}
+PARTICLES = {"de", "van", "von", "der", "den", "da", "di", "del", "la", "le", "du", "bin", "al",
+             "y", "e", "dos", "das", "do", "ten", "ter", "zu", "v."}
 
 
 _MONTH = r"(jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?"
@@ -27,10 +35,15 @@ _TRAILING_DATE = re.compile(
 )
 
 
+# A one-word label before a colon ("Author:", "Autorin:", "Text:", "Interview:").
+_LABEL = re.compile(r"^[^\W\d_]{2,20}\s*:\s+(?=\S)")
+
+
 def _clean(text: str) -> str:
-    text = unicodedata.normalize("NFC", text).replace("\xa0", " ")
+    text = unicodedata.normalize("NFC", html.unescape(text)).replace("\xa0", " ")
     text = _TRAILING_DATE.sub("", text)
     text = re.sub(r"\s+", " ", text).strip(" \t,.;:-–—|")
+    text = _LABEL.sub("", text)
     previous = None
     while previous != text:
         previous = text
@@ -38,11 +51,11 @@ def _clean(text: str) -> str:
     return text
 
 
-def _looks_like_name(text: str) -> bool:
+def _looks_like_name(text: str, single: bool = False) -> bool:
     words = text.split()
     if not 1 <= len(words) <= 6 or _NOT_A_NAME.search(text):
         return False
-    if len(words) == 1 and text.isascii():
+    if len(words) == 1 and text.isascii() and not single:
         return False  # a lone word is a handle or a site name more often than a person
     return any(ch.isalpha() for ch in text)
 
@@ -59,13 +72,18 @@ def flip_last_first(text: str) -> str:
     return f"{first} {last}"
 
 
-def split_people(value: str, *, last_first: bool = False) -> list[str]:
-    """Person names in one author string; ``last_first`` when each value is 'Last, First'."""
+def split_people(value: str, *, last_first: bool = False, single: bool = False) -> list[str]:
+    """Person names in one author string; ``last_first`` when each value is 'Last, First'.
+
+    ``single`` accepts a lone word (a handle such as "gnaddrig"): right where the page marks the
+    string as its author, too loose in free text.
+    """
     value = _clean(value)
     if not value:
         return []
     if last_first:
-        return [name for name in [_clean(flip_last_first(value))] if _looks_like_name(name)]
+        return [name for name in [_clean(flip_last_first(value))]
+                if _looks_like_name(name, single)]
     names: list[str] = []
     for part in _SPLIT.split(value):
         part = _clean(part)
@@ -76,7 +94,7 @@ def split_people(value: str, *, last_first: bool = False) -> list[str]:
             pieces = [flip_last_first(part)]  # "Jong, Michiel de": one person, last name first
         for piece in pieces:
             piece = re.sub(r"\s*\(.*?\)\s*", " ", piece).strip()
-            if _looks_like_name(piece):
+            if _looks_like_name(piece, single):
                 names.append(piece)
     return names
 
@@ -96,7 +114,7 @@ def tidy_people(names: list[str]) -> list[str]:
 def _title_case(name: str) -> str:
     if name.isupper() and len(name) > 3:
         return " ".join(
-            w.lower() if w.lower() in _PARTICLES else w.capitalize() for w in name.split()
+            w.lower() if w.lower() in PARTICLES else w.capitalize() for w in name.split()
         )
     return name
 

@@ -6,57 +6,17 @@ import hashlib
 import io
 import json
 import threading
-from dataclasses import asdict, dataclass, field
+from dataclasses import asdict
 from pathlib import Path
 
 from warcio.archiveiterator import ArchiveIterator
 from warcio.statusandheaders import StatusAndHeaders
 from warcio.warcwriter import WARCWriter
 
-from claimgraph.model import Capture, Redirect
+from claimgraph.model import Capture, Check, Redirect, Response
 
 # Headers that describe the wire encoding, not the body we store.
 _WIRE_HEADERS = {"content-encoding", "transfer-encoding", "content-length"}
-
-
-@dataclass(frozen=True)
-class Check:
-    """One earlier answer to a request, as the capture index remembers it."""
-
-    fetched_at: str
-    status: int
-    error_kind: str | None
-
-
-@dataclass
-class Response:
-    """One fetch as the rest of the pipeline sees it, live or replayed from a capture."""
-
-    url: str
-    final_url: str
-    status: int = 0
-    headers: dict[str, str] = field(default_factory=dict)
-    body: bytes = b""
-    redirects: list[Redirect] = field(default_factory=list)
-    fetched_at: str = ""
-    error: str | None = None
-    error_kind: str | None = None  # dns|refused|timeout|connect|too_large|loop|robots|ssrf|...
-    from_cache: bool = False
-    capture: Capture | None = None
-    history: list[Check] = field(default_factory=list)  # earlier answers to this request, oldest first
-
-    def header(self, name: str) -> str:
-        """A response header, case-insensitively, or an empty string."""
-        lowered = name.lower()
-        for key, value in self.headers.items():
-            if key.lower() == lowered:
-                return value
-        return ""
-
-    @property
-    def content_type(self) -> str:
-        """The media type without parameters, lower-case."""
-        return self.header("content-type").split(";", 1)[0].strip().lower()
 
 
 def capture_key(method: str, url: str, accept: str = "") -> str:
@@ -127,7 +87,7 @@ class CaptureStore:
             history=self.history(key),
         )
 
-    def put(self, key: str, response: Response) -> Capture:
+    def put(self, key: str, response: Response, *, kind: str = "live", note: str = "") -> Capture:
         """Store a response (its body as a WARC record) and return its Capture."""
         digest = hashlib.sha256(response.body).hexdigest()
         warc_name = None
@@ -138,7 +98,7 @@ class CaptureStore:
         capture = Capture(
             url=response.url, final_url=response.final_url, status=response.status,
             headers=dict(response.headers), fetched_at=response.fetched_at, sha256=digest,
-            kind="live", path=str(self.root / warc_name) if warc_name else None,
+            kind=kind, path=str(self.root / warc_name) if warc_name else None, note=note,
         )
         entry = {
             "key": key, "url": response.url, "final_url": response.final_url,
@@ -155,6 +115,11 @@ class CaptureStore:
             self._history.setdefault(key, []).append(_check(entry))
         response.history = self.history(key)
         return capture
+
+    def entries(self) -> list[dict]:
+        """Every index entry (one per stored request), in the order they were stored."""
+        with self._lock:
+            return list(self._index.values())
 
     @staticmethod
     def _write_warc(path: Path, response: Response) -> None:

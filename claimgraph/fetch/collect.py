@@ -8,18 +8,15 @@ from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 from urllib.parse import urlsplit
 
-from claimgraph.extract import extract_response, merge_extracted, split_passages
 from claimgraph.extract.adapters import adapter_for
 from claimgraph.fetch.captures import CaptureStore, Check, Response, capture_key
 from claimgraph.fetch.client import Fetcher
 from claimgraph.fetch.config import FetchConfig
+from claimgraph.fetch.describe import READABLE, describe
 from claimgraph.fetch.health import classify, dead_answer, network_looks_down, wayback_lookup
-from claimgraph.fetch.limits import parseable_body
-from claimgraph.fetch.progress import Progress
+from claimgraph.fetch.progress import Progress, ProgressCallback
 from claimgraph.fetch.snapshots import find_snapshot, load_snapshots
 from claimgraph.model import Source
-
-READABLE = ("ok", "redirected", "soft_404")
 
 
 class Sources(dict):
@@ -101,30 +98,24 @@ class Collector:
         return source
 
     def _describe(self, source: Source, response: Response) -> None:
-        generic = None
-        if source.health in READABLE:  # parsers see the body without control bytes, and bounded
-            body = parseable_body(response.body, response.header("content-type"))
-            generic = extract_response(dataclasses.replace(response, body=body))
-        adapter = adapter_for(source.final_url or source.url) or adapter_for(source.url)
-        primary = None
+        adapter_url = source.final_url or source.url
+        adapter = adapter_for(adapter_url) or adapter_for(source.url)
+        answer = None
         if adapter is not None:
             call = adapter.api_call(source.url, self.fetcher.config)
             if call is not None:
                 answer = self.fetcher.get(call.url, accept=call.accept, robots=False)
-                if answer.status == 200:
-                    primary = adapter.parse(answer, source.url)
-        if generic is None and primary is None:
-            return
-        from claimgraph.extract.adapters.base import Extracted
-
-        merged = merge_extracted(primary, generic or Extracted(), adapter.NAME if adapter else "")
-        source.metadata, source.text = merged.metadata, merged.text
-        source.passages = split_passages(merged.text)
+                answer = answer if answer.status == 200 else None
+        page = response if source.health in READABLE else None
+        described = describe(page, answer, adapter_url, source.url)
+        if described is not None:
+            source.metadata, source.text, source.passages = described
 
 
 def run_collect(
     urls: list[str], *, offline: bool, cache_dir: Path | None, snapshots_dir: Path | None,
-    allow_private: bool, progress: bool, config: FetchConfig | None, extract: bool = True,
+    allow_private: bool, progress: ProgressCallback | None, config: FetchConfig | None,
+    extract: bool = True,
 ) -> tuple[Sources, Fetcher]:
     """Collect sources and return them with the fetcher (whose counts tell what was fetched)."""
     config = dataclasses.replace(config or FetchConfig())
@@ -134,7 +125,7 @@ def run_collect(
     snapshots = load_snapshots(Path(snapshots_dir)) if snapshots_dir else {}
     collector = Collector(fetcher, snapshots, extract=extract)
     unique = list(dict.fromkeys(urls))
-    bar = Progress(len(unique), enabled=progress)
+    bar = Progress(len(unique), report=progress or None)
 
     def one(url: str) -> Source:
         source = collector.source(url)
@@ -146,5 +137,4 @@ def run_collect(
     results.network_down = collector.network_down(results)
     results.hosts_failed = sum(1 for kind in collector.live.values() if kind)
     results.hosts_checked = len(collector.live)
-    bar.close(fetcher.counts["requests"], fetcher.counts["cache_hits"])
     return results, fetcher

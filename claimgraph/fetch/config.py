@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
-import os
 from dataclasses import dataclass, field
 from pathlib import Path
+
+from claimgraph import settings
 
 DEFAULT_CONTACT = "https://github.com/claimgraph/claimgraph"
 
@@ -26,13 +27,13 @@ DEFAULT_CACHE = Path(".claimgraph") / "captures"
 
 def default_cache_dir() -> Path:
     """Where captures live unless told otherwise: ``$CLAIMGRAPH_CACHE`` or ``.claimgraph/captures``."""
-    return Path(os.environ.get(CACHE_ENV) or DEFAULT_CACHE)
+    return Path(settings.get(CACHE_ENV))
 
 
 def base_urls_from_env() -> dict[str, str]:
     """The default base URLs, each overridable by CLAIMGRAPH_BASE_<SERVICE> (e.g. _WAYBACK)."""
     return {
-        name: os.environ.get(f"CLAIMGRAPH_BASE_{name.upper()}", url)
+        name: settings.get(f"CLAIMGRAPH_BASE_{name.upper()}", url)
         for name, url in DEFAULT_BASE_URLS.items()
     }
 

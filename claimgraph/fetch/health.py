@@ -133,11 +133,13 @@ def classify(response: Response) -> tuple[str, dict[str, object]]:
     return "ok", details
 
 
-def wayback_lookup(fetcher: Fetcher, url: str) -> str | None:
-    """The closest archived copy of a URL from the Wayback availability API, or None."""
-    base = fetcher.config.base_url("wayback")
-    response = fetcher.get(f"{base}?{urlencode({'url': url})}", accept="application/json",
-                           robots=False)
+def wayback_query(base: str, url: str) -> str:
+    """The Wayback availability API request for a URL."""
+    return f"{base}?{urlencode({'url': url})}"
+
+
+def closest_archive(response: Response) -> str | None:
+    """The closest archived copy named by a Wayback availability answer, or None."""
     if response.status != 200:
         return None
     try:
@@ -148,3 +150,10 @@ def wayback_lookup(fetcher: Fetcher, url: str) -> str | None:
     if closest.get("available") and str(closest.get("status", "200")).startswith("2"):
         return closest.get("url")
     return None
+
+
+def wayback_lookup(fetcher: Fetcher, url: str) -> str | None:
+    """The closest archived copy of a URL from the Wayback availability API, or None."""
+    base = fetcher.config.base_url("wayback")
+    response = fetcher.get(wayback_query(base, url), accept="application/json", robots=False)
+    return closest_archive(response)

@@ -16,6 +16,7 @@ from collections.abc import Iterable, Iterator
 __all__ = [
     "ABSURD_LENGTH",
     "BodyTooLarge",
+    "BoundedDecoder",
     "MAX_PARSE_BYTES",
     "UnsupportedEncoding",
     "bounded_decode",
@@ -66,34 +67,58 @@ def _decoder(encoding: str):
     raise UnsupportedEncoding(name)
 
 
-def bounded_decode(chunks: Iterable[bytes], encoding: str, limit: int) -> Iterator[bytes]:
-    """The decoded body, chunk by chunk; BodyTooLarge as soon as more than ``limit`` bytes would come."""
-    decoder = _decoder(encoding)
-    produced = 0
-    for chunk in chunks:
+class BoundedDecoder:
+    """Decodes a body fed chunk by chunk; BodyTooLarge as soon as more than ``limit`` bytes would come.
+
+    For fetchers that receive chunks themselves (the asyncio client); :func:`bounded_decode` wraps it.
+    """
+
+    def __init__(self, encoding: str, limit: int) -> None:
+        self.encoding, self.limit = encoding, limit
+        self.produced = 0
+        self._decoder = _decoder(encoding)  # UnsupportedEncoding for what we cannot bound
+
+    def _count(self, out: bytes) -> bytes:
+        self.produced += len(out)
+        if self.produced > self.limit:
+            raise BodyTooLarge(self.limit)
+        return out
+
+    def feed(self, chunk: bytes) -> list[bytes]:
+        """The decoded bytes this wire chunk yields (possibly none yet)."""
+        outs: list[bytes] = []
         pending = chunk
         while pending:
+            decoder = self._decoder
             if decoder is None:
                 out, pending = pending, b""
             else:
-                out = decoder.decompress(pending, limit - produced + 1)
+                out = decoder.decompress(pending, self.limit - self.produced + 1)
                 pending = decoder.unconsumed_tail
                 if decoder.eof and decoder.unused_data:  # a second gzip member follows
                     pending = decoder.unused_data + pending
-                    decoder = _decoder(encoding)
-            produced += len(out)
-            if produced > limit:
-                raise BodyTooLarge(limit)
-            if out:
-                yield out
+                    self._decoder = _decoder(self.encoding)
+            if self._count(out):
+                outs.append(out)
             if decoder is not None and not out and pending and not decoder.eof:
                 break  # the decoder needs more input than this chunk holds
-    if decoder is not None:
-        tail = decoder.flush()
-        if len(tail) + produced > limit:
-            raise BodyTooLarge(limit)
-        if tail:
-            yield tail
+        return outs
+
+    def finish(self) -> bytes:
+        """What the decoder still holds once the body has ended."""
+        if self._decoder is None:
+            return b""
+        return self._count(self._decoder.flush())
+
+
+def bounded_decode(chunks: Iterable[bytes], encoding: str, limit: int) -> Iterator[bytes]:
+    """The decoded body, chunk by chunk; BodyTooLarge as soon as more than ``limit`` bytes would come."""
+    decoder = BoundedDecoder(encoding, limit)
+    for chunk in chunks:
+        yield from decoder.feed(chunk)
+    tail = decoder.finish()
+    if tail:
+        yield tail
 
 
 def parseable_body(body: bytes, content_type_header: str) -> bytes:

@@ -1,44 +1,34 @@
-"""A progress bar on stderr for long runs, and a one-paragraph summary at the end."""
+"""Progress of a long fetch, reported through a callback; the CLI or the explorer draws it."""
 
 from __future__ import annotations
 
-import sys
 import threading
-import time
 from collections import Counter
-from typing import TextIO
+from collections.abc import Callable
+
+ProgressCallback = Callable[[int, int, dict[str, int]], None]  # (done, total, counts by health)
+
+__all__ = ["Progress", "ProgressCallback", "summary"]
 
 
 class Progress:
-    """A thread-safe bar: ``update(health)`` after each link; silent when disabled."""
+    """Thread-safe counting: ``update(health)`` after each link calls ``report`` (if any)."""
 
-    def __init__(self, total: int, *, enabled: bool = True, stream: TextIO | None = None) -> None:
-        self.total, self.enabled = total, enabled and total > 0
-        self.stream = stream or sys.stderr
+    def __init__(self, total: int, *, report: ProgressCallback | None = None) -> None:
+        self.total, self.report = total, report if total > 0 else None
         self.done = 0
         self.health: Counter[str] = Counter()
-        self.started = time.monotonic()
         self._lock = threading.Lock()
+        if self.report is not None:
+            self.report(0, total, {})  # say at once that work has started
 
     def update(self, health: str) -> None:
-        """Count one finished link and redraw."""
+        """Count one finished link and report it."""
         with self._lock:
             self.done += 1
             self.health[health] += 1
-            if self.enabled:
-                width = 30
-                filled = int(width * self.done / self.total)
-                counts = " ".join(f"{k}:{v}" for k, v in sorted(self.health.items()))
-                self.stream.write(f"\r[{'#' * filled}{'.' * (width - filled)}] "
-                                  f"{self.done}/{self.total} {counts}  ")
-                self.stream.flush()
-
-    def close(self, requests: int, cache_hits: int) -> None:
-        """Finish the bar and print the summary."""
-        if self.enabled:
-            self.stream.write("\n" + summary(self.health, requests, cache_hits,
-                                             time.monotonic() - self.started) + "\n")
-            self.stream.flush()
+            if self.report is not None:
+                self.report(self.done, self.total, dict(self.health))
 
 
 def summary(health: Counter[str], requests: int, cache_hits: int, seconds: float) -> str:

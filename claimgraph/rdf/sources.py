@@ -10,7 +10,8 @@ For each endnote with a source:
             dcterms:source → work
   extraction prov:Activity: prov:used capture, prov:endedAtTime, prov:wasAssociatedWith extractor
   fact      one prov:Entity per scraped field: cg:field, cg:value, prov:wasGeneratedBy extraction,
-            prov:wasAttributedTo the extractor (json-ld, highwire, arxiv, …), dcterms:subject work
+            prov:wasAttributedTo the extractor (json-ld, highwire, arxiv, …), dcterms:subject work,
+            prov:wasDerivedFrom the capture it was read from
 No blank nodes: every node has a minted IRI.
 """
 
@@ -147,5 +148,7 @@ def _add_facts(graph: Graph, work: URIRef, source: Source, capture: URIRef | Non
         graph.add((fact, DCTERMS.subject, work))
         graph.add((fact, PROV.wasGeneratedBy, activity))
         graph.add((fact, PROV.wasAttributedTo, extractor))
+        if capture is not None:
+            graph.add((fact, PROV.wasDerivedFrom, capture))
         for literal in literals:
             graph.add((fact, CG.value, literal))

@@ -19,108 +19,40 @@ Store specs understood by :func:`open_store`:
 from __future__ import annotations
 
 import os
-from collections.abc import Mapping, Sequence
-from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, Protocol, runtime_checkable
+from typing import Any
 
-import rdflib
-from rdflib import BNode, Literal, URIRef
-
+from claimgraph import settings
 from claimgraph.errors import StoreError
+from claimgraph.rdf.store_interface import GraphStore, QueryResult, json_value, term_to_python
+from claimgraph.store_spec import store_spec_problem
 
-__all__ = [
+__all__ = [  # GraphStore and QueryResult live in store_interface (the backends import them there)
     "DEFAULT_STORE_DIR",
     "GraphStore",
     "QueryResult",
     "open_store",
     "term_to_python",
+    "json_value",
 ]
 
 DEFAULT_STORE_DIR = Path(".claimgraph") / "store"
 STORE_ENV = "CLAIMGRAPH_STORE"
 
-Term = URIRef | Literal | BNode
 
+def open_store(
+    spec: str | os.PathLike[str] | None = None, *, create: bool = True, **options: Any
+) -> GraphStore:
+    """Open the store named by ``spec`` (see the module docstring); options go to the backend.
 
-def term_to_python(term: Any) -> object:
-    """A plain Python value: str for IRIs and blank nodes, ``toPython()`` for literals."""
-    if term is None:
-        return None
-    if isinstance(term, Literal):
-        return term.toPython()
-    return str(term)
-
-
-@dataclass
-class QueryResult:
-    """Rows of a SELECT (rdflib terms, ``None`` if unbound), or an ASK's answer in ``boolean``."""
-
-    variables: list[str]
-    rows: list[tuple] = field(default_factory=list)
-    boolean: bool | None = None
-    truncated: bool = False  # a row limit cut the answer
-
-    def as_dicts(self) -> list[dict[str, object]]:
-        """Each row as ``{variable: python value}``."""
-        return [
-            {name: term_to_python(value) for name, value in zip(self.variables, row, strict=True)}
-            for row in self.rows
-        ]
-
-    def __len__(self) -> int:
-        return len(self.rows)
-
-    def __bool__(self) -> bool:
-        """An ASK's answer; for a SELECT, whether any row came back."""
-        return self.boolean if self.boolean is not None else bool(self.rows)
-
-
-@runtime_checkable
-class GraphStore(Protocol):
-    """What claimgraph needs from a triple store: named graphs in, SPARQL out."""
-
-    def replace_graph(self, name: URIRef, graph: rdflib.Graph) -> None:
-        """Atomically replace the named graph ``name`` with the triples of ``graph``."""
-        ...
-
-    def graph(self, name: URIRef) -> rdflib.Graph:
-        """A copy of one named graph (empty if absent)."""
-        ...
-
-    def graph_names(self) -> list[URIRef]:
-        """The names of all non-empty named graphs, sorted."""
-        ...
-
-    def remove_graph(self, name: URIRef) -> None:
-        """Delete one named graph; absent graphs are ignored."""
-        ...
-
-    def query(
-        self,
-        sparql: str,
-        bindings: Mapping[str, Any] | None = None,
-        graphs: Sequence[URIRef] | None = None,
-    ) -> QueryResult:
-        """Run a SELECT or ASK query with variables bound to RDF terms.
-
-        ``graphs`` names the only named graphs the query can match (a query's ``# scope:``); a
-        store may limit the dataset to them for speed or ignore it: the answer is the same.
-        """
-        ...
-
-    def close(self) -> None:
-        """Release files, locks and connections."""
-        ...
-
-
-def open_store(spec: str | os.PathLike[str] | None = None, **options: Any) -> GraphStore:
-    """Open the store named by ``spec`` (see the module docstring); options go to the backend."""
+    ``create=False`` refuses a store directory that does not exist yet (for commands that only read).
+    """
     if spec is None:
-        spec = os.environ.get(STORE_ENV) or str(DEFAULT_STORE_DIR)
+        spec = settings.get(STORE_ENV)
     text = str(spec).strip()
-    if not text:
-        raise StoreError("empty store spec: give a directory, 'memory', 'rdflib' or a SPARQL URL")
+    problem = store_spec_problem(text, must_exist=not create)
+    if problem:
+        raise StoreError(problem)
     if text == "memory" or text == "memory:oxigraph":
         from claimgraph.rdf.store_oxigraph import OxigraphStore
 

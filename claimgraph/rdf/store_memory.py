@@ -16,7 +16,7 @@ from rdflib.graph import DATASET_DEFAULT_GRAPH_ID
 
 from claimgraph.errors import QueryError, StoreError
 from claimgraph.rdf.ntriples import plain_graph
-from claimgraph.rdf.store import QueryResult
+from claimgraph.rdf.store_interface import QueryResult
 from claimgraph.rdf.store_terms import normalise_bindings
 from claimgraph.rdf.untrusted import one_line, past, run_bounded
 

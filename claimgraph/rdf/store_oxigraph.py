@@ -11,7 +11,6 @@ a crash midway leaves the previous version of the graph intact.
 from __future__ import annotations
 
 import contextlib
-import fcntl
 import os
 import threading
 import time
@@ -23,8 +22,10 @@ import pyoxigraph as ox
 import rdflib
 from rdflib import BNode, URIRef
 
+from claimgraph import settings
 from claimgraph.errors import QueryError, StoreError
-from claimgraph.rdf.store import GraphStore, QueryResult
+from claimgraph.rdf.store_interface import GraphStore, QueryResult
+from claimgraph.rdf.store_lock import lock_store, running_server, unlock_store
 from claimgraph.rdf.store_terms import (
     add_oxigraph_triples,
     bind_as_values,
@@ -35,38 +36,9 @@ from claimgraph.rdf.store_terms import (
 )
 from claimgraph.rdf.untrusted import one_line, past, run_bounded
 
-LOCK_NAME = "claimgraph.lock"
 DEFAULT_LOCK_TIMEOUT = 120.0
 ROCKSDB_LOCK_RETRY = 5.0
 PARALLEL_LOAD_BYTES = 4 * 1024 * 1024
-
-
-def lock_store(directory: Path, exclusive: bool, timeout: float) -> int:
-    """Take the store directory's file lock (shared or exclusive), waiting up to ``timeout`` s."""
-    fd = os.open(directory / LOCK_NAME, os.O_RDWR | os.O_CREAT, 0o644)
-    mode = (fcntl.LOCK_EX if exclusive else fcntl.LOCK_SH) | fcntl.LOCK_NB
-    deadline = time.monotonic() + timeout
-    delay = 0.005
-    while True:
-        try:
-            fcntl.flock(fd, mode)
-            return fd
-        except BlockingIOError:
-            if time.monotonic() >= deadline:
-                os.close(fd)
-                raise StoreError(
-                    f"store {directory} stayed busy for {timeout:.0f} s (another claimgraph process "
-                    "or `claimgraph serve` holds it); retry, use the server's URL as --store, or "
-                    "raise CLAIMGRAPH_STORE_LOCK_TIMEOUT"
-                ) from None
-            time.sleep(delay)
-            delay = min(delay * 2, 0.1)
-
-
-def unlock_store(fd: int) -> None:
-    """Release a lock taken with :func:`lock_store`."""
-    fcntl.flock(fd, fcntl.LOCK_UN)
-    os.close(fd)
 
 
 def damaged_store(path: Path | None, error: BaseException) -> StoreError:
@@ -79,8 +51,6 @@ def damaged_store(path: Path | None, error: BaseException) -> StoreError:
 
 def open_directory_store(path: Path, **options: Any) -> GraphStore:
     """The store in ``path``: the server for it if ``claimgraph serve`` runs, else embedded."""
-    from claimgraph.server import running_server
-
     served = running_server(path)
     if served is not None:
         from claimgraph.rdf.store_sparql import SparqlStore
@@ -103,7 +73,7 @@ class OxigraphStore:
         self.path = Path(path) if path is not None else None
         self.keep_open = keep_open
         if lock_timeout is None:
-            lock_timeout = float(os.environ.get("CLAIMGRAPH_STORE_LOCK_TIMEOUT") or DEFAULT_LOCK_TIMEOUT)
+            lock_timeout = settings.get_float("CLAIMGRAPH_STORE_LOCK_TIMEOUT")
         self.lock_timeout = lock_timeout
         self._thread_lock = threading.RLock()
         self._held: ox.Store | None = None

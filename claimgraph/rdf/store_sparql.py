@@ -15,7 +15,6 @@ graphs sends them as the protocol's ``named-graph-uri`` dataset; Oxigraph's serv
 from __future__ import annotations
 
 import json
-import os
 from collections.abc import Mapping, Sequence
 from typing import Any
 
@@ -24,8 +23,9 @@ import rdflib
 import requests
 from rdflib import BNode, Literal, URIRef
 
+from claimgraph import settings
 from claimgraph.errors import QueryError, StoreError
-from claimgraph.rdf.store import QueryResult
+from claimgraph.rdf.store_interface import QueryResult
 from claimgraph.rdf.store_terms import (
     XSD_STRING,
     add_oxigraph_triples,
@@ -43,7 +43,7 @@ TRUE = ("1", "true", "yes", "on")
 
 
 def _endpoint(explicit: str | None, env: str, default: str) -> str | None:
-    value = explicit if explicit is not None else os.environ.get(env, default)
+    value = explicit if explicit is not None else settings.get(env, default)
     return None if value.strip().lower() in NO_ENDPOINT else value.strip()
 
 
@@ -69,7 +69,7 @@ class SparqlStore:
     ) -> None:
         base = base_url.rstrip("/")
         if send_scope is None:
-            send_scope = os.environ.get("CLAIMGRAPH_SPARQL_SEND_SCOPE", "").strip().lower() in TRUE
+            send_scope = settings.get_flag("CLAIMGRAPH_SPARQL_SEND_SCOPE")
         self.send_scope = send_scope
         self.base_url = base
         self.query_url = _endpoint(query_endpoint, "CLAIMGRAPH_SPARQL_QUERY", f"{base}/query")
@@ -77,10 +77,10 @@ class SparqlStore:
         self.store_url = _endpoint(store_endpoint, "CLAIMGRAPH_SPARQL_STORE", f"{base}/store")
         if self.query_url is None:
             raise StoreError("a SPARQL store needs a query endpoint: set CLAIMGRAPH_SPARQL_QUERY")
-        self.timeout = timeout or float(os.environ.get("CLAIMGRAPH_SPARQL_TIMEOUT", "300"))
+        self.timeout = timeout or settings.get_float("CLAIMGRAPH_SPARQL_TIMEOUT")
         self._session = requests.Session()
-        credentials = os.environ.get("CLAIMGRAPH_SPARQL_AUTH")
-        token = token or os.environ.get("CLAIMGRAPH_SPARQL_TOKEN")
+        credentials = settings.get("CLAIMGRAPH_SPARQL_AUTH") or None
+        token = token or settings.get("CLAIMGRAPH_SPARQL_TOKEN") or None
         if token:
             self._session.headers["Authorization"] = f"Bearer {token}"
         if auth is not None:
@@ -100,7 +100,7 @@ class SparqlStore:
         except requests.RequestException as error:
             raise StoreError(
                 f"cannot reach the SPARQL server at {url}: {error}. Start it (claimgraph serve) "
-                "or check --store and the endpoint settings"
+                "or check the store URL and the endpoint settings"
             ) from error
         if response.status_code in (401, 403):
             raise StoreError(

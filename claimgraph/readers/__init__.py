@@ -3,9 +3,9 @@
 from __future__ import annotations
 
 import importlib
-import os
 from pathlib import Path
 
+from claimgraph import settings
 from claimgraph.errors import InputError
 from claimgraph.readers.base import ArticleReader, Block, ReadResult
 
@@ -17,7 +17,7 @@ READERS: dict[str, str] = {
 }
 
 # Articles are kilobytes to a few megabytes; anything far larger is not an article.
-MAX_ARTICLE_BYTES = int(float(os.environ.get("CLAIMGRAPH_MAX_ARTICLE_MB", "16")) * 1024 * 1024)
+MAX_ARTICLE_BYTES = int(settings.get_float("CLAIMGRAPH_MAX_ARTICLE_MB") * 1024 * 1024)
 
 __all__ = [
     "READERS",

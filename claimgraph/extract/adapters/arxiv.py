@@ -6,11 +6,9 @@ import re
 from urllib.parse import urlencode, urlsplit
 from xml.etree import ElementTree
 
-from claimgraph.extract.adapters.base import ApiCall, Extracted
+from claimgraph.extract.adapters.base import ApiCall, Extracted, ServiceUrls
 from claimgraph.extract.dates import to_iso
-from claimgraph.fetch.captures import Response
-from claimgraph.fetch.config import FetchConfig
-from claimgraph.model import SourceMetadata
+from claimgraph.model import Response, SourceMetadata
 
 NAME = "arxiv"
 _ID = re.compile(r"^/(?:abs|pdf|html|format)/((?:\d{4}\.\d{4,5})|(?:[a-z\-]+(?:\.[A-Z]{2})?/\d{7}))"
@@ -32,7 +30,7 @@ def matches(url: str) -> bool:
     return arxiv_id(url) is not None
 
 
-def api_call(url: str, config: FetchConfig) -> ApiCall | None:
+def api_call(url: str, config: ServiceUrls) -> ApiCall | None:
     """The export API query for the paper."""
     paper = arxiv_id(url)
     if not paper:

@@ -6,9 +6,15 @@ import json
 from dataclasses import dataclass, field
 from typing import Protocol
 
-from claimgraph.fetch.captures import Response
-from claimgraph.fetch.config import FetchConfig
-from claimgraph.model import SourceMetadata
+from claimgraph.model import Response, SourceMetadata
+
+
+class ServiceUrls(Protocol):
+    """Where outside services live (``FetchConfig`` is one); adapters need nothing more from fetch."""
+
+    def base_url(self, service: str) -> str:
+        """The base URL of an outside service, without a trailing slash."""
+        ...
 
 
 @dataclass
@@ -35,7 +41,7 @@ class Adapter(Protocol):
     def matches(self, url: str) -> bool:
         """True when this adapter knows the URL's site."""
 
-    def api_call(self, url: str, config: FetchConfig) -> ApiCall | None:
+    def api_call(self, url: str, config: ServiceUrls) -> ApiCall | None:
         """The API request that describes the URL, or None."""
 
     def parse(self, response: Response, url: str) -> Extracted | None:

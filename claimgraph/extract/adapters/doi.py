@@ -5,11 +5,9 @@ from __future__ import annotations
 import re
 from urllib.parse import unquote, urlsplit
 
-from claimgraph.extract.adapters.base import ApiCall, Extracted, titled_object
+from claimgraph.extract.adapters.base import ApiCall, Extracted, ServiceUrls, titled_object
 from claimgraph.extract.dates import to_iso
-from claimgraph.fetch.captures import Response
-from claimgraph.fetch.config import FetchConfig
-from claimgraph.model import SourceMetadata
+from claimgraph.model import Response, SourceMetadata
 
 NAME = "doi"
 CSL_JSON = "application/vnd.citationstyles.csl+json"
@@ -32,7 +30,7 @@ def matches(url: str) -> bool:
     return doi_of(url) is not None
 
 
-def api_call(url: str, config: FetchConfig) -> ApiCall | None:
+def api_call(url: str, config: ServiceUrls) -> ApiCall | None:
     """The resolver URL asked for CSL-JSON."""
     doi = doi_of(url)
     return ApiCall(f"{config.base_url('doi')}/{doi}", accept=CSL_JSON) if doi else None

@@ -6,11 +6,9 @@ import html
 import re
 from urllib.parse import parse_qs, urlsplit
 
-from claimgraph.extract.adapters.base import ApiCall, Extracted, json_body
+from claimgraph.extract.adapters.base import ApiCall, Extracted, ServiceUrls, json_body
 from claimgraph.extract.dates import to_iso
-from claimgraph.fetch.captures import Response
-from claimgraph.fetch.config import FetchConfig
-from claimgraph.model import SourceMetadata
+from claimgraph.model import Response, SourceMetadata
 
 NAME = "hackernews"
 
@@ -29,7 +27,7 @@ def matches(url: str) -> bool:
     return item_id(url) is not None
 
 
-def api_call(url: str, config: FetchConfig) -> ApiCall | None:
+def api_call(url: str, config: ServiceUrls) -> ApiCall | None:
     """The item API URL."""
     item = item_id(url)
     return ApiCall(f"{config.base_url('hackernews')}/item/{item}.json") if item else None

@@ -6,11 +6,9 @@ import json
 import re
 from urllib.parse import urlsplit
 
-from claimgraph.extract.adapters.base import ApiCall, Extracted
+from claimgraph.extract.adapters.base import ApiCall, Extracted, ServiceUrls
 from claimgraph.extract.dates import to_iso
-from claimgraph.fetch.captures import Response
-from claimgraph.fetch.config import FetchConfig
-from claimgraph.model import SourceMetadata
+from claimgraph.model import Response, SourceMetadata
 
 NAME = "reddit"
 _POST = re.compile(r"^(/r/[^/]+/comments/[a-z0-9]+)(/[^/]*)?/?$", re.IGNORECASE)
@@ -31,7 +29,7 @@ def matches(url: str) -> bool:
     return post_path(url) is not None
 
 
-def api_call(url: str, config: FetchConfig) -> ApiCall | None:
+def api_call(url: str, config: ServiceUrls) -> ApiCall | None:
     """The post's .json URL."""
     path = post_path(url)
     return ApiCall(f"{config.base_url('reddit')}{path}.json", "application/json") if path else None

@@ -5,11 +5,9 @@ from __future__ import annotations
 import re
 from urllib.parse import quote, unquote, urlsplit
 
-from claimgraph.extract.adapters.base import ApiCall, Extracted, titled_object
+from claimgraph.extract.adapters.base import ApiCall, Extracted, ServiceUrls, titled_object
 from claimgraph.extract.dates import to_iso
-from claimgraph.fetch.captures import Response
-from claimgraph.fetch.config import FetchConfig
-from claimgraph.model import SourceMetadata
+from claimgraph.model import Response, SourceMetadata
 
 NAME = "wikipedia"
 _HOST = re.compile(r"^([a-z\-]{2,12})(?:\.m)?\.wikipedia\.org$")
@@ -30,7 +28,7 @@ def matches(url: str) -> bool:
     return page_of(url) is not None
 
 
-def api_call(url: str, config: FetchConfig) -> ApiCall | None:
+def api_call(url: str, config: ServiceUrls) -> ApiCall | None:
     """The REST summary URL of the article."""
     page = page_of(url)
     if not page:

@@ -4,10 +4,8 @@ from __future__ import annotations
 
 from urllib.parse import parse_qs, urlencode, urlsplit
 
-from claimgraph.extract.adapters.base import ApiCall, Extracted, titled_object
-from claimgraph.fetch.captures import Response
-from claimgraph.fetch.config import FetchConfig
-from claimgraph.model import SourceMetadata
+from claimgraph.extract.adapters.base import ApiCall, Extracted, ServiceUrls, titled_object
+from claimgraph.model import Response, SourceMetadata
 
 NAME = "youtube"
 
@@ -32,7 +30,7 @@ def matches(url: str) -> bool:
     return video_id(url) is not None
 
 
-def api_call(url: str, config: FetchConfig) -> ApiCall | None:
+def api_call(url: str, config: ServiceUrls) -> ApiCall | None:
     """The oEmbed URL for the video."""
     video = video_id(url)
     if not video:

@@ -1,0 +1,183 @@
+"""Layers read from a page's visible markup: bylines, htmldate's date, <title>, and the URL."""
+
+from __future__ import annotations
+
+import logging
+import re
+from typing import Any
+from urllib.parse import unquote, urlsplit
+
+from htmldate import find_date
+from lxml.html import HtmlElement
+
+from claimgraph.extract.dates import to_iso
+from claimgraph.extract.people import PARTICLES as _PARTICLES
+from claimgraph.extract.people import split_people, tidy_people
+from claimgraph.extract.tree import PageIndex, element_text
+
+logging.getLogger("htmldate").setLevel(logging.ERROR)
+
+Layer = dict[str, Any]
+# The word that introduces a byline, by the page's language (BCP 47 primary subtag).
+BYLINE_WORDS = {"en": "by", "de": "von", "fr": "par", "es": "por", "it": "di", "nl": "door",
+                "pt": "por", "sv": "av", "da": "af", "no": "av", "nb": "av"}
+# Semantic markup for authors, strongest first: schema.org itemprop=author, HTML rel=author,
+# hCard's fn inside a vcard, the byline/author class-name convention, HTML's <address>.
+_ITEMPROP, _REL, _VCARD, _BYLINE, _AUTHOR_CLASS, _ADDRESS = range(6)
+_NAME_PART = ".//*[@itemprop and contains(concat(' ', normalize-space(@itemprop), ' '), ' name ')]"
+_SKIP_TAGS = {"script", "style", "img", "meta", "link", "body", "html", "head", "article",
+              "section", "main", "form", "ul", "ol", "nav", "footer"}
+# Comment threads name their commenters, and teasers of other articles their authors, with the
+# same markup as the article's own author; HTML's aside and nav are not the article.
+_ELSEWHERE = re.compile(r"comment|\brepl(y|ies)\b|discussion|kommentar|related|teaser|"
+                        r"sidebar|widget|recommend", re.IGNORECASE)
+_ELSEWHERE_TAGS = {"aside", "nav"}
+
+
+def _kind(element: HtmlElement) -> int | None:
+    if " author " in f" {element.get('itemprop') or ''} ".lower():
+        return _ITEMPROP
+    if element.tag == "a" and " author " in f" {element.get('rel') or ''} ".lower():
+        return _REL
+    classes = (element.get("class") or "").lower()
+    if " fn " in f" {classes} " and element.xpath("ancestor::*[contains(@class, 'vcard')]"):
+        return _VCARD
+    if "byline" in classes:
+        return _BYLINE
+    if "author" in classes:
+        return _AUTHOR_CLASS
+    if element.tag == "address" and element.xpath("ancestor::article"):
+        return _ADDRESS
+    return None
+
+
+def _elsewhere(element: HtmlElement) -> bool:
+    """True inside comments, teasers of other articles, or an aside or nav."""
+    for ancestor in element.iterancestors():
+        if ancestor.tag in _ELSEWHERE_TAGS or _ELSEWHERE.search(
+                f"{ancestor.get('class') or ''} {ancestor.get('id') or ''}"):
+            return True
+    return False
+
+
+def page_language(page: PageIndex) -> str | None:
+    """The page's declared language (<html lang>, or a content-language meta)."""
+    tree = page.tree
+    lang = tree.get("lang") or tree.get("{http://www.w3.org/XML/1998/namespace}lang")
+    lang = lang or page.content_language
+    return lang.strip() if lang and lang.strip() else None
+
+
+def _element_names(element: HtmlElement) -> list[str]:
+    if element.tag in _SKIP_TAGS:
+        return []
+    names = element.xpath(_NAME_PART) if element.get("itemprop") else []
+    texts = [n.get("content") or element_text(n) for n in names] or [
+        element.get("content") or element_text(element)]
+    found: list[str] = []
+    for text in texts:
+        if text and len(text) <= 100:
+            found += [n for n in split_people(_after_last_glue(text), single=True)
+                      if len(n.split()) == 1 or _capitalised(n)]
+    return found
+
+
+def _after_last_glue(text: str) -> str:
+    """'View all posts by Ada Lovelace' -> 'Ada Lovelace': a link label before the name."""
+    words = "|".join(sorted(set(BYLINE_WORDS.values()) | {"of"}))
+    parts = re.split(rf"\b(?:{words})\s+", text, flags=re.IGNORECASE)
+    return parts[-1] if len(parts) > 1 and len(parts[0].split()) >= 2 else text
+
+
+def _markup_authors(page: PageIndex) -> list[str]:
+    found: dict[int, list[HtmlElement]] = {}
+    for element in page.byline_marks:
+        kind = _kind(element)
+        if kind is None or _elsewhere(element):
+            continue
+        if len(found.setdefault(kind, [])) < 4:
+            found[kind].append(element)
+    for kind in sorted(found):
+        authors = [name for element in found[kind] for name in _element_names(element)]
+        if authors:
+            return tidy_people(authors)
+    return []
+
+
+def _text_authors(tree: HtmlElement, language: str | None) -> list[str]:
+    """Short elements whose text opens with the page language's byline word ("By …")."""
+    primary = (language or "").split("-")[0].lower()
+    words = [BYLINE_WORDS[primary]] if primary in BYLINE_WORDS else sorted(set(BYLINE_WORDS.values()))
+    opener = re.compile(rf"^\s*({'|'.join(words)})\s*:?\s+\S", re.IGNORECASE)
+    body = tree.find("body")
+    for element in (body if body is not None else tree).iter("p", "span", "div", "strong", "em",
+                                                            "b", "small", "li", "header"):
+        text = element.text or ""
+        if not opener.match(text):
+            continue
+        full = element_text(element)
+        if len(full) <= 80:
+            names = [n for n in split_people(full) if _capitalised(n)]
+            if names:
+                return tidy_people(names)
+    return []
+
+
+def _capitalised(name: str) -> bool:
+    """Every word of a name written in free text starts upper-case (particles aside)."""
+    words = name.split()
+    return len(words) >= 2 and all(w[0].isupper() or w.lower() in _PARTICLES for w in words)
+
+
+def byline_layer(page: PageIndex) -> Layer:
+    """Authors from semantic byline markup, else from a "By …" line in the page's language."""
+    authors = _markup_authors(page) or _text_authors(page.tree, page_language(page))
+    return {"authors": authors}
+
+
+def htmldate_layer(tree: HtmlElement, url: str) -> Layer:
+    """The published date htmldate finds in the same tree (its quick search only)."""
+    # The quick search first; its extensive search (free text) only when that finds nothing.
+    for extensive in (False, True):
+        try:
+            found = find_date(tree, original_date=True, extensive_search=extensive, url=url)
+        except Exception:  # noqa: BLE001 - htmldate fails in many ways on odd markup
+            found = None
+        if found:
+            return {"published": to_iso(found)}
+    return {}
+
+
+def headline(page: PageIndex) -> str | None:
+    """The text of the page's first <h1> (inside <article> or <main> when there is one)."""
+    for inside in ("article", "main", None):
+        for heading in page.headings:
+            if inside is None or any(a.tag == inside for a in heading.iterancestors()):
+                text = element_text(heading)
+                if text:
+                    return text
+    return None
+
+
+def html_layer(page: PageIndex) -> Layer:
+    """The <title> (or the first <h1>) and the <html lang>."""
+    text = element_text(page.title) if page.title is not None else ""
+    return {"title": text or headline(page), "language": page_language(page)}
+
+
+_URL_DATE = re.compile(r"/((?:19|20)\d{2})[/-](\d{1,2})[/-](\d{1,2})(?:/|[-_.]|$)")
+_URL_COMPACT = re.compile(r"/((?:19|20)\d{2})(\d{2})(\d{2})(?:/|[-_.]|$)")
+
+
+def url_layer(url: str) -> Layer:
+    """A full date written in the URL's path (/2019/01/03/), and the host as the site."""
+    parts = urlsplit(url)
+    path = unquote(parts.path)
+    published = None
+    for pattern in (_URL_DATE, _URL_COMPACT):
+        match = pattern.search(path)
+        if match:
+            published = to_iso("-".join(match.groups()))
+            if published:
+                break
+    return {"published": published, "site": parts.hostname}

@@ -1,0 +1,90 @@
+"""One parsed lxml tree per page, and one pass over it that indexes what every layer reads."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from lxml.html import HtmlElement
+from trafilatura.utils import load_html
+
+
+def parse_html(html: str | bytes) -> HtmlElement | None:
+    """The page as one lxml tree (shared by every metadata layer and the text extractor)."""
+    try:
+        return load_html(html)
+    except (TypeError, ValueError):
+        return None
+
+
+def element_text(element: HtmlElement) -> str:
+    """The visible text of an element, whitespace collapsed."""
+    return " ".join(" ".join(element.itertext()).split())
+
+
+@dataclass
+class PageIndex:
+    """What the metadata layers look up, collected in one walk over the tree."""
+
+    tree: HtmlElement
+    metas: dict[str, list[str]] = field(default_factory=dict)
+    json_ld: list[str] = field(default_factory=list)
+    byline_marks: list[HtmlElement] = field(default_factory=list)
+    times: list[HtmlElement] = field(default_factory=list)
+    title: HtmlElement | None = None
+    headings: list[HtmlElement] = field(default_factory=list)
+    content_language: str | None = None
+    has_microdata: bool = False
+    has_rdfa: bool = False
+
+
+def _is_byline_mark(element: HtmlElement) -> bool:
+    classes = (element.get("class") or "").lower()
+    return ("author" in classes or "byline" in classes or " fn " in f" {classes} "
+            or "author" in (element.get("itemprop") or "").lower()
+            or (element.tag == "a" and "author" in (element.get("rel") or "").lower())
+            or element.tag == "address")
+
+
+def index_page(tree: HtmlElement) -> PageIndex:
+    """Meta tags, JSON-LD blocks, byline markup, <title>, <h1>s and syntax flags, in one pass."""
+    page = PageIndex(tree)
+    for element in tree.iter():
+        tag = element.tag
+        if not isinstance(tag, str):
+            continue  # comments and processing instructions
+        if tag == "meta":
+            _index_meta(page, element)
+            continue
+        if tag == "script":
+            if "ld+json" in (element.get("type") or "").lower():
+                page.json_ld.append(element.text or "")
+            continue
+        if tag == "title" and page.title is None:
+            page.title = element
+        elif tag == "h1":
+            page.headings.append(element)
+        elif tag == "time":
+            page.times.append(element)
+        attributes = element.attrib
+        if attributes:
+            if "itemscope" in attributes:
+                page.has_microdata = True
+            if "typeof" in attributes:
+                page.has_rdfa = True
+            if len(page.byline_marks) < 40 and _is_byline_mark(element):
+                page.byline_marks.append(element)
+        elif tag == "address":
+            page.byline_marks.append(element)
+    return page
+
+
+def _index_meta(page: PageIndex, tag: HtmlElement) -> None:
+    value = (tag.get("content") or "").strip()
+    if not value:
+        return
+    if (tag.get("http-equiv") or "").lower() == "content-language":
+        page.content_language = value
+    for attribute in ("property", "name", "itemprop"):
+        # RDFa allows several space-separated properties in one attribute.
+        for key in (tag.get(attribute) or "").lower().split():
+            page.metas.setdefault(key, []).append(value)

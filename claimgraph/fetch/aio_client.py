@@ -1,0 +1,294 @@
+"""The asyncio link-health client: aiohttp, one keep-alive pool per host, the same rules as ``Fetcher``.
+
+Same address guard (checked before every hop, and again on every address the connector is about
+to dial), robots.txt, Retry-After, per-host concurrency and interval, a total deadline per
+request, and the same WARC captures, so a re-run replays them offline.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import errno
+import socket
+import time
+import zlib
+from collections import Counter
+from urllib.parse import urljoin, urlsplit
+
+import aiohttp
+from aiohttp.abc import AbstractResolver, ResolveResult
+from protego import Protego
+
+from claimgraph.fetch import safety
+from claimgraph.fetch.aio_limits import AsyncHostLimiter
+from claimgraph.fetch.captures import CaptureStore, Response, capture_key
+from claimgraph.fetch.client import (
+    _TOO_SLOW,
+    REDIRECT_STATUSES,
+    RETRY_STATUSES,
+    _host,
+    _worth_keeping,
+    age_seconds,
+    now_iso,
+)
+from claimgraph.fetch.config import FetchConfig
+from claimgraph.fetch.limits import (
+    ABSURD_LENGTH,
+    BodyTooLarge,
+    BoundedDecoder,
+    UnsupportedEncoding,
+    declared_length,
+)
+from claimgraph.fetch.politeness import retry_after_seconds
+from claimgraph.model import Redirect
+
+__all__ = ["AsyncFetcher"]
+
+
+class GuardedResolver(AbstractResolver):
+    """Resolves like the system resolver, refusing names that lead to a non-public address.
+
+    The connector dials exactly the addresses returned here, so DNS rebinding between the
+    check and the connection cannot slip through.
+    """
+
+    def __init__(self) -> None:
+        self._inner = aiohttp.ThreadedResolver()
+
+    async def resolve(
+        self, host: str, port: int = 0, family: socket.AddressFamily = socket.AF_INET,
+    ) -> list[ResolveResult]:
+        """The addresses of a host, or RefusedAddress when one of them is not public."""
+        results = await self._inner.resolve(host, port, family)
+        for result in results:
+            reason = safety.address_refused(str(result["host"]))
+            if reason:
+                raise safety.RefusedAddress(
+                    f"{host} resolves to {reason}; use --allow-private to fetch it")
+        return results
+
+    async def close(self) -> None:
+        """Release the inner resolver."""
+        await self._inner.close()
+
+
+class AsyncFetcher:
+    """Fetches URLs politely on one event loop, replaying captures first; use ``async with``."""
+
+    def __init__(
+        self, config: FetchConfig | None = None, *, store: CaptureStore | None = None,
+        offline: bool = False,
+    ) -> None:
+        self.config = config or FetchConfig()
+        self.store = store
+        self.offline = offline
+        self.limiter = AsyncHostLimiter(self.config.per_host_concurrency, self.config.per_host_interval)
+        self.counts: Counter[str] = Counter()
+        self._robots: dict[str, Protego | None] = {}
+        self._robots_locks: dict[str, asyncio.Lock] = {}
+        self._session: aiohttp.ClientSession | None = None
+
+    async def __aenter__(self) -> AsyncFetcher:
+        resolver = None if self.config.allow_private else GuardedResolver()
+        connector = aiohttp.TCPConnector(
+            limit=0, limit_per_host=self.config.per_host_concurrency, resolver=resolver,
+            ttl_dns_cache=300,
+        )
+        # trust_env=False: an environment proxy would defeat the address guard. Bodies are decoded
+        # by us (auto_decompress=False), never past the body limit, and only encodings we can bound
+        # are asked for: a small gzip bomb cannot fill memory.
+        self._session = aiohttp.ClientSession(
+            connector=connector, trust_env=False, auto_decompress=False,
+            headers={"User-Agent": self.config.agent(), "Accept-Encoding": "gzip, deflate"},
+            cookie_jar=aiohttp.DummyCookieJar(),
+        )
+        return self
+
+    async def __aexit__(self, *exc: object) -> None:
+        if self._session is not None:
+            await self._session.close()
+            self._session = None
+
+    # --- public -------------------------------------------------------------------------
+
+    async def get(
+        self, url: str, *, accept: str = "", method: str = "GET", robots: bool = True,
+    ) -> Response:
+        """The response for a URL: from the capture store if there, else live unless offline."""
+        key = capture_key(method, url, accept)
+        if self.store is not None and key in self.store and (self.offline or self._fresh(key)):
+            cached = self.store.get(key)
+            if cached is not None:
+                self.counts["cache_hits"] += 1
+                return cached
+        if self.offline:
+            return Response(url, url, error="not captured; running offline", error_kind="offline")
+        response = await self._fetch(url, method=method, accept=accept, robots=robots)
+        if method == "HEAD" and (response.status >= 400 or response.error_kind == "timeout"):
+            response = await self._fetch(url, method="GET", accept=accept, robots=robots)
+        if self.store is not None and _worth_keeping(response):
+            response.capture = self.store.put(key, response)
+        elif self.store is not None:
+            response.history = self.store.history(key)
+        return response
+
+    def _fresh(self, key: str) -> bool:
+        """Whether a capture may be replayed: no --refresh, and not older than --max-age."""
+        if self.config.refresh:
+            return False
+        if self.config.max_age is None:
+            return True
+        return age_seconds(self.store.fetched_at(key) if self.store else None) <= self.config.max_age
+
+    # --- internals ----------------------------------------------------------------------
+
+    async def _guard(self, url: str) -> None:
+        if self.config.allow_private:
+            safety.check_url(url, allow_private=True)
+            return
+        await asyncio.to_thread(safety.check_url, url, allow_private=False)  # resolves: off the loop
+
+    async def _fetch(self, url: str, *, method: str, accept: str, robots: bool) -> Response:
+        result = Response(url=url, final_url=url, fetched_at=now_iso())
+        current, seen = url, {url}
+        deadline: list[float] = []  # set when the first hop gets its slot: queueing is not the server's time
+        while True:
+            try:
+                await self._guard(current)
+            except safety.RefusedAddress as error:
+                text = str(error)
+                kind = "malformed" if "only http" in text or "no host" in text else "ssrf"
+                return _fail(result, current, text, kind)
+            if robots and self.config.respect_robots and not await self._robots_allow(current):
+                return _fail(result, current, "robots.txt disallows this page", "robots")
+            hop = await self._attempts(current, method=method, accept=accept, deadline=deadline)
+            hop.url, hop.redirects, hop.fetched_at = url, result.redirects, result.fetched_at
+            location = hop.header("location")
+            if hop.status in REDIRECT_STATUSES and location:
+                target = urljoin(current, location.strip())
+                result.redirects.append(Redirect(url=current, status=hop.status, location=target))
+                if target in seen or len(result.redirects) > self.config.max_redirects:
+                    return _fail(result, target, "redirect loop or too many redirects", "loop")
+                seen.add(target)
+                current = target
+                continue
+            return hop
+
+    async def _attempts(self, url: str, *, method: str, accept: str, deadline: list[float]) -> Response:
+        """One hop, retried with backoff for transient failures only."""
+        delay = self.config.backoff
+        host = _host(url)
+        for attempt in range(self.config.retries + 1):
+            response = await self._once(url, method=method, accept=accept, deadline=deadline)
+            transient = response.error_kind in ("timeout", "connect") or (
+                response.status in RETRY_STATUSES
+            )
+            if not transient or attempt == self.config.retries:
+                return response
+            wait = delay
+            retry_after = retry_after_seconds(response.header("retry-after"))
+            if retry_after is not None:
+                if retry_after > self.config.max_retry_after:
+                    return response
+                wait = max(wait, retry_after)
+                self.limiter.pause(host, retry_after)
+            if deadline and time.monotonic() + wait > deadline[0]:
+                return response
+            self.counts["retries"] += 1
+            await asyncio.sleep(wait)
+            delay *= 2
+        return response  # pragma: no cover - the loop always returns
+
+    async def _once(self, url: str, *, method: str, accept: str, deadline: list[float]) -> Response:
+        result = Response(url=url, final_url=url, fetched_at=now_iso())
+        headers = {"Accept": accept} if accept else {}
+        assert self._session is not None, "use AsyncFetcher inside 'async with'"
+        async with self.limiter.slot(_host(url)):
+            self.counts["requests"] += 1
+            if not deadline:
+                deadline.append(time.monotonic() + self.config.total_timeout)
+            remaining = max(0.1, deadline[0] - time.monotonic())
+            timeout = aiohttp.ClientTimeout(
+                total=remaining, sock_connect=self.config.connect_timeout,
+                sock_read=self.config.read_timeout,
+            )
+            try:
+                async with self._session.request(
+                    method, url, headers=headers, allow_redirects=False, timeout=timeout,
+                ) as raw:
+                    result.status = raw.status
+                    result.headers = dict(raw.headers)
+                    if method != "HEAD" and raw.status not in REDIRECT_STATUSES:
+                        await self._read_body(raw, result, deadline[0])
+            except safety.RefusedAddress as error:
+                return _fail(result, url, str(error), "ssrf")
+            except aiohttp.ClientConnectorDNSError:
+                return _fail(result, url, "the host name does not resolve (DNS failure)", "dns")
+            except aiohttp.ClientConnectorError as error:
+                if isinstance(error.os_error, ConnectionRefusedError):
+                    return _fail(result, url, "the server refused the connection", "refused")
+                if getattr(error.os_error, "errno", None) in (errno.EHOSTUNREACH, errno.ENETUNREACH):
+                    return _fail(result, url, "no route to the host (is the network down?)", "unreachable")
+                return _fail(result, url, f"the connection failed: {error}", "connect")
+            except (TimeoutError, aiohttp.ServerTimeoutError):
+                # Slow headers or a slow drip of body: the total deadline passed; transient, not a page.
+                result.status, result.body = 0, b""
+                return _fail(result, url, _TOO_SLOW, "timeout")
+            except (aiohttp.InvalidURL, ValueError) as error:
+                return _fail(result, url, f"not a valid URL: {error}", "malformed")
+            except aiohttp.ClientError as error:
+                return _fail(result, url, f"request failed: {error}", "connect")
+        return result
+
+    async def _read_body(self, raw: aiohttp.ClientResponse, result: Response, deadline: float) -> None:
+        """The body decoded within the limit; a drip past the deadline ends as a timeout."""
+        limit = self.config.max_body_bytes
+        declared = declared_length(raw.headers.get("Content-Length", ""))
+        if declared is not None and declared > ABSURD_LENGTH:
+            result.error = f"the server declares {declared:,} bytes; not read (no page is that large)"
+            result.error_kind = "too_large"
+            return
+        chunks: list[bytes] = []
+        try:
+            decoder = BoundedDecoder(raw.headers.get("Content-Encoding", ""), limit)
+            async for chunk in raw.content.iter_chunked(65536):
+                chunks += decoder.feed(chunk)
+                if time.monotonic() > deadline:
+                    raise TimeoutError
+            tail = decoder.finish()
+            if tail:
+                chunks.append(tail)
+        except BodyTooLarge:
+            result.error, result.error_kind = f"body cut at {limit:,} bytes (decoded)", "truncated"
+        except UnsupportedEncoding as error:
+            result.error, result.error_kind = f"unrequested Content-Encoding {error}; not decoded", "encoding"
+        except zlib.error:
+            result.error, result.error_kind = "the compressed body is corrupt", "truncated"
+        except (TimeoutError, aiohttp.ClientError, OSError) as error:
+            if isinstance(error, TimeoutError | aiohttp.ServerTimeoutError) or time.monotonic() > deadline:
+                result.error, result.error_kind = _TOO_SLOW, "timeout"
+            elif not chunks:
+                result.error, result.error_kind = "the server stalled while sending", "timeout"
+                result.status = 0
+            else:
+                result.error, result.error_kind = "the body stopped before its end", "truncated"
+        result.body = b"".join(chunks)[:limit]
+
+    async def _robots_allow(self, url: str) -> bool:
+        parts = urlsplit(url)
+        origin = f"{parts.scheme}://{parts.netloc}"
+        lock = self._robots_locks.setdefault(origin, asyncio.Lock())
+        async with lock:
+            if origin not in self._robots:
+                response = await self.get(f"{origin}/robots.txt", robots=False)
+                parser = None
+                if response.status == 200 and "html" not in response.content_type:
+                    parser = Protego.parse(response.body.decode("utf-8", "replace"))
+                self._robots[origin] = parser
+        parser = self._robots[origin]
+        return parser is None or parser.can_fetch(url, self.config.agent())
+
+
+def _fail(result: Response, final_url: str, message: str, kind: str) -> Response:
+    result.final_url, result.error, result.error_kind = final_url, message, kind
+    return result

@@ -1,0 +1,1 @@
+"""The graph: vocabulary, model to triples, shapes, and the stores behind one interface."""

@@ -1,0 +1,1 @@
+"""The embedded sample article and its source snapshots, shipped as ``claimgraph.sources_data``."""
