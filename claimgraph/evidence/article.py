@@ -73,7 +73,7 @@ def judge_article(article: Article, sources: dict[int, Source], *, judge: str = 
         chosen = [position[n] for n in cited[claim.id] if n in position]
         hits = index.search(content_terms(claim.text), per_document=1)
         others = sorted((d for d in hits if d not in chosen), key=lambda d: -hits[d][0][0])
-        candidates = chosen + others[:OTHER_CANDIDATES]
+        candidates = chosen + others[:getattr(judge_impl, "other_candidates", OTHER_CANDIDATES)]
         verdicts = _verdicts(judge_impl, claim.text, [documents[d] for d in candidates],
                              [d in chosen for d in candidates])
         for d, verdict in zip(candidates, verdicts, strict=True):

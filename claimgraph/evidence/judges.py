@@ -47,8 +47,10 @@ HF_FOLDER_JUDGE = "claimgraph.evidence.modeldir:ModelDirJudge"
 # What the user is told about the default judge (CLI help, explorer help, README): its name
 # and figures measured on data it was not trained on (benchmarks/results/).
 JUDGE_SUMMARY = (
-    "Judge: minilm-judge, a MiniLM-L6 cross-encoder (supports / disputes / neither) trained "
-    "on public NLI and claim sets, int8 ONNX, CPU. Held out: figures pending."
+    "Judge: minilm-judge, a MiniLM-L6 cross-encoder (supports / disputes / neither), int8 "
+    "ONNX on CPU, plus structural contradiction cues. Held out (never trained on): "
+    "Check-COVID dev macro-F1 0.39, REFUTE F1 0.35 (lexical judge 0.26 / 0.05); its support "
+    "score alone ranks WiCE dev at ROC AUC 0.53 (lexical 0.80). A weak judge: check by hand."
 )
 
 

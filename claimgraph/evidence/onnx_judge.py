@@ -14,12 +14,13 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from claimgraph.errors import InputError
+from claimgraph.evidence.contradiction import CUE_DISPUTE, contradiction_cue
 from claimgraph.evidence.features import ClaimTerms, rank_passages
 from claimgraph.evidence.judges import Verdict
 from claimgraph.evidence.retrieval import Document
 from claimgraph.model import Quote
 
-__all__ = ["OnnxJudge", "MODEL_DIR", "Scored", "aggregate", "model_available"]
+__all__ = ["OnnxJudge", "MODEL_DIR", "Scored", "aggregate", "model_available", "with_cues"]
 
 MODEL_DIR = Path(__file__).resolve().parent.parent / "data" / "judge"
 PASSAGES = 3  # passages judged per (claim, document)
@@ -64,6 +65,8 @@ def aggregate(scored: list[Scored], supports_at: float, disputes_at: float) -> t
 
 class OnnxJudge:
     """Supports / disputes / neither from a cross-encoder over the best passages."""
+
+    other_candidates = 2  # uncited sources judged per claim (the lexical judge takes 8: cheaper)
 
     def __init__(self, target: str = "") -> None:
         folder = Path(target) if target else MODEL_DIR
@@ -142,7 +145,8 @@ class OnnxJudge:
                 continue
             indices = ranked + ([WINDOW] if len(ranked) > 1 else [])
             scored = [Scored(i, *self._ordered(next(probabilities))) for i in indices]
-            verdicts.append(self._verdict(terms, document, scored))
+            verdicts.append(self._verdict(terms, document, with_cues(claim, terms, document,
+                                                                     scored)))
         return verdicts
 
     def inputs(self, claim: str, document: Document, ranked: list[int]) -> list[tuple[str, str]]:
@@ -183,6 +187,22 @@ class OnnxJudge:
         if _on_topic(terms, document, [s.index for s in single]):
             return Verdict("mentions", deciding.neither, support, quotes)
         return Verdict("unrelated", deciding.neither, support, quotes)
+
+
+def with_cues(claim: str, terms: ClaimTerms, document: Document,
+              scored: list[Scored]) -> list[Scored]:
+    """Scores with structural contradictions weighed in: a passage that restates the claim but
+    flips it (``contradiction.contradiction_cue``) disputes with at least ``CUE_DISPUTE``."""
+    out = []
+    for s in scored:
+        if s.index != WINDOW and contradiction_cue(claim, terms.unique,
+                                                   document.passages[s.index].text,
+                                                   document.terms[s.index]):
+            disputes = max(s.disputes, CUE_DISPUTE)
+            supports = min(s.supports, 1 - disputes)
+            s = Scored(s.index, supports, disputes, max(0.0, 1 - disputes - supports))
+        out.append(s)
+    return out
 
 
 def _on_topic(terms: ClaimTerms, document: Document, ranked: list[int]) -> bool:
