@@ -100,3 +100,8 @@ def test_better_citation_prefers_the_primary_source_but_not_a_copy() -> None:
     better = [f for f in evidence_findings(_article(urls, [3]), evidence, sources)
               if f.kind == "better_citation"]
     assert not better
+
+
+def test_malformed_links_are_unknown_not_errors() -> None:
+    assert type_from_url("https://[broken/link") == "unknown"
+    assert not same_work("https://[broken/link", "https://example.com/a")

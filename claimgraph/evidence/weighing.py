@@ -21,9 +21,12 @@ def same_work(first: str | None, second: str | None) -> bool:
     """Whether two URLs name the same work: one canonical URL or a shared work identifier."""
     if not first or not second:
         return False
-    if canonical_url(first) == canonical_url(second):
-        return True
-    ids_a, ids_b = work_identifiers(first), work_identifiers(second)
+    try:
+        if canonical_url(first) == canonical_url(second):
+            return True
+        ids_a, ids_b = work_identifiers(first), work_identifiers(second)
+    except ValueError:  # a malformed link is no one's copy
+        return False
     return any(ids_a.get(key) == value for key, value in ids_b.items())
 
 

@@ -72,11 +72,18 @@ def type_from_url(url: str) -> str:
     """The kind a URL's structure suggests (``unknown`` when it says nothing)."""
     from claimgraph.extract.adapters import adapter_for
 
-    adapter = adapter_for(url)
+    try:
+        adapter = adapter_for(url)
+    except ValueError:  # a malformed link (e.g. a stray "[") says nothing about its kind
+        return "unknown"
     if adapter is not None and getattr(adapter, "NAME", "") in _ADAPTERS:
         return _ADAPTERS[adapter.NAME]
-    parts = urlsplit(url)
-    host = (parts.hostname or "").lower().removeprefix("www.")
+    try:
+        parts = urlsplit(url)
+        host_name = parts.hostname
+    except ValueError:  # a malformed link (e.g. a stray "[") says nothing about its kind
+        return "unknown"
+    host = (host_name or "").lower().removeprefix("www.")
     path = parts.path or "/"
     if (_DOI.search(path.lstrip("/")) and host.endswith("doi.org")) or _PREPRINT_PATH.search(path):
         return "primary"
