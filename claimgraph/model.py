@@ -230,6 +230,7 @@ class Source:
     capture: Capture | None = None
     archive_url: str | None = None
     error: str | None = None
+    source_type: str | None = None  # primary|news|reference|blog|aggregator|forum|video|unknown
 
 
 # --- Evidence -----------------------------------------------------------------------------
