@@ -113,6 +113,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--folds", type=int, default=5)
     parser.add_argument("--repeats", type=int, default=3)
     parser.add_argument("--write-weights", action="store_true")
+    parser.add_argument("--no-model", action="store_true", help="skip the trained judge's rows")
     args = parser.parse_args(argv)
     records = [json.loads(line) for line in args.data.read_text().splitlines() if line.strip()]
     started = time.perf_counter()
@@ -156,6 +157,8 @@ def main(argv: list[str] | None = None) -> int:
         f1 = [r[1] for r in runs]
         print(f"{label:<34} {_spread(auc):>14} {_spread(f1):>14} "
               f"{_mean(recalls[retrieval]):>9.3f} {_mean(hits[retrieval]):>6.3f}")
+    if not args.no_model:
+        model_rows(records, ours, gold, args)
     print("\nrecall@3: best share of one annotated supporting set among the top 3 sentences;"
           " hit@3: at least one supporting sentence in the top 3")
     print(f"dispute cue fired on {sum(d < 1 for d in damp)} claims (score x {DISPUTE_FACTOR})")
@@ -163,6 +166,35 @@ def main(argv: list[str] | None = None) -> int:
     if args.write_weights:
         write_weights(ours, [int(label == "supported") for label in gold])
     return 0
+
+
+def model_rows(records: list[dict], lexical: list[list[float]], gold: list[str],
+               args: argparse.Namespace) -> None:
+    """The trained judge on the same claims: its support score alone (nothing fitted on WiCE),
+    and its probabilities beside the lexical features in a k-fold logistic model."""
+    from claimgraph.evidence.onnx_judge import OnnxJudge, model_available
+
+    if not model_available():
+        print("trained judge: no model file in claimgraph/data/judge, rows skipped")
+        return
+    judge, started = OnnxJudge(), time.perf_counter()
+    alone, combined = [], []
+    for record, row in zip(records, lexical, strict=True):
+        doc = document(record["evidence"])
+        ranked = judge.ranked(ClaimTerms.of(record["claim"]), doc)
+        probabilities = [judge._ordered(p) for p in judge.probabilities(
+            [(record["claim"], doc.passages[i].text) for i in ranked])] or [(0.0, 0.0, 1.0)]
+        best_support = max(p[0] for p in probabilities)
+        alone.append([best_support])
+        combined.append(row + [best_support, sum(p[0] for p in probabilities) / len(probabilities),
+                               max(p[1] for p in probabilities)])
+    seconds = time.perf_counter() - started
+    for label, data, fit in (("trained judge: support alone", alone, False),
+                             ("trained judge + lexical (k-fold fit)", combined, True)):
+        runs = [cross_validate(data, gold, args.folds, seed, fit) for seed in range(args.repeats)]
+        print(f"{label:<34} {_spread([r[0] for r in runs]):>14} "
+              f"{_spread([r[1] for r in runs]):>14}   (retrieval as above)")
+    print(f"trained judge on {len(records)} claims x 3 passages: {seconds:.1f} s")
 
 
 def write_weights(rows: list[list[float]], labels: list[int]) -> None:

@@ -231,6 +231,7 @@ class Source:
     archive_url: str | None = None
     error: str | None = None
     dead_checks: list[str] = field(default_factory=list)  # when the link answered "gone" (ISO times)
+    source_type: str | None = None  # primary|news|reference|blog|aggregator|forum|video|unknown
 
 
 # --- Evidence -----------------------------------------------------------------------------

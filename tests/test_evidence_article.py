@@ -1,4 +1,8 @@
-"""judge_article and evidence_findings on a small hand-made article with five sources."""
+"""judge_article and evidence_findings on a small hand-made article with five sources.
+
+The verdicts asserted here are the lexical judge's (pinned); the trained judge on the same
+article is tested in test_evidence_model_judge.py.
+"""
 
 from __future__ import annotations
 
@@ -13,7 +17,7 @@ from claimgraph.model import Claim, Source
 @pytest.fixture(scope="module")
 def judged():
     article, sources = sample_article(), sample_sources()
-    return article, sources, judge_article(article, sources)
+    return article, sources, judge_article(article, sources, judge="lexical")
 
 
 def _pair(evidence, claim, endnote):
@@ -71,7 +75,7 @@ def test_findings_unsupported_better_and_dates(judged) -> None:
 def test_sources_without_text_are_skipped() -> None:
     article = sample_article()
     sources = {1: Source(url="https://example.org/dead", health="dead")}
-    assert judge_article(article, sources) == []
+    assert judge_article(article, sources, judge="lexical") == []
     kinds = {f.kind for f in evidence_findings(article, [], sources)}
     assert "unsupported_citation" not in kinds and "better_citation" not in kinds
 
@@ -80,7 +84,7 @@ def test_extra_sources_have_no_endnote() -> None:
     article = sample_article()
     extra = Source(url="https://example.net/tower", text="The Eiffel Tower was completed in "
                    "1889 for the World's Fair held in Paris that year.")
-    evidence = judge_article(article, {}, extra_sources=[extra])
+    evidence = judge_article(article, {}, extra_sources=[extra], judge="lexical")
     item = next(e for e in evidence if e.claim == "c1")
     assert item.endnote is None and not item.cited and item.stance == "supports"
     assert item.source_url == "https://example.net/tower"
@@ -92,8 +96,8 @@ def test_verdicts_carry_to_restating_and_contradicting_claims(monkeypatch) -> No
     article.claims.append(Claim(id="c5", text="In healthy adults, drinking coffee does raise "
                                 "the risk of heart disease.", section="Body", start=0, end=0,
                                 block=2))
-    evidence = judge_article(article, sample_sources())
+    evidence = judge_article(article, sample_sources(), judge="lexical")
     carried = [e for e in evidence if e.claim == "c5" and e.endnote == 4]
     assert carried and carried[0].stance == "supports" and carried[0].judge.endswith("contradicts")
     assert not carried[0].cited
-    assert len(judge_article(article, sample_sources(), relations=False)) < len(evidence)
+    assert len(judge_article(article, sample_sources(), relations=False, judge="lexical")) < len(evidence)

@@ -1,4 +1,4 @@
-"""The default judge on hand-made supporting, disputing and unrelated texts."""
+"""The lexical judge on hand-made supporting, disputing and unrelated texts (pinned: --judge lexical)."""
 
 from __future__ import annotations
 
@@ -17,26 +17,26 @@ SOURCE = (
 
 
 def test_supporting_text_supports_with_the_right_quote() -> None:
-    verdict = judge_text("The company was founded by Larry Page and Sergey Brin in 1998.", SOURCE)
+    verdict = judge_text("The company was founded by Larry Page and Sergey Brin in 1998.", SOURCE, judge="lexical")
     assert verdict.stance == "supports"
     assert verdict.support >= 0.5
     assert "founded in 1998" in verdict.quotes[0].text
 
 
 def test_negated_claim_is_disputed_with_low_support() -> None:
-    verdict = judge_text("The company was not founded by Larry Page and Sergey Brin.", SOURCE)
+    verdict = judge_text("The company was not founded by Larry Page and Sergey Brin.", SOURCE, judge="lexical")
     assert verdict.stance == "disputes"
     assert verdict.support < 0.5
 
 
 def test_wrong_year_is_disputed() -> None:
     verdict = judge_text("The company was founded in 2004 by Larry Page and Sergey Brin.",
-                         SOURCE)
+                         SOURCE, judge="lexical")
     assert verdict.stance == "disputes"
 
 
 def test_unrelated_text() -> None:
-    verdict = judge_text("The Eiffel Tower is 330 metres tall.", SOURCE)
+    verdict = judge_text("The Eiffel Tower is 330 metres tall.", SOURCE, judge="lexical")
     assert verdict.stance == "unrelated"
     assert verdict.support < 0.2
     assert verdict.quotes == []
@@ -44,14 +44,14 @@ def test_unrelated_text() -> None:
 
 def test_on_topic_without_verdict_mentions() -> None:
     verdict = judge_text("The company headquarters in Mountain View employs 5,000 engineers "
-                         "working on search advertising products.", SOURCE)
+                         "working on search advertising products.", SOURCE, judge="lexical")
     assert verdict.stance == "mentions"
     assert verdict.support < 0.5
 
 
 def test_quotes_point_into_the_text_best_first_at_most_three() -> None:
     verdict = judge_text("Founded in 1998 in Menlo Park, the company moved to Mountain View "
-                         "in 2003 and started in a garage.", SOURCE)
+                         "in 2003 and started in a garage.", SOURCE, judge="lexical")
     assert 1 <= len(verdict.quotes) <= 3
     for quote in verdict.quotes:
         assert SOURCE[quote.start : quote.end] == quote.text
@@ -59,7 +59,7 @@ def test_quotes_point_into_the_text_best_first_at_most_three() -> None:
 
 
 def test_scores_are_in_unit_range_and_json_ready() -> None:
-    verdict = judge_text("Larry Page founded it.", SOURCE)
+    verdict = judge_text("Larry Page founded it.", SOURCE, judge="lexical")
     data = verdict.as_dict()
     assert set(data) == {"stance", "confidence", "support", "quotes"}
     assert data["stance"] in STANCES

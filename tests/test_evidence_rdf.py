@@ -1,4 +1,7 @@
-"""Evidence triples, the four named queries, human review overriding verdicts, ClaimReview."""
+"""Evidence triples, the four named queries, human review overriding verdicts, ClaimReview.
+
+Verdicts come from the lexical judge (pinned): these tests check the graph and the queries.
+"""
 
 from __future__ import annotations
 
@@ -34,7 +37,7 @@ def _article_graph(evidence):
 
 @pytest.fixture(scope="module")
 def evidence():
-    return judge_article(ARTICLE, SOURCES, extra_sources=[COPY])
+    return judge_article(ARTICLE, SOURCES, extra_sources=[COPY], judge="lexical")
 
 
 def _dataset(graph) -> Dataset:
@@ -120,7 +123,7 @@ def test_review_overrides_and_survives_reingest(evidence) -> None:
         assert "c1" not in {r["claim"] for r in rows("claims-without-support")}  # Grace
 
     check()
-    fresh = judge_article(ARTICLE, SOURCES, extra_sources=[COPY])
+    fresh = judge_article(ARTICLE, SOURCES, extra_sources=[COPY], judge="lexical")
     store.replace_graph(graph_iri(ARTICLE.id), _article_graph(fresh))  # re-ingest
     assert len(store.graph(review_graph_iri())) > 0
     check()

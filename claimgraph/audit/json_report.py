@@ -6,6 +6,7 @@ from collections import Counter
 from typing import Any
 
 from claimgraph.evidence.status import claim_statuses
+from claimgraph.extract.source_type import source_type
 from claimgraph.model import AuditResult, Source
 from claimgraph.titles import title_problem
 
@@ -22,6 +23,7 @@ def source_to_json(source: Source) -> dict[str, Any]:
         "url": source.url,
         "final_url": source.final_url,
         "health": source.health,
+        "source_type": source_type(source),
         "status": source.status,
         "redirects": [{"url": r.url, "status": r.status, "location": r.location} for r in source.redirects],
         "metadata": {

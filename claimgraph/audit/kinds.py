@@ -67,9 +67,15 @@ KINDS: dict[str, Kind] = {k.name: k for k in (
          "the source disputes it: high; is unrelated: medium; only mentions it: low",
          "the cited source does not support the sentence"),
     Kind("better_citation", "Better citations available", "low",
-         "another endnote supports the sentence better than the cited one"),
+         "another endnote supports the sentence better than the cited one, or is the primary source "
+         "behind a blog/news/forum citation"),
     Kind("citation_date_order", "Sources dated after the claim they support", "medium",
          "a cited source is dated after the article that cites it"),
+    Kind("weak_source_support", "Claims resting on forum, social or video sources",
+         "medium; low when another source supports it",
+         "a claim whose cited sources are all forum/social or video pages"),
+    Kind("judge_fallback", "Judge problems", "low",
+         "the trained judge could not load (says why); stances come from the lexical judge"),
 )}
 
 

@@ -12,6 +12,7 @@ from claimgraph.audit.source_checks import network_findings, source_findings
 from claimgraph.audit.sparql_checks import run_sparql_checks
 from claimgraph.dedupe import duplicate_groups
 from claimgraph.evidence import evidence_findings, judge_article, source_origins
+from claimgraph.evidence.findings import judge_fallback_finding
 from claimgraph.evidence.review import apply_reviews, load_reviews
 from claimgraph.fetch import FetchConfig, collect_sources
 from claimgraph.fetch.collect import Sources
@@ -107,7 +108,9 @@ def audit_article(
         sources = {e.number: collected[e.url] for e in article.endnotes if e.url in collected}
     stage("sources", t)
     t = time.perf_counter()
-    evidence = judge_article(article, sources, judge=options.judge) if options.evidence else []
+    notices: list[str] = []
+    evidence = (judge_article(article, sources, judge=options.judge, on_notice=notices.append)
+                if options.evidence else [])
     if evidence and store is not None:
         evidence = apply_reviews(article, article.id, evidence, load_reviews(store))
     stage("evidence", t)
@@ -121,6 +124,7 @@ def audit_article(
     findings += source_findings(article, sources) if sources else []
     findings += network_findings(sources)
     findings += evidence_findings(article, evidence, sources) if evidence else []
+    findings += [judge_fallback_finding(notice) for notice in notices[:1]]
     finish_findings(article, groups, findings)
     findings = sort_findings(findings)
     add_findings(graph, article, findings)

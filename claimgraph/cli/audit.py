@@ -64,6 +64,8 @@ def add_parser(subparsers: argparse._SubParsersAction) -> None:
     parser.add_argument("--contact", default=None,
                         help="a URL or e-mail for the User-Agent, so sites can reach you")
     parser.add_argument("--no-evidence", action="store_true", help="skip judging claims against sources")
+    parser.add_argument("--judge", choices=("default", "lexical", "model"), default="default",
+                        help="stance judge: default (lexical) or model (the trained judge; slower)")
     parser.add_argument(
         "--fail-on", choices=SEVERITIES, default=None,
         help="exit with status 1 when a finding of this severity or worse exists",
@@ -80,9 +82,6 @@ def _is_corpus(args: argparse.Namespace) -> bool:
     return bool(args.from_list) or len(paths) > 1 or any(
         is_url(p) or Path(p).is_dir() or Path(p).suffix.lower() in LIST_SUFFIXES
         or p.lower().endswith("sitemap.xml") for p in paths)
-
-
-fail_on_code = fail_on_findings  # the corpus run's name for it
 
 
 def run(args: argparse.Namespace) -> int:
@@ -106,6 +105,7 @@ def run(args: argparse.Namespace) -> int:
         cache_dir=args.cache,
         allow_private=args.allow_private,
         evidence=not args.no_evidence,
+        judge=args.judge,
         contact=args.contact,
         refresh=args.refresh,
         max_age_days=args.max_age,

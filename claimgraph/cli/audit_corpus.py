@@ -7,7 +7,7 @@ import json
 from pathlib import Path
 
 from claimgraph.api import AuditOptions, open_store_or_none
-from claimgraph.cli._common import progress_bar, resolve_store, warn
+from claimgraph.cli._common import fail_on_findings, progress_bar, resolve_store, warn
 from claimgraph.errors import InputError
 
 
@@ -20,8 +20,6 @@ def run_corpus(args: argparse.Namespace) -> int:
         render_corpus_markdown,
         render_corpus_text,
     )
-    from claimgraph.cli.audit import fail_on_code
-
     items = list(args.paths)
     if args.from_list:
         if not args.from_list.is_file():
@@ -29,7 +27,7 @@ def run_corpus(args: argparse.Namespace) -> int:
         items += read_input_list(args.from_list)
     options = AuditOptions(
         online=args.online, cache_dir=args.cache, allow_private=args.allow_private,
-        evidence=not args.no_evidence, contact=args.contact,
+        evidence=not args.no_evidence, judge=args.judge, contact=args.contact,
         on_progress=progress_bar(args.quiet) if args.online else None,
     )
     spec = args.store if args.store == "none" else resolve_store(args.store, writes=True, quiet=args.quiet)
@@ -51,7 +49,7 @@ def run_corpus(args: argparse.Namespace) -> int:
     if args.out:
         _write(corpus, args.out, corpus_to_json, render_corpus_text, render_corpus_markdown)
         warn(f"wrote the corpus report and one folder per article to {args.out}")
-    return fail_on_code([f for r in corpus.results for f in r.findings], args.fail_on)
+    return fail_on_findings([f for r in corpus.results for f in r.findings], args.fail_on)
 
 
 def _write(corpus, out: Path, to_json, render_text, render_markdown) -> None:

@@ -13,6 +13,7 @@ from claimgraph.errors import InputError
 
 if TYPE_CHECKING:  # pragma: no cover
     from claimgraph.evidence.judges import Verdict
+from claimgraph.judge_card import JUDGE_SUMMARY
 
 
 def add_parser(subparsers: argparse._SubParsersAction) -> None:
@@ -21,7 +22,8 @@ def add_parser(subparsers: argparse._SubParsersAction) -> None:
         "judge",
         help="judge whether a source supports a claim: stance, confidence, support, quotes",
         description="Quote offsets are character offsets into the text judged. With --jsonl, "
-        'read lines {"id", "claim", "text"} and write one verdict per line, in order.',
+        'read lines {"id", "claim", "text"} and write one verdict per line, in order. '
+        + JUDGE_SUMMARY,
     )
     parser.add_argument("claim", nargs="?", help="the claim, in quotes")
     parser.add_argument("source", nargs="?", help="a URL, a text file, or - for stdin")
@@ -29,7 +31,8 @@ def add_parser(subparsers: argparse._SubParsersAction) -> None:
     parser.add_argument("--format", choices=["text", "json"], default="text")
     add_quiet_option(parser)
     parser.add_argument("--judge", default="default",
-                        help="judge spec: default, endpoint:URL[?model=NAME], model:DIR")
+                        help="default (lexical), model (the trained judge), lexical, "
+                        "endpoint:URL[?model=NAME], or model:DIR (an exported or NLI model)")
     parser.set_defaults(func=run)
 
 
@@ -63,10 +66,9 @@ def _run_jsonl(name: str, judge: str) -> int:
     stream = sys.stdin if name == "-" else None
     if stream is None and not Path(name).is_file():
         raise InputError(f"{name} is not a readable file")
-    from claimgraph.api import get_judge, judge_text
+    from claimgraph.api import judge_text
 
     lines = stream.read().splitlines() if stream else Path(name).read_text().splitlines()
-    get_judge(judge)  # fail early on a bad spec
     for number, line in enumerate(lines, start=1):
         if not line.strip():
             continue
@@ -82,8 +84,16 @@ def _run_jsonl(name: str, judge: str) -> int:
     return 0
 
 
+def _load_judge(judge: str) -> None:
+    """Load the judge once; say on stderr (once) if the trained judge fell back to the lexical one."""
+    from claimgraph.api import get_judge
+
+    get_judge(judge, on_notice=lambda notice: print(f"claimgraph: {notice}", file=sys.stderr))
+
+
 def run(args: argparse.Namespace) -> int:
     """Judge one (claim, source) pair or a JSON Lines file of pairs."""
+    _load_judge(args.judge)
     if args.jsonl:
         return _run_jsonl(args.jsonl, args.judge)
     if not args.claim or not args.source:

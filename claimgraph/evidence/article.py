@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
-from claimgraph.evidence.judges import get_judge
+from collections.abc import Callable
+
+from claimgraph.evidence.judges import Judge, Verdict, get_judge
 from claimgraph.evidence.relations import carry_evidence, claim_relations
 from claimgraph.evidence.retrieval import Document, PassageIndex, document_from_source
 from claimgraph.evidence.text import content_terms
@@ -42,13 +44,15 @@ def cited_endnotes(article: Article) -> dict[str, dict[int, bool]]:
 
 def judge_article(article: Article, sources: dict[int, Source], *, judge: str = "default",
                   extra_sources: list[Source] | None = None,
-                  relations: bool = True) -> list[Evidence]:
+                  relations: bool = True,
+                  on_notice: Callable[[str], None] | None = None) -> list[Evidence]:
     """Evidence for every claim: each cited source, then the other sources that match best.
 
     With ``relations``, a verdict on one claim is also shown against the claims of the article
-    that restate or contradict it (``relations.carry_evidence``).
+    that restate or contradict it (``relations.carry_evidence``). ``on_notice`` hears, once,
+    why the default judge fell back to the lexical one.
     """
-    judge_impl = get_judge(judge)
+    judge_impl = get_judge(judge, on_notice=on_notice)
     documents: list[Document] = []
     numbers: list[int | None] = []
     for number, source in sorted(sources.items()):
@@ -69,8 +73,10 @@ def judge_article(article: Article, sources: dict[int, Source], *, judge: str = 
         chosen = [position[n] for n in cited[claim.id] if n in position]
         hits = index.search(content_terms(claim.text), per_document=1)
         others = sorted((d for d in hits if d not in chosen), key=lambda d: -hits[d][0][0])
-        for d in chosen + others[:OTHER_CANDIDATES]:
-            verdict = judge_impl.judge(claim.text, documents[d])
+        candidates = chosen + others[:getattr(judge_impl, "other_candidates", OTHER_CANDIDATES)]
+        verdicts = _verdicts(judge_impl, claim.text, [documents[d] for d in candidates],
+                             [d in chosen for d in candidates])
+        for d, verdict in zip(candidates, verdicts, strict=True):
             is_cited = d in chosen
             if not is_cited and verdict.stance == "unrelated":
                 continue
@@ -83,3 +89,12 @@ def judge_article(article: Article, sources: dict[int, Source], *, judge: str = 
         found = claim_relations([(article.id, c.id, c.text) for c in article.claims])
         evidence += carry_evidence(evidence, found, article.id)
     return evidence
+
+
+def _verdicts(judge: Judge, claim: str, documents: list[Document],
+              cited: list[bool]) -> list[Verdict]:
+    """One verdict per document; in one batch when the judge can (``judge_many``)."""
+    many = getattr(judge, "judge_many", None)
+    if many is not None and documents:
+        return many(claim, documents, cited=cited)
+    return [judge.judge(claim, document) for document in documents]

@@ -5,9 +5,15 @@ from __future__ import annotations
 import re
 
 from claimgraph.evidence.article import cited_endnotes
+from claimgraph.evidence.weighing import (
+    kind_of_endnote,
+    prefer_primary,
+    same_work,
+    weak_support_findings,
+)
 from claimgraph.model import Article, Claim, Evidence, Finding, Source
 
-__all__ = ["evidence_findings", "BETTER_MARGIN"]
+__all__ = ["evidence_findings", "judge_fallback_finding", "BETTER_MARGIN"]
 
 # On topic without a verdict is weaker evidence of a wrong citation than nothing in common.
 _SEVERITY = {"disputes": "high", "unrelated": "medium", "mentions": "low"}
@@ -30,8 +36,9 @@ def evidence_findings(article: Article, evidence: list[Evidence],
     for claim in article.claims:
         own = [n for n, is_own in cited[claim.id].items() if is_own]
         findings.extend(_unsupported(article, claim, own, cited, by_pair))
-        findings.extend(_better(article, claim, cited[claim.id], evidence))
+        findings.extend(_better(article, claim, cited[claim.id], evidence, sources))
     findings.extend(_follow_up_dates(article, sources))
+    findings.extend(weak_support_findings(article, cited, evidence, sources))
     return findings
 
 
@@ -64,24 +71,31 @@ def _unsupported(article: Article, claim: Claim, own: list[int],
 
 
 def _better(article: Article, claim: Claim, cites: dict[int, bool],
-            evidence: list[Evidence]) -> list[Finding]:
-    """Another endnote of the article that supports the claim clearly better than its own."""
+            evidence: list[Evidence], sources: dict[int, Source]) -> list[Finding]:
+    """Another endnote that supports the claim clearly better, or is the primary source.
+
+    A rival that is a copy of the cited work (same canonical URL or identifier) never counts.
+    """
     mine = [e for e in evidence if e.claim == claim.id]
     cited = [e for e in mine if e.endnote in cites]
     if not cited:
         return []
     best_cited = max(cited, key=lambda e: e.support)
-    rivals = [e for e in mine if e.endnote is not None and e.endnote not in cites
-              and e.stance == "supports" and e.support >= best_cited.support + BETTER_MARGIN]
+    others = [e for e in mine if e.endnote is not None and e.endnote not in cites
+              and e.stance == "supports" and not same_work(e.source_url, best_cited.source_url)]
+    primary = [e for e in others if prefer_primary(best_cited, e, sources)]
+    rivals = primary or [e for e in others if e.support >= best_cited.support + BETTER_MARGIN]
     if not rivals:
         return []
     rival = max(rivals, key=lambda e: e.support)
     quote = f' It says: "{_short(rival.quotes[0].text)}".' if rival.quotes else ""
+    why = (f"is the primary source ({kind_of_endnote(best_cited.endnote, sources)} cited)"
+           if primary else "supports it better")
     return [Finding(
         kind="better_citation", severity="low",
-        message=(f'Endnote {rival.endnote} supports "{_short(claim.text)}" better '
-                 f"(support {rival.support:.2f}) than the cited endnote {best_cited.endnote} "
-                 f"({best_cited.support:.2f}).{quote}"),
+        message=(f'Endnote {rival.endnote} {why} for "{_short(claim.text)}" '
+                 f"(support {rival.support:.2f}; the cited endnote {best_cited.endnote}: "
+                 f"{best_cited.support:.2f}).{quote}"),
         fix=f"Cite endnote {rival.endnote} here (as well or instead).",
         endnotes=[rival.endnote, best_cited.endnote], claims=[claim.id],
         citations=_citations(article, claim, best_cited.endnote),
@@ -139,3 +153,13 @@ def _follow_up_dates(article: Article, sources: dict[int, Source]) -> list[Findi
                     ))
         earlier.extend(numbers)
     return findings
+
+
+def judge_fallback_finding(notice: str) -> Finding:
+    """A low finding saying the trained judge was not used (and why), so stances are lexical."""
+    return Finding(
+        kind="judge_fallback", severity="low",
+        message=f"Stances come from the lexical judge: {notice}",
+        fix="Install onnxruntime and tokenizers (claimgraph's dependencies) or pass "
+            "--judge lexical to choose it on purpose.",
+    )

@@ -39,7 +39,7 @@ def dispute_cue(claim: ClaimTerms, document: Document, ranked: list[tuple[float,
 class LexicalJudge:
     """Coverage of the claim's words, numbers and names by the best passages, weighed by a model."""
 
-    name = "default"
+    name = "lexical"
 
     def __init__(self, model: dict | None = None) -> None:
         self.model = model or model_weights.MODEL

@@ -6,6 +6,7 @@ import altair as alt
 import pandas as pd
 import streamlit as st
 
+from claimgraph.evidence.judges import JUDGE_SUMMARY
 from claimgraph.explorer import state
 from claimgraph.explorer.paging import paginate
 from claimgraph.explorer.text import md_escape
@@ -68,7 +69,7 @@ def render() -> None:
     cols[5].metric(
         "Supported",
         sum(1 for s in statuses.values() if s == "supported"),
-        help="Claims a cited source supports.",
+        help="Claims a cited source supports. " + JUDGE_SUMMARY,
     )
     cols[6].metric("Findings", len(result.findings))
     st.subheader("Endnote health")

@@ -23,6 +23,7 @@ from urllib.parse import quote
 from rdflib import Graph, Literal, URIRef
 from rdflib.namespace import RDFS
 
+from claimgraph.extract.source_type import source_type
 from claimgraph.model import Source
 from claimgraph.rdf.vocab import (
     BIRO,
@@ -79,6 +80,7 @@ def add_source_triples(graph: Graph, article_id: str, sources: dict[int, Source]
         _add_health(graph, endnote, source)
         capture = _add_capture(graph, work, source)
         _add_facts(graph, work, source, capture)
+        graph.set((work, CG.sourceType, Literal(source_type(source))))
 
 
 def _add_health(graph: Graph, endnote: URIRef, source: Source) -> None:
