@@ -1,4 +1,8 @@
-"""The fetcher against a hostile server on 127.0.0.1: every route ends in time, bounded, classified."""
+"""Both fetchers against a hostile server on 127.0.0.1: every route ends in time, bounded, classified.
+
+The library collects on the asyncio client (``collect_sources``); the threaded ``Fetcher`` is kept
+for single requests. Each rule is checked on both.
+"""
 
 from __future__ import annotations
 
@@ -7,10 +11,14 @@ import time
 import pytest
 from hostile import ROUTES, start_hostile
 
+from claimgraph.fetch import collect_sources
+from claimgraph.fetch.aio_client import AsyncFetcher
+from claimgraph.fetch.aio_collect import run_coroutine
 from claimgraph.fetch.captures import CaptureStore
 from claimgraph.fetch.client import Fetcher
 from claimgraph.fetch.collect import run_collect
 from claimgraph.fetch.config import FetchConfig
+from claimgraph.model import Response
 
 TOTAL_S = 2.0
 LIMIT = 1024 * 1024
@@ -24,6 +32,21 @@ def hostile():
     server.stop()
 
 
+def _sync_get(config: FetchConfig, url: str, store=None, offline: bool = False) -> Response:
+    return Fetcher(config, store=store, offline=offline).get(url)
+
+
+def _async_get(config: FetchConfig, url: str, store=None, offline: bool = False) -> Response:
+    async def go() -> Response:
+        async with AsyncFetcher(config, store=store, offline=offline) as fetcher:
+            return await fetcher.get(url)
+
+    return run_coroutine(go())
+
+
+FETCHERS = pytest.mark.parametrize("get", [_sync_get, _async_get], ids=["threaded", "asyncio"])
+
+
 def _config(total_s: float = TOTAL_S) -> FetchConfig:
     # Read timeouts above the drip interval and near the total: only the total deadline can end a drip.
     return FetchConfig(connect_timeout=1.0, read_timeout=total_s, total_timeout=total_s, retries=0,
@@ -31,11 +54,12 @@ def _config(total_s: float = TOTAL_S) -> FetchConfig:
                        allow_private=True, respect_robots=False, max_redirects=5)
 
 
+@FETCHERS
 @pytest.mark.parametrize("route", ["/slow-body", "/slow-headers", "/huge-length", "tls"])
-def test_slow_senders_end_at_the_total_deadline_as_timeouts(hostile, route) -> None:
+def test_slow_senders_end_at_the_total_deadline_as_timeouts(hostile, route, get) -> None:
     url = hostile.tls_url if route == "tls" else hostile.base + route
     started = time.monotonic()
-    response = Fetcher(_config()).get(url)
+    response = get(_config(), url)
     took = time.monotonic() - started
     assert took < TOTAL_S + 3, f"{route} held the fetch {took:.1f} s"  # a drip lasts 100 s and more
     if route == "/huge-length":
@@ -44,23 +68,34 @@ def test_slow_senders_end_at_the_total_deadline_as_timeouts(hostile, route) -> N
         assert response.error_kind == "timeout", (route, response.error_kind, response.error)
 
 
-def test_a_gzip_bomb_never_decodes_past_the_limit(hostile) -> None:
-    response = Fetcher(_config()).get(hostile.base + "/gzip-bomb")
+@FETCHERS
+def test_a_gzip_bomb_never_decodes_past_the_limit(hostile, get) -> None:
+    response = get(_config(), hostile.base + "/gzip-bomb")
     assert len(response.body) <= LIMIT
     assert response.error_kind == "truncated" and "decoded" in (response.error or "")
 
 
-def test_redirect_loops_and_endless_chains_stop(hostile) -> None:
+@FETCHERS
+def test_redirect_loops_and_endless_chains_stop(hostile, get) -> None:
     for route in ("/loop-a", "/chain/0"):
-        response = Fetcher(_config()).get(hostile.base + route)
+        response = get(_config(), hostile.base + route)
         assert response.error_kind == "loop"
         assert len(response.redirects) <= 6
 
 
-def test_every_route_through_the_collector_is_a_finding_never_a_crash(hostile, tmp_path) -> None:
+def _threaded_collect(urls, cache, config):
+    return run_collect(urls, offline=False, cache_dir=cache, snapshots_dir=None, allow_private=True,
+                       progress=None, config=config)[0]
+
+
+def _library_collect(urls, cache, config):  # what the audit and `claimgraph source` use
+    return collect_sources(urls, offline=False, cache_dir=cache, allow_private=True, config=config)
+
+
+@pytest.mark.parametrize("collect", [_threaded_collect, _library_collect], ids=["threaded", "asyncio"])
+def test_every_route_through_the_collector_is_a_finding_never_a_crash(hostile, tmp_path, collect) -> None:
     urls = [hostile.base + route for route in ROUTES] + [hostile.tls_url]
-    sources, _ = run_collect(urls, offline=False, cache_dir=tmp_path / "cache", snapshots_dir=None,
-                             allow_private=True, progress=False, config=_config(5.0))  # parsers share the CPU
+    sources = collect(urls, tmp_path / "cache", _config(5.0))  # parsers share the CPU
     for url, source in sources.items():
         assert not (source.error or "").startswith("internal error"), (url, source.error)
     for route in ("/slow-body", "/slow-headers"):
@@ -74,9 +109,10 @@ def test_every_route_through_the_collector_is_a_finding_never_a_crash(hostile, t
     assert len(sources[hostile.base + "/nul-flood"].text) < 1000
 
 
-def test_slow_answers_are_not_cached_as_ok(hostile, tmp_path) -> None:
+@FETCHERS
+def test_slow_answers_are_not_cached_as_ok(hostile, tmp_path, get) -> None:
     store = CaptureStore(tmp_path / "cache")
-    Fetcher(_config(), store=store).get(hostile.base + "/slow-headers")
-    replay = Fetcher(_config(), store=CaptureStore(tmp_path / "cache"), offline=True).get(
-        hostile.base + "/slow-headers")
+    get(_config(), hostile.base + "/slow-headers", store=store)
+    replay = get(_config(), hostile.base + "/slow-headers", store=CaptureStore(tmp_path / "cache"),
+                 offline=True)
     assert replay.error_kind == "offline"  # nothing was kept to replay as a healthy page
