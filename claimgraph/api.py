@@ -24,9 +24,10 @@ from claimgraph.fetch.config import default_cache_dir
 from claimgraph.fetch.progress import ProgressCallback
 from claimgraph.load import article_from_text, default_article_path, load_article
 from claimgraph.model import AuditResult, Source
-from claimgraph.queries import NamedQuery, list_queries, load_query, run_query
+from claimgraph.queries import NamedQuery, list_queries, load_query, run_query, run_untrusted_query
 from claimgraph.rdf.ntriples import native_serialize, plain_graph
 from claimgraph.rdf.store import GraphStore, open_store
+from claimgraph.rdf.untrusted import QueryRefused
 from claimgraph.rdf.vocab import bind_prefixes, graph_iri
 from claimgraph.server import serve_until_interrupted, start_guarded_server, start_server
 from claimgraph.shipped import default_snapshots_dir
@@ -82,6 +83,8 @@ __all__ = [
     "open_store_or_none",
     "render_report",
     "run_query",
+    "run_untrusted_query",
+    "QueryRefused",
     "serve_until_interrupted",
     "source_to_json",
     "start_guarded_server",

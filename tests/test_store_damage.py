@@ -91,3 +91,12 @@ def test_the_cli_says_one_line_for_undecodable_parameter_bytes(tmp_path: Path) -
     assert done.returncode == 2
     assert "Traceback" not in stderr and "UnicodeEncodeError" not in stderr
     assert "not valid UTF-8" in stderr.strip().splitlines()[-1]
+
+
+def test_refused_queries_and_damaged_stores_get_their_documented_exit_codes() -> None:
+    from claimgraph.cli import exit_code_for
+    from claimgraph.errors import StoreError
+    from claimgraph.rdf.untrusted import QueryRefused
+
+    assert exit_code_for(QueryRefused("SERVICE is not allowed here", "service")) == 2  # bad input
+    assert exit_code_for(StoreError("the store is damaged")) == 3  # store trouble

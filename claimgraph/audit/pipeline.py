@@ -102,10 +102,7 @@ def audit_article(
     groups = duplicate_groups(article.endnotes)
     stage("duplicates", t)
     t = time.perf_counter()
-    if collected is None:
-        sources = _collect_sources(article, options)
-    else:
-        sources = {e.number: collected[e.url] for e in article.endnotes if e.url in collected}
+    sources = _collect_sources(article, options) if collected is None else _by_number(article, collected)
     stage("sources", t)
     t = time.perf_counter()
     notices: list[str] = []
@@ -144,11 +141,17 @@ def audit_article(
     )
 
 
-def _collect_sources(article: Article, options: AuditOptions) -> dict[int, Source]:
+def fetch_config(options: AuditOptions) -> FetchConfig:
+    """The fetch settings an audit's options ask for (contact, --refresh, --max-age)."""
     config = FetchConfig(refresh=options.refresh,
                          max_age=None if options.max_age_days is None else options.max_age_days * 86400)
     if options.contact:
         config.contact = options.contact
+    return config
+
+
+def _collect_sources(article: Article, options: AuditOptions) -> dict[int, Source]:
+    config = fetch_config(options)
     urls = list(dict.fromkeys(e.url for e in article.endnotes if e.url))
     found = collect_sources(
         urls,
@@ -159,6 +162,11 @@ def _collect_sources(article: Article, options: AuditOptions) -> dict[int, Sourc
         progress=options.on_progress,
         config=config,
     )
+    return _by_number(article, found)
+
+
+def _by_number(article: Article, found: dict[str, Source]) -> Sources:
+    """The article's sources by endnote number, keeping what the run saw of the network."""
     by_number = Sources((e.number, found[e.url]) for e in article.endnotes if e.url and e.url in found)
     by_number.network_down = getattr(found, "network_down", False)
     by_number.hosts_checked = getattr(found, "hosts_checked", 0)
