@@ -7,7 +7,7 @@ from collections.abc import Callable
 import rdflib
 
 from claimgraph.audit.pipeline import AuditOptions, audit, audit_article
-from claimgraph.errors import StoreError
+from claimgraph.errors import ClaimgraphError, StoreError
 from claimgraph.load import default_article_path, load_article
 from claimgraph.rdf.ntriples import native_serialize, plain_graph
 from claimgraph.rdf.store import GraphStore, open_store
@@ -35,6 +35,7 @@ __all__ = [
     "open_store_or_none",
     "export_graph",
     "ensure_sample",
+    "fetch_article",
 ]
 
 
@@ -75,3 +76,18 @@ def ensure_sample(store: GraphStore, on_ingest: Callable[[str], None] | None = N
     if on_ingest:
         on_ingest(f"the store is empty; auditing the embedded sample {default_article_path().name} first")
     audit(store=store, options=AuditOptions())
+
+
+def fetch_article(url: str, *, allow_private: bool = False) -> str:
+    """Download an article page as the CLI would (robots, address guard, article size limit), decoded."""
+    from claimgraph.fetch.client import Fetcher
+    from claimgraph.fetch.config import FetchConfig
+    from claimgraph.readers import MAX_ARTICLE_BYTES, decode_article
+
+    config = FetchConfig(allow_private=allow_private, max_body_bytes=MAX_ARTICLE_BYTES)
+    response = Fetcher(config).get(url)
+    if response.error or not (200 <= response.status < 300):
+        reason = response.error or f"HTTP status {response.status}"
+        raise ClaimgraphError(f"could not fetch {url}: {reason}")
+    text, _problems = decode_article(response.body, response.final_url or url)
+    return text
