@@ -62,8 +62,12 @@ def test_findings_unsupported_better_and_dates(judged) -> None:
     assert better.details["suggested"] == 3 and better.details["cited"] == 2
     assert "endnote 3" in better.message.lower()
     dated = next(f for f in findings if f.kind == "citation_date_order")
-    assert dated.details == {"followed": 4, "follow_up": 5, "followed_date": "2021-06-01",
-                             "follow_up_date": "2019-02-01"}
+    assert dated.details == {
+        "followed": 4,
+        "follow_up": 5,
+        "followed_date": "2021-06-01",
+        "follow_up_date": "2019-02-01",
+    }
     severity = {f.endnotes[0]: f.severity for f in findings if f.kind == "unsupported_citation"}
     assert severity[4] == "high"  # the source disputes the sentence
 
@@ -78,8 +82,10 @@ def test_sources_without_text_are_skipped() -> None:
 
 def test_extra_sources_have_no_endnote() -> None:
     article = sample_article()
-    extra = Source(url="https://example.net/tower", text="The Eiffel Tower was completed in "
-                   "1889 for the World's Fair held in Paris that year.")
+    extra = Source(
+        url="https://example.net/tower",
+        text="The Eiffel Tower was completed in 1889 for the World's Fair held in Paris that year.",
+    )
     evidence = judge_article(article, {}, extra_sources=[extra])
     item = next(e for e in evidence if e.claim == "c1")
     assert item.endnote is None and not item.cited and item.stance == "supports"
@@ -89,9 +95,16 @@ def test_extra_sources_have_no_endnote() -> None:
 def test_verdicts_carry_to_restating_and_contradicting_claims(monkeypatch) -> None:
     monkeypatch.setattr("claimgraph.evidence.article.OTHER_CANDIDATES", 0)  # cited sources only
     article = sample_article()
-    article.claims.append(Claim(id="c5", text="In healthy adults, drinking coffee does raise "
-                                "the risk of heart disease.", section="Body", start=0, end=0,
-                                block=2))
+    article.claims.append(
+        Claim(
+            id="c5",
+            text="In healthy adults, drinking coffee does raise the risk of heart disease.",
+            section="Body",
+            start=0,
+            end=0,
+            block=2,
+        )
+    )
     evidence = judge_article(article, sample_sources())
     carried = [e for e in evidence if e.claim == "c5" and e.endnote == 4]
     assert carried and carried[0].stance == "supports" and carried[0].judge.endswith("contradicts")

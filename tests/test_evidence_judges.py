@@ -30,8 +30,7 @@ def test_negated_claim_is_disputed_with_low_support() -> None:
 
 
 def test_wrong_year_is_disputed() -> None:
-    verdict = judge_text("The company was founded in 2004 by Larry Page and Sergey Brin.",
-                         SOURCE)
+    verdict = judge_text("The company was founded in 2004 by Larry Page and Sergey Brin.", SOURCE)
     assert verdict.stance == "disputes"
 
 
@@ -43,15 +42,20 @@ def test_unrelated_text() -> None:
 
 
 def test_on_topic_without_verdict_mentions() -> None:
-    verdict = judge_text("The company headquarters in Mountain View employs 5,000 engineers "
-                         "working on search advertising products.", SOURCE)
+    verdict = judge_text(
+        "The company headquarters in Mountain View employs 5,000 engineers "
+        "working on search advertising products.",
+        SOURCE,
+    )
     assert verdict.stance == "mentions"
     assert verdict.support < 0.5
 
 
 def test_quotes_point_into_the_text_best_first_at_most_three() -> None:
-    verdict = judge_text("Founded in 1998 in Menlo Park, the company moved to Mountain View "
-                         "in 2003 and started in a garage.", SOURCE)
+    verdict = judge_text(
+        "Founded in 1998 in Menlo Park, the company moved to Mountain View in 2003 and started in a garage.",
+        SOURCE,
+    )
     assert 1 <= len(verdict.quotes) <= 3
     for quote in verdict.quotes:
         assert SOURCE[quote.start : quote.end] == quote.text

@@ -36,7 +36,10 @@ def short(text: str, limit: int = 90) -> str:
 # Library messages are written for the command line; the web app says the same without flags.
 _CLI_PHRASES = [
     (re.compile(r";?\s*use --allow-private to fetch it"), "; the explorer fetches public addresses only"),
-    (re.compile(r"needs --param ((?:\w+=…\s?)+)"), lambda m: "needs a value for " + _param_names(m.group(1))),
+    (
+        re.compile(r"needs --param (\w+=…(?:\s+\w+=…)*)"),
+        lambda m: "needs a value for " + _param_names(m.group(1)),
+    ),
     (re.compile(r"run with --online"), "turn on “Fetch sources online”"),
     (re.compile(r",? or raise CLAIMGRAPH_MAX_ARTICLE_MB"), ""),
     (re.compile(r"\s*\(?see --format [^)]*\)?"), ""),
