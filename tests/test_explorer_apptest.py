@@ -406,3 +406,19 @@ def test_a_saved_review_overrides_the_stance_shown_on_the_claims_page() -> None:
     assert claims.selectbox(key="claim-choice").value == claim_id
     assert any("Reviewed by Ada Editor" in c.value for c in claims.caption)
     assert any("SUPPORTS · support" in m.value for m in claims.markdown)
+
+
+def test_corpus_page_lists_articles_with_counts_and_runs_a_cross_article_view() -> None:
+    at = page("corpus").run()
+    assert not at.exception
+    table = at.dataframe[0].value
+    sample = load_article(default_article_path())
+    row = table[table["id"] == SAMPLE_ID].iloc[0]
+    assert int(row["endnotes"]) == len(sample.endnotes) and int(row["claims"]) == len(sample.claims)
+    assert row["read from"].endswith(default_article_path().name)
+    view = at.selectbox(key="corpus-query")
+    assert view.value is None and "articles" not in view.options
+    from claimgraph.explorer.corpus import corpus_queries
+
+    at = view.select(corpus_queries()[0].name).run()
+    assert not at.exception and not at.error and len(at.dataframe) == 2

@@ -233,7 +233,7 @@ def browser_page(server: str):
         page.outside_requests = []  # every request the app makes beyond the loopback server
         page.requests_seen = 0
         page.on("request", lambda request: _note_outside(page, request.url))
-        page.set_default_timeout(30_000)
+        page.set_default_timeout(90_000)  # a loaded CI machine is slow; times are reported, not asserted
         yield page
         browser.close()
 
@@ -272,11 +272,11 @@ DRAWN = """() => {
 }"""
 
 
-def _open(page, url: str, marker: str) -> float:
+def _open(page, url: str, marker: str, timeout: float | None = None) -> float:
     """Load a page by its URL; seconds until its last text shows and everything has drawn."""
     started = time.perf_counter()
     page.goto(url)
-    _main(page).get_by_text(marker, exact=False).first.wait_for(state="visible")
+    _main(page).get_by_text(marker, exact=False).first.wait_for(state="visible", timeout=timeout)
     page.wait_for_function(DRAWN)
     return time.perf_counter() - started
 
@@ -307,9 +307,7 @@ def _open_every_page(page, base: str, article: str) -> dict[str, float]:
 
 
 def _time_pages(page, label: str) -> dict[str, float]:
-    """Every page through the navigation, twice; the second (warm) time of each, and a screenshot."""
-    for title, marker in PAGES.values():
-        _navigate(page, title, marker)
+    """Every page through the navigation in one session (the audit is cached), and a screenshot."""
     times = {}
     for path, (title, marker) in PAGES.items():
         times[path] = _navigate(page, title, marker)
@@ -352,12 +350,13 @@ def _click_a_sentence(page, claim: str, stance: str) -> None:
     assert "claim=" in page.url
 
 
+@pytest.mark.timeout(1500)  # the 2,000-endnote audit alone takes a minute or more on a loaded machine
 def test_explorer_end_to_end(server: str, browser_page, snapshots: Path) -> None:
     page = browser_page
     lines = []
 
     # First load: the sample, its title and health on the first screen.
-    first = _open(page, server, "Worst problems first")
+    first = _open(page, server, "Worst problems first", timeout=240_000)  # the cold audit
     heading = _main(page).locator("h1").first
     assert heading.inner_text().strip() == SAMPLE_TITLE
     expect(_main(page).get_by_text("Endnote health")).to_be_visible()
@@ -430,7 +429,6 @@ def test_explorer_end_to_end(server: str, browser_page, snapshots: Path) -> None
     _main(page).locator("h1", has_text=BIG_TITLE).wait_for(state="visible", timeout=400_000)
     ingest = time.perf_counter() - started
     lines.append(f"ingest of the 2,000-endnote article (audit + store): {ingest:.2f} s")
-    big_direct = _open_every_page(page, server, "stress-2000")
     large = _time_pages(page, "big")
 
     lines.append(
@@ -440,7 +438,6 @@ def test_explorer_end_to_end(server: str, browser_page, snapshots: Path) -> None
     lines += _report("2000", large, BIG_TARGET)
     lines.append("cold: every page opened by its URL in a new session")
     lines += _report("sample", direct, float("inf"))
-    lines += _report("2000", big_direct, float("inf"))
     report = "\n".join(lines) + "\n"
     (ARTIFACTS / "render_times.txt").write_text(report, encoding="utf-8")
     print("\n" + report)

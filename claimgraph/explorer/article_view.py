@@ -33,7 +33,8 @@ _CSS = """
 .cg-article { font-size: 1rem; line-height: 1.75; max-width: 60rem; }
 .cg-article h4 { margin: 1.2rem 0 0.3rem; font-size: 1.05rem; }
 .cg-article p { margin: 0 0 0.8rem; }
-.cg-claim { cursor: pointer; border-bottom: 3px solid var(--cg-status); padding: 0 1px; }
+.cg-claim { cursor: pointer; border-bottom: 2px solid var(--cg-status); padding: 0 1px; }
+.cg-claim.cg-uncited { border-bottom: 1px dotted var(--cg-status); }
 .cg-claim:hover { background: rgba(128,128,128,0.15); }
 .cg-claim.cg-selected { background: rgba(255, 214, 0, 0.35); outline: 2px solid #f9a825; }
 .cg-sym { color: var(--cg-status); font-weight: 700; font-size: 0.8em; margin-right: 2px; }
@@ -85,6 +86,7 @@ def _marker(result: AuditResult, citation, worst: dict[int, str]) -> str:
 def _sentence(claim: Claim, status: str, selected: str | None) -> str:
     style = STATUS_STYLE[status]
     chosen = " cg-selected" if claim.id == selected else ""
+    chosen += " cg-uncited" if status == "uncited" else ""
     return (
         f'<span class="cg-claim{chosen}" tabindex="0" role="button" data-pick="claim::{_attr(claim.id)}" '
         f'style="--cg-status:{STATUS_COLOURS[status]}" title="{_attr(style.label)}">'

@@ -50,7 +50,17 @@ def _across() -> None:
         st.caption("No cross-article query is installed.")
         return
     names = [q.name for q in queries]
-    name = st.selectbox("View", names, key="corpus-query", format_func=lambda n: n.replace("-", " "))
+    name = st.selectbox(
+        "View",
+        names,
+        index=None,
+        placeholder="Choose a view across every article",
+        key="corpus-query",
+        format_func=lambda n: n.replace("-", " "),
+    )
+    if name is None:
+        st.caption(" · ".join(n.replace("-", " ") for n in names))
+        return
     query = queries[names.index(name)]
     st.caption(user_description(query.description))
     try:
