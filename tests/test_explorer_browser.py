@@ -261,14 +261,14 @@ DRAWN = """() => {
   if (document.querySelector("[data-testid='stStatusWidget']")) return false;
   const main = document.querySelector("[data-testid='stMain']");
   if (!main || main.querySelector("[data-testid='stSkeleton']")) return false;
-  const shown = (id) => [...main.querySelectorAll(`[data-testid^='${id}']`)]
-    .filter((el) => el.offsetParent !== null);
+  const shown = (selector) => [...main.querySelectorAll(selector)]
+    .filter((el) => el.checkVisibility() && el.getBoundingClientRect().height > 0);
   const drawn = (el) => [el, ...el.querySelectorAll("*")]
     .some((x) => x.shadowRoot && x.shadowRoot.querySelector(".cg-root, .cg-net"));
-  return shown("stDataFrame").every((el) => el.querySelector("canvas"))
-    && shown("stGraphVizChart").every((el) => el.querySelector("svg"))
-    && shown("stVegaLiteChart").every((el) => el.querySelector("canvas, svg"))
-    && shown("stBidiComponent").every(drawn);
+  return shown("[data-testid='stDataFrame']").every((el) => el.querySelector("canvas"))
+    && shown("[data-testid='stGraphVizChart']").every((el) => el.querySelector("svg"))
+    && shown("[data-testid='stVegaLiteChart']").every((el) => el.querySelector("canvas, svg"))
+    && shown("[data-testid^='stBidiComponent']").every(drawn);
 }"""
 
 

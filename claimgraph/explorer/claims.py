@@ -17,13 +17,6 @@ CLAIM_PARAM = "claim"
 CLAIM_KEY = "claim-choice"
 ENDNOTE_KEY = "claim-endnote"
 PARAGRAPHS_PER_PAGE = 150
-DETAIL_KEY = "article-detail"
-# The detail column stays in view while the text scrolls, so a click far down shows its evidence.
-_STICKY = (
-    "<style>[data-testid='stHorizontalBlock']:has(.st-key-article-detail) { align-items: stretch; }"
-    ".st-key-article-detail { position: sticky; top: 3.75rem; max-height: calc(100vh - 5rem);"
-    " overflow-y: auto; }</style>"
-)
 badge = claim_detail.badge
 
 
@@ -52,7 +45,7 @@ def _legend() -> None:
         f'<div style="font-size:0.85rem;line-height:2">Sentences: {sentences}<br>'
         f"Citation markers, by their endnote's worst problem: {markers} "
         '<span style="color:#fff;background:#6a1b9a;border-radius:4px;padding:0 3px">'
-        "matches no endnote</span></div>" + _STICKY
+        "matches no endnote</span></div>"
     )
 
 
@@ -118,6 +111,6 @@ def render() -> None:
     left, right = st.columns([3, 2], gap="large")
     with left:
         _text(result, statuses, shown, selected)
-    with right, st.container(key=DETAIL_KEY):
+    with right:
         _detail(result, statuses, shown, selected)
     st.caption("Status labels: " + " · ".join(f"{v.symbol} {v.label}" for v in STATUS_STYLE.values()))
