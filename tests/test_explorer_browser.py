@@ -367,6 +367,7 @@ def test_explorer_end_to_end(server: str, browser_page, snapshots: Path) -> None
     # The article: markers drawn where the author put them; a click on a sentence opens its evidence.
     _open(page, f"{server}/claims", "Status labels:")
     markers = _main(page).locator(".cg-mark")
+    markers.first.wait_for(state="visible")
     assert markers.count() > 5 and markers.first.inner_text().startswith("[")
     claim, stance = _claim_with_evidence(snapshots)
     _click_a_sentence(page, claim, stance)
@@ -375,6 +376,7 @@ def test_explorer_end_to_end(server: str, browser_page, snapshots: Path) -> None
     # The to-do list: a click on a row shows that endnote in detail.
     _open(page, f"{server}/audit", "Every problem comes with its fix")
     rows = _main(page).locator("tr[data-pick]")
+    rows.first.wait_for(state="visible")
     assert rows.count() > 10
     wanted = rows.nth(3).get_attribute("data-pick")
     rows.nth(3).click()
@@ -402,6 +404,7 @@ def test_explorer_end_to_end(server: str, browser_page, snapshots: Path) -> None
     # The graph draws offline; a click on a node dims the rest; hovering shows the full text.
     _open(page, f"{server}/graph", "Legend:")
     nodes = _main(page).locator(".cg-net .cg-node")
+    nodes.first.wait_for(state="attached")
     assert nodes.count() > 5
     assert len(nodes.first.locator("title").text_content()) >= len(nodes.first.locator("text").text_content())
     nodes.nth(2).click()
