@@ -389,7 +389,8 @@ def test_explorer_end_to_end(server: str, browser_page, snapshots: Path) -> None
     _main(page).get_by_role("button", name="Run query").click()
     _main(page).get_by_text("Download results (CSV)").wait_for(state="visible")
     expect(_main(page).locator("[data-testid='stDataFrame']")).to_have_count(1)
-    expect(_main(page).get_by_text("Shape:")).to_have_count(0)
+    description = _main(page).locator("[data-testid='stCaptionContainer']", has_text="Shape:")
+    expect(description).to_have_count(0)
     _shot(page, "04-named-query")
 
     # A scraped title with a <script> tag is shown as text and never runs.
