@@ -15,7 +15,7 @@ from claimgraph.audit.endnote_export import corrected_endnotes
 from claimgraph.audit.json_report import audit_to_json, source_to_json
 from claimgraph.audit.pipeline import AuditOptions, audit, audit_article
 from claimgraph.audit.report import render_markdown, render_text
-from claimgraph.errors import InputError, StoreError
+from claimgraph.errors import ClaimgraphError, InputError, StoreError
 from claimgraph.evidence import get_judge, judge_text
 from claimgraph.fetch import FetchConfig, collect_sources
 from claimgraph.fetch.archive import export_warc, import_warcs
@@ -89,6 +89,7 @@ __all__ = [
     "source_to_json",
     "start_guarded_server",
     "start_server",
+    "fetch_article",
 ]
 
 
@@ -184,3 +185,18 @@ def ensure_sample(store: GraphStore, on_ingest: Callable[[str], None] | None = N
     if on_ingest:
         on_ingest(f"the store is empty; auditing the embedded sample {default_article_path().name} first")
     audit(store=store, options=AuditOptions())
+
+
+def fetch_article(url: str, *, allow_private: bool = False) -> str:
+    """Download an article page as the CLI would (robots, address guard, article size limit), decoded."""
+    from claimgraph.fetch.client import Fetcher
+    from claimgraph.fetch.config import FetchConfig
+    from claimgraph.readers import MAX_ARTICLE_BYTES, decode_article
+
+    config = FetchConfig(allow_private=allow_private, max_body_bytes=MAX_ARTICLE_BYTES)
+    response = Fetcher(config).get(url)
+    if response.error or not (200 <= response.status < 300):
+        reason = response.error or f"HTTP status {response.status}"
+        raise ClaimgraphError(f"could not fetch {url}: {reason}")
+    text, _problems = decode_article(response.body, response.final_url or url)
+    return text

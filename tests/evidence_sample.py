@@ -12,21 +12,36 @@ SENTENCES = [
     (1, "A follow-up study confirmed that coffee drinkers sleep less than tea drinkers.", [5]),
 ]
 SOURCES = {
-    1: ("https://example.org/eiffel-history", "2015-03-01",
+    1: (
+        "https://example.org/eiffel-history",
+        "2015-03-01",
         "History of the monument.\nThe Eiffel Tower was completed in March 1889 as the entrance "
-        "arch for the World's Fair in Paris. Millions of visitors came that year."),
-    2: ("https://example.org/bananas", "2018-05-05",
+        "arch for the World's Fair in Paris. Millions of visitors came that year.",
+    ),
+    2: (
+        "https://example.org/bananas",
+        "2018-05-05",
         "Bananas are grown in tropical regions. They are rich in potassium and are eaten "
-        "around the world as a snack."),
-    3: ("https://example.org/eiffel-facts", "2016-01-01",
+        "around the world as a snack.",
+    ),
+    3: (
+        "https://example.org/eiffel-facts",
+        "2016-01-01",
         "Fact sheet.\nDesigned by the engineer Gustave Eiffel, the tower is 330 metres tall "
-        "today. It was the tallest structure in the world for 41 years."),
-    4: ("https://example.org/coffee-heart", "2021-06-01",
+        "today. It was the tallest structure in the world for 41 years.",
+    ),
+    4: (
+        "https://example.org/coffee-heart",
+        "2021-06-01",
         "A large cohort study of healthy adults reported its results. Drinking coffee does "
-        "raise the risk of heart disease in healthy adults, the authors found."),
-    5: ("https://example.org/coffee-sleep", "2019-02-01",
+        "raise the risk of heart disease in healthy adults, the authors found.",
+    ),
+    5: (
+        "https://example.org/coffee-sleep",
+        "2019-02-01",
         "Researchers compared habits. Coffee drinkers sleep less than tea drinkers, the study "
-        "confirmed, by about twenty minutes a night."),
+        "confirmed, by about twenty minutes a night.",
+    ),
 }
 
 
@@ -38,23 +53,36 @@ def sample_article() -> Article:
             text += "\n\n" if block != claims[-1].block else " "
         start = len(text)
         text += sentence
-        claim = Claim(id=f"c{index + 1}", text=sentence, section="Body", start=start,
-                      end=len(text), block=block)
+        claim = Claim(
+            id=f"c{index + 1}", text=sentence, section="Body", start=start, end=len(text), block=block
+        )
         for n in numbers:
-            citation = Citation(id=f"{claim.id}.1", claim=claim.id, label=str(n),
-                                start=len(text), end=len(text), endnote=n)
+            citation = Citation(
+                id=f"{claim.id}.1", claim=claim.id, label=str(n), start=len(text), end=len(text), endnote=n
+            )
             claim.citation_ids.append(citation.id)
             citations.append(citation)
         claims.append(claim)
-    endnotes = [Endnote(number=n, section="Endnotes", url=url, canonical_url=url,
-                        published=date, title=f"Source {n}")
-                for n, (url, date, _) in SOURCES.items()]
-    return Article(id="sample-evidence", title="Towers and coffee", text=text, format="text",
-                   claims=claims, citations=citations, endnotes=endnotes)
+    endnotes = [
+        Endnote(number=n, section="Endnotes", url=url, canonical_url=url, published=date, title=f"Source {n}")
+        for n, (url, date, _) in SOURCES.items()
+    ]
+    return Article(
+        id="sample-evidence",
+        title="Towers and coffee",
+        text=text,
+        format="text",
+        claims=claims,
+        citations=citations,
+        endnotes=endnotes,
+    )
 
 
 def sample_sources() -> dict[int, Source]:
     """The five sources, keyed by endnote number."""
-    return {n: Source(url=url, health="ok", text=body,
-                      metadata=SourceMetadata(published=date, title=f"Source {n}"))
-            for n, (url, date, body) in SOURCES.items()}
+    return {
+        n: Source(
+            url=url, health="ok", text=body, metadata=SourceMetadata(published=date, title=f"Source {n}")
+        )
+        for n, (url, date, body) in SOURCES.items()
+    }

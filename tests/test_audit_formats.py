@@ -86,8 +86,10 @@ def test_wikipedia_findings_are_not_noise(wikipedia_audit):
     assert not flagged & {e.number for e in unlinked}, "book citations without links are not malformed links"
     for group in result.duplicate_groups:
         if group.strength == "certain":
-            keys = [(article.endnote(n).canonical_url, tuple(sorted(article.endnote(n).identifiers.items())))
-                    for n in group.endnotes]
+            keys = [
+                (article.endnote(n).canonical_url, tuple(sorted(article.endnote(n).identifiers.items())))
+                for n in group.endnotes
+            ]
             assert len(keys) >= 2
 
 
@@ -100,7 +102,10 @@ def test_wikipedia_duplicate_references_are_found(shared_dir):
             by_url.setdefault(endnote.canonical_url, []).append(endnote.number)
     expected = {tuple(v) for v in by_url.values() if len(v) > 1}
     found = {tuple(g.endnotes) for g in result.duplicate_groups if g.strength == "certain"}
-    assert expected and expected <= {tuple(sorted(set(n) & set(sum(map(list, expected), [])))) for n in found} | found
+    assert (
+        expected
+        and expected <= {tuple(sorted(set(n) & set(sum(map(list, expected), [])))) for n in found} | found
+    )
 
 
 def test_bare_inline_links_are_not_reported_as_untitled():

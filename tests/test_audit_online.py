@@ -70,7 +70,21 @@ def test_online_audit_then_offline_rerun(zoo, article_path, tmp_path):  # noqa: 
 
 def test_private_addresses_are_refused_without_the_flag(zoo, article_path, tmp_path, capsys):  # noqa: F811
     zoo.reset()
-    assert main(["audit", str(article_path), "--online", "--store", "none", "--format", "json",
-                 "--cache", str(tmp_path / "c")]) == 0
+    assert (
+        main(
+            [
+                "audit",
+                str(article_path),
+                "--online",
+                "--store",
+                "none",
+                "--format",
+                "json",
+                "--cache",
+                str(tmp_path / "c"),
+            ]
+        )
+        == 0
+    )
     assert zoo.total == 0, "loopback is refused before any request"
     assert '"blocked"' in capsys.readouterr().out

@@ -66,8 +66,12 @@ def test_findings_unsupported_better_and_dates(judged) -> None:
     assert better.details["suggested"] == 3 and better.details["cited"] == 2
     assert "endnote 3" in better.message.lower()
     dated = next(f for f in findings if f.kind == "citation_date_order")
-    assert dated.details == {"followed": 4, "follow_up": 5, "followed_date": "2021-06-01",
-                             "follow_up_date": "2019-02-01"}
+    assert dated.details == {
+        "followed": 4,
+        "follow_up": 5,
+        "followed_date": "2021-06-01",
+        "follow_up_date": "2019-02-01",
+    }
     severity = {f.endnotes[0]: f.severity for f in findings if f.kind == "unsupported_citation"}
     assert severity[4] == "high"  # the source disputes the sentence
 

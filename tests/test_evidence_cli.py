@@ -7,15 +7,16 @@ import json
 
 from claimgraph.cli import main
 
-TEXT = ("Museum guide.\nThe museum opened in 1937 in Paris. Its collection holds 5,000 "
-        "paintings. Entry is free on Sundays.")
+TEXT = (
+    "Museum guide.\nThe museum opened in 1937 in Paris. Its collection holds 5,000 "
+    "paintings. Entry is free on Sundays."
+)
 
 
 def test_judge_file_as_json(tmp_path, capsys) -> None:
     path = tmp_path / "source.txt"
     path.write_text(TEXT)
-    assert main(["judge", "The museum opened in Paris in 1937.", str(path), "--format",
-                 "json"]) == 0
+    assert main(["judge", "The museum opened in Paris in 1937.", str(path), "--format", "json"]) == 0
     data = json.loads(capsys.readouterr().out)
     assert data["stance"] == "supports"
     assert 0.5 <= data["support"] <= 1.0

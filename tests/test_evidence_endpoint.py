@@ -22,8 +22,7 @@ class _Handler(BaseHTTPRequestHandler):
 
     def do_POST(self) -> None:  # noqa: N802 - http.server's naming
         body = json.loads(self.rfile.read(int(self.headers["Content-Length"])))
-        _Handler.requests.append({"path": self.path, "body": body,
-                                  "auth": self.headers.get("Authorization")})
+        _Handler.requests.append({"path": self.path, "body": body, "auth": self.headers.get("Authorization")})
         content = _Handler.replies.pop(0)
         payload = json.dumps({"choices": [{"message": {"role": "assistant", "content": content}}]})
         self.send_response(200)
@@ -49,10 +48,12 @@ def server():
 
 def test_endpoint_judge_reads_the_models_answer(server, monkeypatch) -> None:
     monkeypatch.setenv("CLAIMGRAPH_JUDGE_API_KEY", "local-test")
-    _Handler.replies.append('Sure: {"stance": "supports", "confidence": 0.9, "support": 0.95, '
-                            '"passages": [1, 7, 2]}')
-    verdict = judge_text("The bridge opened in 1932 with six lanes.", TEXT,
-                         judge=f"endpoint:{server}?model=tiny")
+    _Handler.replies.append(
+        'Sure: {"stance": "supports", "confidence": 0.9, "support": 0.95, "passages": [1, 7, 2]}'
+    )
+    verdict = judge_text(
+        "The bridge opened in 1932 with six lanes.", TEXT, judge=f"endpoint:{server}?model=tiny"
+    )
     assert (verdict.stance, verdict.confidence, verdict.support) == ("supports", 0.9, 0.95)
     assert 1 <= len(verdict.quotes) <= 2  # passage 7 does not exist and is dropped
     for quote in verdict.quotes:
@@ -76,6 +77,7 @@ def test_endpoint_errors_are_clear(server) -> None:
         EndpointJudge(server).judge("The bridge opened in 1932.", document_from_text(TEXT))
     with pytest.raises(FetchError, match="failed"):
         EndpointJudge("http://127.0.0.1:9/v1", timeout=2).judge(
-            "The bridge opened in 1932.", document_from_text(TEXT))
+            "The bridge opened in 1932.", document_from_text(TEXT)
+        )
     with pytest.raises(InputError):
         EndpointJudge("not-a-url")

@@ -62,6 +62,7 @@ def test_triples_use_cito_and_web_annotation_without_blank_nodes(evidence) -> No
     assert (c1, CITO.citesAsEvidence, work1) in graph
     c3 = claim_iri(ARTICLE.id, "c3")
     assert any(graph.triples((None, CITO.disputes, c3)))
+
     def ours(kind):
         return {s for s in graph.subjects(RDF.type, kind) if "/evidence/" in str(s)}
 
@@ -69,8 +70,7 @@ def test_triples_use_cito_and_web_annotation_without_blank_nodes(evidence) -> No
     assert selectors and len(selectors) == len(positions)
     item = next(e for e in evidence if e.endnote == 1)
     quote = item.quotes[0]
-    target = next(t for t in graph.objects(None, OA.hasTarget)
-                  if (t, OA.hasSource, work1) in graph)
+    target = next(t for t in graph.objects(None, OA.hasTarget) if (t, OA.hasSource, work1) in graph)
     exact = next(graph.objects(URIRef(f"{target}/quote"), OA.exact))
     assert str(exact) == quote.text
     assert (URIRef(f"{target}/position"), OA.start, Literal(quote.start)) in graph
@@ -82,16 +82,14 @@ def test_named_queries_on_the_evidence_graph(evidence) -> None:
     unsupported = {row["claim"] for row in _run(dataset, "claims-without-support")}
     assert unsupported == {"c3"}
     disputed = _run(dataset, "disputed-claims")
-    assert [(row["claim"], row["url"]) for row in disputed] == [
-        ("c3", "https://example.org/coffee-heart")]
+    assert [(row["claim"], row["url"]) for row in disputed] == [("c3", "https://example.org/coffee-heart")]
     single = {row["claim"]: row for row in _run(dataset, "single-origin-support")}
     assert "c2" in single and single["c2"]["sources"] == "2"  # endnote 3 and its mirror
     assert _run(dataset, "support-and-dispute") == []
 
 
 def test_each_query_file_has_a_header() -> None:
-    for name in ("claims-without-support", "disputed-claims", "single-origin-support",
-                 "support-and-dispute"):
+    for name in ("claims-without-support", "disputed-claims", "single-origin-support", "support-and-dispute"):
         text = (QUERIES / f"{name}.rq").read_text()
         assert text.startswith(f"# name: {name}\n") and "# columns:" in text
         assert "GRAPH ?g" in text and "NOT EXISTS" not in text
@@ -106,14 +104,20 @@ def test_review_overrides_and_survives_reingest(evidence) -> None:
     work5 = evidence_work(ARTICLE, ARTICLE.id, next(e for e in evidence if e.endnote == 5))
     work1 = evidence_work(ARTICLE, ARTICLE.id, next(e for e in evidence if e.endnote == 1))
     record_review(store, c1, work1, "supports", "Ada", at="2025-01-01T10:00:00+00:00")
-    record_review(store, c1, work1, "disputes", "Ada Lovelace", note="The month is wrong.",
-                  at="2025-01-02T10:00:00+00:00")  # replaces the first review of this pair
+    record_review(
+        store,
+        c1,
+        work1,
+        "disputes",
+        "Ada Lovelace",
+        note="The month is wrong.",
+        at="2025-01-02T10:00:00+00:00",
+    )  # replaces the first review of this pair
     record_review(store, c1, work5, "supports", "Grace", at="2025-01-03T10:00:00+00:00")
 
     def rows(name):
         text = (QUERIES / f"{name}.rq").read_text()
-        return [{k: str(v) for k, v in row.items() if v is not None}
-                for row in store.query(text).as_dicts()]
+        return [{k: str(v) for k, v in row.items() if v is not None} for row in store.query(text).as_dicts()]
 
     def check():
         disputed = {(r["claim"], r.get("reviewer")) for r in rows("disputed-claims")}
@@ -139,8 +143,15 @@ def test_claimreview_export_on_an_rdflib_dataset(evidence) -> None:
     dataset = _dataset(_article_graph(evidence))
     c3 = claim_iri(ARTICLE.id, "c3")
     work4 = evidence_work(ARTICLE, ARTICLE.id, next(e for e in evidence if e.endnote == 4))
-    record_review(dataset, c3, work4, "disputes", "Ada", note="Source says the opposite.",
-                  at="2025-03-04T05:06:07+00:00")
+    record_review(
+        dataset,
+        c3,
+        work4,
+        "disputes",
+        "Ada",
+        note="Source says the opposite.",
+        at="2025-03-04T05:06:07+00:00",
+    )
     assert _run(dataset, "disputed-claims")[0]["reviewer"] == "Ada"
     [review] = claim_reviews(dataset)
     assert review["@type"] == "ClaimReview" and review["@context"] == "https://schema.org"

@@ -18,7 +18,8 @@ def test_passages_keep_offsets_into_the_text() -> None:
 
 def test_terms_numbers_and_stems() -> None:
     assert content_terms("The models were trained") == content_terms("a model is training")[:1] + [
-        content_terms("trained")[0]]
+        content_terms("trained")[0]
+    ]
     assert numbers("In 1998, 1,000 people paid 3.5 dollars.") == {"1998", "1000", "3.5"}
 
 
@@ -39,9 +40,12 @@ def test_index_finds_the_document_and_passage_that_match() -> None:
 def test_rank_passages_covers_different_parts_of_the_claim() -> None:
     doc = document_from_text(
         "Ada Lovelace was born in London in 1815. She wrote about the Analytical Engine. "
-        "She was born to Lord Byron. Lovelace worked with Charles Babbage.")
-    ranked = rank_passages(ClaimTerms.of("Ada Lovelace, born in 1815, worked with Charles "
-                                         "Babbage on the Analytical Engine."), doc)
+        "She was born to Lord Byron. Lovelace worked with Charles Babbage."
+    )
+    ranked = rank_passages(
+        ClaimTerms.of("Ada Lovelace, born in 1815, worked with Charles Babbage on the Analytical Engine."),
+        doc,
+    )
     chosen = {doc.passages[i].text for _, i in ranked}
     assert "Lovelace worked with Charles Babbage." in chosen
     assert "Ada Lovelace was born in London in 1815." in chosen
@@ -53,5 +57,4 @@ def test_source_passages_are_used_only_when_they_match_the_text() -> None:
     good = Source(url="u", text=text, passages=[Passage("One sentence.", 0, 13)])
     bad = Source(url="u", text=text, passages=[Passage("Something else", 0, 14)])
     assert [p.text for p in document_from_source(good).passages] == ["One sentence."]
-    assert [p.text for p in document_from_source(bad).passages] == ["One sentence.",
-                                                                    "Another sentence."]
+    assert [p.text for p in document_from_source(bad).passages] == ["One sentence.", "Another sentence."]

@@ -21,6 +21,7 @@ from claimgraph.api import default_article_path, load_article, open_store
 from claimgraph.evidence.review import load_reviews
 from claimgraph.explorer.query import read_only_form
 from claimgraph.explorer.text import dot_escape, md_escape
+from claimgraph.explorer.views import STATUS_STYLE
 from claimgraph.load import article_id_for
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -97,57 +98,61 @@ def test_app_opens_on_the_sample_with_title_and_health() -> None:
     assert at.query_params["article"] == SAMPLE_ID
 
 
-def test_claims_page_labels_every_claim_and_shows_its_evidence() -> None:
+def test_article_page_shows_the_chosen_sentence_with_its_citations_and_evidence() -> None:
     at = page("claims").run()
     assert not at.exception
-    text = "\n".join(m.value for m in at.markdown)
-    assert "-badge[" in text and ("SUPPORTED" in text or "WEAK" in text or "UNCITED" in text)
     claim_box = at.selectbox(key="claim-choice")
-    assert claim_box.value.startswith("c-")
-    subheaders = [h.value for h in at.subheader]
-    assert {"Citations", "Evidence", "Timeline of sources", "Provenance"} <= set(subheaders)
+    sample = load_article(default_article_path())
+    chosen = next(c for c in sample.claims if c.id == claim_box.value)
+    assert chosen.citation_ids, "the page opens on a cited sentence"
+    text = "\n".join(m.value for m in at.markdown)
+    assert "-badge[" in text and md_escape(chosen.text) in text
+    assert "Endnote" in text and "Link: **" in text, "the cited endnote is shown beside the text"
     assert any("Supporting" in m.value for m in at.markdown)
     assert any("Disputing" in m.value for m in at.markdown)
     dot = at.get("graphviz_chart")[0].proto.spec
-    for step in ("CLAIM", "CITATION", "ENDNOTE", "SOURCE", "CAPTURE"):
+    for step in ("CLAIM", "CITATION", "ENDNOTE"):
         assert step in dot
-    other = next(o for o in claim_box.options if o != claim_box.value)
+    other = next(c.id for c in sample.claims if c.id != claim_box.value)
     at = claim_box.select(other).run()
-    assert not at.exception and at.query_params["claim"]
+    assert not at.exception and at.query_params["claim"] == other
     no_html(at)
 
 
-def test_claims_filter_by_status() -> None:
+def test_article_page_filter_by_status() -> None:
     at = page("claims").run()
     at = at.multiselect(key="claim-status-filter").set_value(["uncited"]).run()
-    labels = list(at.selectbox(key="claim-choice").options)
-    assert labels and not at.exception
+    box = at.selectbox(key="claim-choice")
+    symbol = STATUS_STYLE["uncited"].symbol
+    assert not at.exception and box.options and all(o.startswith(symbol) for o in box.options)
+    assert len(box.options) < len(load_article(default_article_path()).claims)
 
 
-def test_audit_page_filters_sorts_and_offers_downloads() -> None:
+def test_audit_page_is_a_to_do_list_with_filters_detail_and_downloads() -> None:
     at = page("audit_table").run()
     assert not at.exception
-    table = at.dataframe[0].value
-    endnotes = len(load_article(default_article_path()).endnotes)
-    assert len(table) == endnotes
-    groups = [g for g in table["duplicate group"].tolist() if g]
-    assert groups[:2] and groups == [g for g in table["duplicate group"].tolist()[: len(groups)]]
-    at = at.toggle(key="only-problems").set_value(True).run()
+    captions = "\n".join(c.value for c in at.caption)
+    total = int(captions.split(" of ")[1].split()[0])
+    assert total > 0
     at = at.multiselect(key="kinds").set_value(["orphan_endnote"]).run()
-    filtered = at.dataframe[0].value
-    assert 0 < len(filtered) < endnotes
-    assert all("orphan_endnote" in k for k in filtered["findings"])
-    assert filtered["fixes"].str.len().sum() > 0
-    at = at.toggle(key="only-problems").set_value(False).run()
+    shown = int(at.caption[0].value.split()[0])
+    assert 0 < shown < total
+    detail = at.selectbox(key="audit-endnote")
+    endnote = load_article(default_article_path()).endnote(int(detail.value))
+    text = "\n".join(m.value for m in at.markdown)
+    assert "orphan\\_endnote" in text or "orphan_endnote" in text
+    assert "Fix:" in text and f"**Endnote {endnote.number}**" in text
     at = at.multiselect(key="kinds").set_value([]).run()
-    at = at.selectbox(key="endnote-sort").select("cited by").run()
-    at = at.toggle(key="endnote-descending").set_value(True).run()
-    cited = at.dataframe[0].value["cited by"].tolist()
-    assert cited == sorted(cited, reverse=True) and cited[0] > 0
+    at = at.multiselect(key="sev").set_value(["high"]).run()
+    assert int(at.caption[0].value.split()[0]) < total
     labels = [b.proto.label for b in at.get("download_button")]
-    assert {"Download table (CSV)", "Download report (Markdown)", "Download corrected endnotes"} <= set(
-        labels
-    )
+    assert {
+        "Download to-do list (CSV)",
+        "Download endnote table (CSV)",
+        "Download report (Markdown)",
+        "Download corrected endnotes",
+    } <= set(labels)
+    no_html(at)
 
 
 def test_sources_page_shows_a_scraped_script_title_as_text() -> None:
@@ -177,7 +182,7 @@ def test_query_page_binds_parameters() -> None:
     rows = at.dataframe[0].value
     claim = rows[rows["citation"].notna() & (rows["citation"] != "")].iloc[0]["claim"]  # a cited claim
     at = at.selectbox(key="named-query").select("claim-trace").run()
-    at = at.text_input(key="param-claim-trace-claim").input(claim).run()
+    at = at.selectbox(key="param-claim-trace-claim").select(claim).run()
     at = at.button(key="run-named").click().run()
     assert not at.exception and not at.error
     assert set(at.dataframe[0].value["claim"]) == {claim}
@@ -212,19 +217,22 @@ def test_query_page_refuses_updates() -> None:
     assert read_only_form("ASK { ?s ?p ?o }") == "ASK"
 
 
-def test_graph_page_draws_an_offline_network_with_filters() -> None:
+def _claims_drawn(at: AppTest) -> int:
+    return int(next(c.value for c in at.caption if " claims · first:" in c.value).split()[0])
+
+
+def test_graph_page_draws_a_network_with_filters_and_a_graphviz_export() -> None:
     at = page("graph").run()
     assert not at.exception
-    dot = at.get("graphviz_chart")[0].proto.spec
-    assert dot.startswith("digraph") and "cites" in dot
+    total = _claims_drawn(at)
+    assert total > 0
+    labels = [b.proto.label for b in at.get("download_button")]
+    assert {"Graph as Graphviz DOT", "Article graph as Turtle"} <= set(labels)
     at = at.selectbox(key="graph-focus").set_value(1).run()
-    focused = at.get("graphviz_chart")[0].proto.spec
-    assert "[1]" in focused and focused.count("cites") < dot.count("cites")
+    assert 0 < _claims_drawn(at) < total
     at = at.selectbox(key="graph-focus").set_value(0).run()
-    at = at.toggle(key="graph-works").set_value(False).run()
-    assert "WORK" not in at.get("graphviz_chart")[0].proto.spec
     at = at.text_input(key="graph-search").input("zzzz-no-such-claim").run()
-    assert at.info and not at.get("graphviz_chart")
+    assert at.info and not at.get("download_button")
 
 
 def test_review_page_saves_a_verdict_with_who_and_when() -> None:
@@ -247,8 +255,15 @@ def _store():
     return get_store()
 
 
-def test_review_needs_a_name() -> None:
+def test_review_starts_with_no_verdict_and_needs_one_and_a_name() -> None:
     at = page("review").run()
+    assert at.radio(key="review-stance").value is None
+    at.text_input(key="review-name").input("Ada Editor")
+    at = at.get("form_submit_button")[0].click().run()
+    assert at.error and "verdict" in at.error[0].value
+    assert not load_reviews(_store())
+    at.radio(key="review-stance").set_value("mentions")
+    at.text_input(key="review-name").input("")
     at = at.get("form_submit_button")[0].click().run()
     assert at.error and "name" in at.error[0].value
 
@@ -286,18 +301,31 @@ class _Quiet(SimpleHTTPRequestHandler):
         pass
 
 
-def test_article_by_url_from_a_local_server(tmp_path: Path) -> None:
+def _fetch_by_url(url: str) -> AppTest:
+    at = AppTest.from_file(APP, default_timeout=TIMEOUT).run()
+    at.text_input(key="article-url").input(url)
+    at = at.run()
+    return at.button(key="audit-url").click().run()
+
+
+def test_article_by_url_refuses_loopback_unless_the_operator_allows_it(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     site = tmp_path / "site"
     site.mkdir()
     (site / "post.md").write_text(MARKDOWN_ARTICLE, encoding="utf-8")
     server = ThreadingHTTPServer(("127.0.0.1", 0), partial(_Quiet, directory=str(site)))
     threading.Thread(target=server.serve_forever, daemon=True).start()
+    url = f"http://127.0.0.1:{server.server_port}/post.md"
     try:
-        at = AppTest.from_file(APP, default_timeout=TIMEOUT).run()
-        at.checkbox(key="allow-private").check()
-        at.text_input(key="article-url").input(f"http://127.0.0.1:{server.server_port}/post.md")
-        at = at.run()
-        at = at.button(key="audit-url").click().run()
+        refused = _fetch_by_url(url)
+        assert not refused.exception
+        message = refused.error[0].value
+        assert "public addresses only" in message and "--" not in message
+        assert refused.query_params["article"] == SAMPLE_ID
+        assert not any(c.label.lower().startswith("allow private") for c in refused.checkbox)
+        monkeypatch.setenv("CLAIMGRAPH_EXPLORER_ALLOW_PRIVATE", "1")
+        at = _fetch_by_url(url)
         assert not at.exception, at.exception
         assert not at.error, at.error[0].value
         assert at.query_params["article"] == "post"
@@ -379,3 +407,19 @@ def test_a_saved_review_overrides_the_stance_shown_on_the_claims_page() -> None:
     assert claims.selectbox(key="claim-choice").value == claim_id
     assert any("Reviewed by Ada Editor" in c.value for c in claims.caption)
     assert any("SUPPORTS · support" in m.value for m in claims.markdown)
+
+
+def test_corpus_page_lists_articles_with_counts_and_runs_a_cross_article_view() -> None:
+    at = page("corpus").run()
+    assert not at.exception
+    table = at.dataframe[0].value
+    sample = load_article(default_article_path())
+    row = table[table["id"] == SAMPLE_ID].iloc[0]
+    assert int(row["endnotes"]) == len(sample.endnotes) and int(row["claims"]) == len(sample.claims)
+    assert row["read from"].endswith(default_article_path().name)
+    view = at.selectbox(key="corpus-query")
+    assert view.value is None and "articles" not in view.options
+    from claimgraph.explorer.corpus import corpus_queries
+
+    at = view.select(corpus_queries()[0].name).run()
+    assert not at.exception and not at.error and len(at.dataframe) == 2

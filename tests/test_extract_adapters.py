@@ -24,8 +24,7 @@ def test_arxiv_abs_page_reads_the_export_api(zoo):  # noqa: F811
     meta = source.metadata
     assert source.health == "ok"
     assert meta.title == "Alignment faking in large language models"
-    assert meta.authors == ["Ryan Greenblatt", "Carson Denison", "Benjamin Wright",
-                            "Evan Hubinger"]
+    assert meta.authors == ["Ryan Greenblatt", "Carson Denison", "Benjamin Wright", "Evan Hubinger"]
     assert meta.published.startswith("2024-12-18") and meta.modified.startswith("2024-12-20")
     assert meta.provenance["authors"] == "arxiv"
 
@@ -63,14 +62,19 @@ def test_pdf_metadata_and_text(zoo):  # noqa: F811
     assert "Compilers translate code" in source.text
 
 
-@pytest.mark.parametrize("url,name", [
-    ("https://arxiv.org/abs/2412.14093", "arxiv"), ("https://arxiv.org/pdf/2412.14093v2", "arxiv"),
-    ("https://arxiv.org/html/2506.18032v1", "arxiv"), ("https://doi.org/10.1000/xyz", "doi"),
-    ("https://news.ycombinator.com/item?id=42458752", "hackernews"),
-    ("https://youtu.be/MTxow9w8BxE", "youtube"),
-    ("https://www.reddit.com/r/ClaudeAI/comments/1ifxr3t/x/", "reddit"),
-    ("https://en.wikipedia.org/wiki/Alignment", "wikipedia"),
-])
+@pytest.mark.parametrize(
+    "url,name",
+    [
+        ("https://arxiv.org/abs/2412.14093", "arxiv"),
+        ("https://arxiv.org/pdf/2412.14093v2", "arxiv"),
+        ("https://arxiv.org/html/2506.18032v1", "arxiv"),
+        ("https://doi.org/10.1000/xyz", "doi"),
+        ("https://news.ycombinator.com/item?id=42458752", "hackernews"),
+        ("https://youtu.be/MTxow9w8BxE", "youtube"),
+        ("https://www.reddit.com/r/ClaudeAI/comments/1ifxr3t/x/", "reddit"),
+        ("https://en.wikipedia.org/wiki/Alignment", "wikipedia"),
+    ],
+)
 def test_registry_finds_the_adapter(url, name):
     adapter = adapter_for(url)
     assert adapter is not None

@@ -34,16 +34,18 @@ def test_broken_json_ld_block_does_not_hide_the_good_one():
       "author": [{"@type": "Person", "name": "Ada Lovelace"}],
       "datePublished": "2020-01-02T03:04:05Z",}]]></script></head><body></body></html>"""
     meta, _ = extract_html(html, "https://example.org/a")
-    assert (meta.title, meta.authors, meta.published) == (
-        "Real", ["Ada Lovelace"], "2020-01-02T03:04:05Z")
+    assert (meta.title, meta.authors, meta.published) == ("Real", ["Ada Lovelace"], "2020-01-02T03:04:05Z")
 
 
-@pytest.mark.parametrize("text,names", [
-    ("By Ada Lovelace and Grace Hopper", ["Ada Lovelace", "Grace Hopper"]),
-    ("by Nathan Willis March 26, 2015", ["Nathan Willis"]),
-    ("Staff Reporter", []),
-    ("https://example.org/ada", []),
-])
+@pytest.mark.parametrize(
+    "text,names",
+    [
+        ("By Ada Lovelace and Grace Hopper", ["Ada Lovelace", "Grace Hopper"]),
+        ("by Nathan Willis March 26, 2015", ["Nathan Willis"]),
+        ("Staff Reporter", []),
+        ("https://example.org/ada", []),
+    ],
+)
 def test_split_people(text, names):
     assert split_people(text) == names
 
@@ -53,10 +55,16 @@ def test_flip_and_key():
     assert name_key("José Núñez") == name_key("nunez jose")
 
 
-@pytest.mark.parametrize("value,iso", [
-    ("2015-07-10 09:53:00 -0400", "2015-07-10T09:53:00-04:00"), ("20170113", "2017-01-13"),
-    ("Jan. 13, 2017", "2017-01-13"), ("13 January 2017", "2017-01-13"), ("nonsense", None),
-])
+@pytest.mark.parametrize(
+    "value,iso",
+    [
+        ("2015-07-10 09:53:00 -0400", "2015-07-10T09:53:00-04:00"),
+        ("20170113", "2017-01-13"),
+        ("Jan. 13, 2017", "2017-01-13"),
+        ("13 January 2017", "2017-01-13"),
+        ("nonsense", None),
+    ],
+)
 def test_dates(value, iso):
     assert to_iso(value) == iso
 
@@ -76,15 +84,18 @@ def test_decode_prefers_clean_utf8_over_a_wrong_header():
 def test_passages_have_offsets():
     text = "First paragraph.\n\nSecond paragraph that is here.\nThird."
     for passage in split_passages(text, target=20):
-        assert text[passage.start:passage.end] == passage.text
+        assert text[passage.start : passage.end] == passage.text
 
 
-@pytest.mark.parametrize("page,author,day", [
-    ("schema-org-context-object", "Stella Kim", "2024-12-06"),
-    ("guardian-1", "Eleanor Ainge Roy", "2019-01-03"),
-    ("spiceworks", None, "2020-07-10"),
-    ("article-author-tag", "Laura June Topolsky", "2015-07-10"),
-])
+@pytest.mark.parametrize(
+    "page,author,day",
+    [
+        ("schema-org-context-object", "Stella Kim", "2024-12-06"),
+        ("guardian-1", "Eleanor Ainge Roy", "2019-01-03"),
+        ("spiceworks", None, "2020-07-10"),
+        ("article-author-tag", "Laura June Topolsky", "2015-07-10"),
+    ],
+)
 def test_real_pages(page, author, day):
     folder = PAGES / page
     if not folder.exists():

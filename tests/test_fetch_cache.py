@@ -13,12 +13,14 @@ PATHS = ["/ok", "/redirect/permanent", "/missing", "/paper", "/forbidden"]
 
 def test_second_run_with_warm_cache_fetches_nothing(zoo, tmp_path):  # noqa: F811
     urls = [zoo.base + path for path in PATHS]
-    first = collect_sources(urls, offline=False, cache_dir=tmp_path, allow_private=True,
-                            config=zoo_config(zoo))
+    first = collect_sources(
+        urls, offline=False, cache_dir=tmp_path, allow_private=True, config=zoo_config(zoo)
+    )
     assert zoo.total > 0
     zoo.reset()
-    second = collect_sources(urls, offline=False, cache_dir=tmp_path, allow_private=True,
-                             config=zoo_config(zoo))
+    second = collect_sources(
+        urls, offline=False, cache_dir=tmp_path, allow_private=True, config=zoo_config(zoo)
+    )
     assert zoo.total == 0
     for url in urls:
         assert second[url].health == first[url].health
@@ -32,15 +34,13 @@ def test_transient_failures_are_not_kept_but_rechecked(zoo, tmp_path):  # noqa: 
     config = zoo_config(zoo, retries=0)
     collect_sources([url], offline=False, cache_dir=tmp_path, allow_private=True, config=config)
     zoo.reset()
-    again = collect_sources([url], offline=False, cache_dir=tmp_path, allow_private=True,
-                            config=config)[url]
+    again = collect_sources([url], offline=False, cache_dir=tmp_path, allow_private=True, config=config)[url]
     assert again.health == "transient" and zoo.hits["/error500"] == 1
 
 
 def test_offline_mode_replays_captures(zoo, tmp_path):  # noqa: F811
     url = zoo.base + "/paper"
-    collect_sources([url], offline=False, cache_dir=tmp_path, allow_private=True,
-                    config=zoo_config(zoo))
+    collect_sources([url], offline=False, cache_dir=tmp_path, allow_private=True, config=zoo_config(zoo))
     zoo.reset()
     source = collect_sources([url], offline=True, cache_dir=tmp_path)[url]
     assert zoo.total == 0
@@ -52,15 +52,22 @@ def test_offline_mode_replays_captures(zoo, tmp_path):  # noqa: F811
 def test_offline_without_capture_uses_snapshot_then_unchecked(tmp_path):
     snapshots = tmp_path / "snapshots"
     snapshots.mkdir()
-    (snapshots / "one.json").write_text(json.dumps({
-        "url": "https://example.org/paper", "aliases": ["https://example.org/paper?ref=x"],
-        "kind": "reconstructed", "note": "written by hand from public facts",
-        "obtained": "2026-01-01", "metadata": {"title": "A paper", "authors": ["Ada Lovelace"]},
-        "text": "The paper says one thing.\nAnd another thing.",
-    }))
+    (snapshots / "one.json").write_text(
+        json.dumps(
+            {
+                "url": "https://example.org/paper",
+                "aliases": ["https://example.org/paper?ref=x"],
+                "kind": "reconstructed",
+                "note": "written by hand from public facts",
+                "obtained": "2026-01-01",
+                "metadata": {"title": "A paper", "authors": ["Ada Lovelace"]},
+                "text": "The paper says one thing.\nAnd another thing.",
+            }
+        )
+    )
     found = collect_sources(
-        ["https://example.org/paper?ref=x", "https://www.example.org/paper/",
-         "https://example.org/other"], snapshots_dir=snapshots,
+        ["https://example.org/paper?ref=x", "https://www.example.org/paper/", "https://example.org/other"],
+        snapshots_dir=snapshots,
     )
     first = found["https://example.org/paper?ref=x"]
     assert first.metadata.title == "A paper"

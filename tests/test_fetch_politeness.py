@@ -32,8 +32,7 @@ def test_per_host_limit_is_never_exceeded(slow_zoo):
 
 def test_requests_to_one_host_are_spaced(slow_zoo):
     urls = [f"{slow_zoo.base}/bench/{i}" for i in range(1, 6)]
-    config = zoo_config(slow_zoo, per_host_concurrency=5, per_host_interval=0.1,
-                        respect_robots=False)
+    config = zoo_config(slow_zoo, per_host_concurrency=5, per_host_interval=0.1, respect_robots=False)
     started = time.perf_counter()
     check_links(urls, allow_private=True, config=config)
     assert time.perf_counter() - started >= 0.4
@@ -47,7 +46,6 @@ def test_head_falls_back_to_get(slow_zoo):
 
 
 def test_user_agent_is_honest_with_contact(slow_zoo):
-    collect_sources([f"{slow_zoo.base}/ok"], offline=False, allow_private=True,
-                    config=zoo_config(slow_zoo))
+    collect_sources([f"{slow_zoo.base}/ok"], offline=False, allow_private=True, config=zoo_config(slow_zoo))
     (agent,) = slow_zoo.agents
     assert agent.startswith("claimgraph/") and "mailto:tests@example.org" in agent

@@ -141,7 +141,9 @@ def test_parallel_bulk_load_keeps_every_quad(tmp_path: Path, corpus, monkeypatch
     monkeypatch.setattr(store_oxigraph, "PARALLEL_LOAD_BYTES", 10**12)
     serial.load_nquads(corpus.nquads)
     everything = "SELECT ?s ?p ?o ?g WHERE { GRAPH ?g { ?s ?p ?o } }"
-    assert sorted(map(repr, parallel.query(everything).rows)) == sorted(map(repr, serial.query(everything).rows))
+    assert sorted(map(repr, parallel.query(everything).rows)) == sorted(
+        map(repr, serial.query(everything).rows)
+    )
     assert len(parallel.query(everything).rows) == corpus.triples
     parallel.close()
 

@@ -25,11 +25,22 @@ from claimgraph.rdf.vocab import BIRO, CG, PROV, SCHEMA, endnote_iri, work_iri
 
 def _article() -> Article:
     notes = [
-        Endnote(1, "Endnotes", title="Alignment faking in LLMs",
-                url="https://example.org/paper?ref=x", canonical_url="https://example.org/paper",
-                published="2024-12-18"),
-        Endnote(2, "Endnotes", title="Something else entirely", url="https://example.org/paper",
-                canonical_url="https://example.org/paper", published="2023-01-01"),
+        Endnote(
+            1,
+            "Endnotes",
+            title="Alignment faking in LLMs",
+            url="https://example.org/paper?ref=x",
+            canonical_url="https://example.org/paper",
+            published="2024-12-18",
+        ),
+        Endnote(
+            2,
+            "Endnotes",
+            title="Something else entirely",
+            url="https://example.org/paper",
+            canonical_url="https://example.org/paper",
+            published="2023-01-01",
+        ),
         Endnote(3, "Endnotes", title="Gone page", url="https://old.example.org/post"),
         Endnote(4, "Endnotes", title="Moved", url="http://example.net/a"),
         Endnote(5, "Endnotes", title="Locked", url="https://blocked.example.com/x"),
@@ -38,21 +49,49 @@ def _article() -> Article:
 
 
 def _sources() -> dict[int, Source]:
-    meta = SourceMetadata(title="Alignment faking in large language models",
-                          authors=["Ryan Greenblatt", "Evan Hubinger"], published="2024-12-18",
-                          site="arXiv", type="ScholarlyArticle",
-                          provenance={"title": "arxiv", "authors": "arxiv"})
-    capture = Capture("https://example.org/paper", "https://example.org/paper", 200, {},
-                      "2026-01-01T00:00:00Z", "ab" * 32, path="/tmp/x.warc.gz")
-    paper = Source("https://example.org/paper", "https://example.org/paper", "ok", 200,
-                   metadata=meta, capture=capture, text="t")
+    meta = SourceMetadata(
+        title="Alignment faking in large language models",
+        authors=["Ryan Greenblatt", "Evan Hubinger"],
+        published="2024-12-18",
+        site="arXiv",
+        type="ScholarlyArticle",
+        provenance={"title": "arxiv", "authors": "arxiv"},
+    )
+    capture = Capture(
+        "https://example.org/paper",
+        "https://example.org/paper",
+        200,
+        {},
+        "2026-01-01T00:00:00Z",
+        "ab" * 32,
+        path="/tmp/x.warc.gz",
+    )
+    paper = Source(
+        "https://example.org/paper",
+        "https://example.org/paper",
+        "ok",
+        200,
+        metadata=meta,
+        capture=capture,
+        text="t",
+    )
     return {
-        1: paper, 2: paper,
-        3: Source("https://old.example.org/post", health="dead", status=404,
-                  archive_url="http://web.archive.org/web/2020/https://old.example.org/post"),
-        4: Source("http://example.net/a", "https://example.com/b", "redirected", 200,
-                  redirects=[Redirect("http://example.net/a", 301, "https://example.com/b")],
-                  metadata=SourceMetadata(title="Moved")),
+        1: paper,
+        2: paper,
+        3: Source(
+            "https://old.example.org/post",
+            health="dead",
+            status=404,
+            archive_url="http://web.archive.org/web/2020/https://old.example.org/post",
+        ),
+        4: Source(
+            "http://example.net/a",
+            "https://example.com/b",
+            "redirected",
+            200,
+            redirects=[Redirect("http://example.net/a", 301, "https://example.com/b")],
+            metadata=SourceMetadata(title="Moved"),
+        ),
         5: Source("https://blocked.example.com/x", health="blocked", status=403),
     }
 
@@ -92,15 +131,19 @@ def test_source_triples_with_provenance_and_no_blank_nodes():
 
 
 def _result() -> AuditResult:
-    return AuditResult(article=_article(), sources=_sources(),
-                       duplicate_groups=[DuplicateGroup([1, 2], "certain", "same URL")])
+    return AuditResult(
+        article=_article(),
+        sources=_sources(),
+        duplicate_groups=[DuplicateGroup([1, 2], "certain", "same URL")],
+    )
 
 
 def test_markdown_export_merges_duplicates_and_uses_real_metadata():
     text = corrected_endnotes(_result(), "markdown")
     assert text.count("Alignment faking in large language models") == 1
-    expected = ("Ryan Greenblatt, Evan Hubinger. *Alignment faking in large language models*. "
-                "arXiv, 2024-12-18.")
+    expected = (
+        "Ryan Greenblatt, Evan Hubinger. *Alignment faking in large language models*. arXiv, 2024-12-18."
+    )
     assert expected in text
     assert "<https://example.org/paper>" in text and "was endnotes 1, 2" in text
     assert "<https://example.com/b>" in text  # the redirect's final address

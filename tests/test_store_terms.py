@@ -120,5 +120,7 @@ def test_plain_literals_from_the_store_behave_like_rdflib_literals(text: str) ->
         assert repr(made) == repr(expected) and made.n3() == expected.n3()
         assert made.value == expected.value and made.toPython() == expected.toPython()
         assert made.datatype is None and made.language is None
-        assert made != Literal(text, lang="en") and made != Literal(text, datatype=URIRef("http://www.w3.org/2001/XMLSchema#string"))
+        assert made != Literal(text, lang="en") and made != Literal(
+            text, datatype=URIRef("http://www.w3.org/2001/XMLSchema#string")
+        )
         assert {made: 1}[expected] == 1

@@ -58,8 +58,9 @@ def _name_unresolved(article: Article, findings: list[Finding]) -> None:
         if citation.candidates:
             options = ", ".join(endnote_name(article.endnote(c.endnote)) for c in citation.candidates[:3])
             finding.message = f"{name} matches no endnote clearly; it may mean {options}."
-        elif citation.label.isdigit():
-            finding.message = f"{name}: there is no endnote {citation.label}."
+        elif target := (getattr(citation, "target", None) or
+                        (citation.label if citation.label.isdigit() else "")):
+            finding.message = f"{name}: there is no endnote {target}."
         else:
             finding.message = f"{name} matches no endnote: nothing in the lists carries its label or link."
 

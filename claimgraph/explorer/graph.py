@@ -1,4 +1,4 @@
-"""Graph page: an offline network of claims, endnotes and works, with filters."""
+"""Graph page: an interactive offline network of claims, endnotes and works, with filters."""
 
 from __future__ import annotations
 
@@ -7,6 +7,8 @@ import streamlit as st
 from claimgraph.api import export_graph
 from claimgraph.explorer import state
 from claimgraph.explorer.dot import network_dot
+from claimgraph.explorer.graph_view import show_network
+from claimgraph.explorer.network import network
 from claimgraph.explorer.text import short
 from claimgraph.explorer.views import STATUS_STYLE, claim_statuses
 from claimgraph.model import AuditResult, Claim
@@ -60,7 +62,7 @@ def render() -> None:
         key="graph-works",
         help="Show the works the endnotes cite; duplicates share one work.",
     )
-    vertical = cols[3].toggle("Top to bottom", key="graph-vertical")
+    vertical = cols[3].toggle("Export top to bottom", key="graph-vertical")
     claims = [c for c in result.article.claims if statuses[c.id] in wanted]
     sections = sorted({c.section for c in claims})
     section = st.selectbox("Section", ["All sections", *sections], key="graph-section")
@@ -85,8 +87,13 @@ def render() -> None:
     st.caption(
         "Legend: "
         + " · ".join(f"{s.symbol} {s.label}" for s in STATUS_STYLE.values())
+        + " · endnote borders show their worst problem (red high, orange medium)"
         + " · dashed edges are judged evidence (green supports, red disputes)."
     )
+    nodes, edges = network(
+        result, [c.id for c in claims], statuses, show_works=show_works, stances=set(stances)
+    )
+    show_network(nodes, edges, key="graph-network")
     dot = network_dot(
         result,
         [c.id for c in claims],
@@ -95,9 +102,8 @@ def render() -> None:
         stances=set(stances),
         rankdir="TB" if vertical else "LR",
     )
-    st.graphviz_chart(dot, width="stretch")
     with st.expander("Download"):
-        st.download_button("Graph as DOT", dot, file_name=f"{result.article.id}.dot")
+        st.download_button("Graph as Graphviz DOT", dot, file_name=f"{result.article.id}.dot")
         st.download_button(
             "Article graph as Turtle",
             lambda: export_graph(result.graph, "turtle"),

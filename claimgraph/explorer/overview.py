@@ -81,3 +81,8 @@ def render() -> None:
         st.success("No findings.")
         return
     st.dataframe(pd.DataFrame(list(paginate(rows, "overview-findings"))), hide_index=True, width="stretch")
+
+
+def render_again() -> None:
+    """The overview at its own address, ``/overview`` (Streamlit needs a second page function)."""
+    render()

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 import pandas as pd
 import streamlit as st
 from rdflib import Dataset, Graph
@@ -10,13 +12,14 @@ from rdflib.plugins.sparql import prepareQuery
 from claimgraph.errors import ClaimgraphError
 from claimgraph.explorer import state
 from claimgraph.explorer.paging import paginate
+from claimgraph.explorer.text import plain_words, short
 from claimgraph.queries import list_queries, run_query, run_untrusted_query
 from claimgraph.rdf.store import QueryResult
 from claimgraph.rdf.store_memory import RdflibStore
 from claimgraph.rdf.untrusted import check_untrusted_query
 from claimgraph.rdf.vocab import bind_prefixes, graph_iri
 
-__all__ = ["render", "read_only_form", "construct", "READ_FORMS"]
+__all__ = ["render", "read_only_form", "construct", "READ_FORMS", "user_description", "run_custom_query"]
 
 READ_FORMS = {
     "SelectQuery": "SELECT",
@@ -106,9 +109,48 @@ def _run(action, name: str) -> None:
     try:
         answer = action()
     except (ClaimgraphError, ValueError) as error:
-        st.error(str(error))
+        st.error(plain_words(str(error)))
         return
     st.session_state["query-answer"] = (name, answer)
+
+
+def user_description(text: str) -> str:
+    """A query header's description for readers: notes on how it is written for the engine dropped."""
+    return re.split(r"\s*\bShape:", text, maxsplit=1)[0].strip()
+
+
+def _param_help(doc: str) -> str:
+    """A parameter's doc without remarks about the command line."""
+    return re.sub(r"\s*\([^()]*\bCLI\b[^()]*\)", "", doc).strip()
+
+
+def _claim_input(query_name: str, label: str, help_text: str) -> str:
+    """A claim picked from the current article's sentences, by text (its id is what gets bound)."""
+    claims = state.current_result().article.claims
+    if not claims:
+        st.caption("The current article has no claims.")
+        return ""
+    texts = {c.id: c.text for c in claims}
+    return st.selectbox(
+        label,
+        list(texts),
+        key=f"param-{query_name}-claim",
+        help=help_text,
+        format_func=lambda i: short(texts[i], 120),
+    )
+
+
+def _param_input(query, param) -> str:
+    label = f"{param.name}{' (optional)' if param.optional else ''}"
+    help_text = _param_help(param.doc)
+    if param.name == "claim":
+        return _claim_input(query.name, "claim (a sentence of the current article)", help_text)
+    return st.text_input(
+        label,
+        value=state.current_result().article.id if param.name == "article" else "",
+        key=f"param-{query.name}-{param.name}",
+        help=help_text,
+    )
 
 
 def _named() -> None:
@@ -116,16 +158,11 @@ def _named() -> None:
     names = [q.name for q in queries]
     name = st.selectbox("Named query", names, key="named-query")
     query = queries[names.index(name)]
-    st.caption(query.description)
+    st.caption(user_description(query.description))
     values = {}
     for param in query.params:
-        value = st.text_input(
-            f"{param.name} ({param.type}{', optional' if param.optional else ''})",
-            value=state.current_result().article.id if param.name == "article" else "",
-            key=f"param-{query.name}-{param.name}",
-            help=param.doc,
-        )
-        if value.strip():
+        value = _param_input(query, param)
+        if value and value.strip():
             values[param.name] = value.strip()
     with st.expander("Query text"):
         st.code(query.text, language="sparql")
@@ -139,14 +176,18 @@ def _custom() -> None:
     )
     text = st.text_area("SPARQL (read-only)", value=EXAMPLE, height=200, key="custom-query")
     if st.button("Run query", key="run-custom", type="primary"):
+        _run(lambda: run_custom_query(text), "custom-query")
 
-        def action() -> QueryResult | Graph:
-            if check_untrusted_query(text) in ("CONSTRUCT", "DESCRIBE"):  # refuses FROM, SERVICE, updates
-                article = RdflibStore(_article_dataset(state.current_result().article.id))
-                return run_untrusted_query(article, text)
-            return run_untrusted_query(state.get_store(), text)
 
-        _run(action, "custom-query")
+def run_custom_query(text: str) -> QueryResult | Graph:
+    """Run a query someone typed: SELECT and ASK on the store, CONSTRUCT and DESCRIBE on the article.
+
+    The untrusted guard refuses FROM, SERVICE, LOAD and updates, and bounds time and rows.
+    """
+    if check_untrusted_query(text) in ("CONSTRUCT", "DESCRIBE"):
+        article = RdflibStore(_article_dataset(state.current_result().article.id))
+        return run_untrusted_query(article, text)
+    return run_untrusted_query(state.get_store(), text)
 
 
 def render() -> None:

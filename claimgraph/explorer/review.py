@@ -91,11 +91,15 @@ def render() -> None:
     if pairs[label][2]:
         st.markdown("> " + md_escape(short(pairs[label][2], 500)))
     with st.form("review-form"):
-        stance = st.radio("Verdict", STANCES, horizontal=True, key="review-stance")
+        stance = st.radio("Verdict", STANCES, index=None, horizontal=True, key="review-stance")
         reviewer = st.text_input("Your name", key="review-name")
         note = st.text_area("Note (optional)", key="review-note")
         submitted = st.form_submit_button("Save review", type="primary")
-    if submitted:
+    if submitted and stance is None:
+        st.error(
+            "Choose a verdict first: does the source support, dispute, mention or not concern the claim?"
+        )
+    elif submitted:
         try:
             record_review(
                 state.get_store(),
@@ -108,5 +112,6 @@ def render() -> None:
         except ClaimgraphError as error:
             st.error(str(error))
         else:
+            state.reviews_changed()
             st.success(f"Saved: {stance} by {md_escape(reviewer.strip())}.")
     _existing(result)

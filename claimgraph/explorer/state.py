@@ -7,6 +7,9 @@ fetched articles are kept as text under the uploads folder so they can be reopen
 
 from __future__ import annotations
 
+import copy
+import dataclasses
+import hashlib
 import json
 import re
 from pathlib import Path
@@ -35,12 +38,16 @@ __all__ = [
     "stored_location",
     "current_result",
     "select_article",
+    "content_key",
+    "reviews_changed",
 ]
 
 UPLOADS_ENV = "CLAIMGRAPH_UPLOADS"
 SNAPSHOTS_ENV = "CLAIMGRAPH_SNAPSHOTS"
 ARTICLE_PARAM = "article"
 WARNING_KEY = "article-warning"
+REVIEWS_KEY = "reviews-version"
+REVIEWED_KEY = "reviewed-result"
 STORE_PROBLEMS: list[str] = []  # why get_store() fell back to memory, shown in the sidebar
 
 
@@ -76,22 +83,39 @@ def uploads_dir() -> Path:
     return folder
 
 
+def content_key(data: str | bytes) -> str:
+    """The SHA-256 of an article's text: what its cached audit is keyed on."""
+    raw = data.encode("utf-8") if isinstance(data, str) else data
+    return hashlib.sha256(raw).hexdigest()
+
+
+# Audits are shared by every session and never changed after they are made (pages read them;
+# reviews are applied to a per-session copy, see current_result). st.cache_data cannot hold them:
+# the result carries the article's graph, which lives in a store and does not pickle.
 @st.cache_resource(max_entries=8, show_spinner="Auditing the article…")
-def _audit_path(path: str, mtime: float, online: bool, snapshots: str) -> AuditResult:
+def _audit_path(path: str, digest: str, online: bool, snapshots: str) -> AuditResult:
     return audit(path, store=get_store(), options=audit_options(online, snapshots))
 
 
 @st.cache_resource(max_entries=8, show_spinner="Auditing the article…")
 def _audit_text(
-    text: str, location: str, article_format: str | None, online: bool, snapshots: str
+    digest: str, _text: str, location: str, article_format: str | None, online: bool, snapshots: str
 ) -> AuditResult:
     return audit(
-        text=text,
+        text=_text,
         location=location,
         article_format=article_format,
         store=get_store(),
         options=audit_options(online, snapshots),
     )
+
+
+def _audit_file(path: Path) -> AuditResult:
+    return _audit_path(str(path), content_key(path.read_bytes()), *_settings())
+
+
+def _audit_of_text(text: str, location: str, article_format: str | None) -> AuditResult:
+    return _audit_text(content_key(text), text, location, article_format, *_settings())
 
 
 def _settings() -> tuple[bool, str]:
@@ -101,8 +125,7 @@ def _settings() -> tuple[bool, str]:
 
 def sample_result() -> AuditResult:
     """The audit of the embedded sample article."""
-    path = default_article_path()
-    return _audit_path(str(path), path.stat().st_mtime, *_settings())
+    return _audit_file(default_article_path())
 
 
 def _slug(location: str) -> str:
@@ -111,7 +134,7 @@ def _slug(location: str) -> str:
 
 def ingest_text(text: str, location: str, article_format: str | None = None) -> AuditResult:
     """Audit an uploaded or fetched article, keep its text for reopening, return the result."""
-    result = _audit_text(text, location, article_format, *_settings())
+    result = _audit_of_text(text, location, article_format)
     folder = uploads_dir()
     article_id = result.article.id
     (folder / f"{article_id}.txt").write_text(text, encoding="utf-8")
@@ -139,10 +162,10 @@ def open_article(article_id: str) -> AuditResult | None:
         location = stored_location(article_id)
         if location is None:
             return None
-        return _audit_path(str(location), location.stat().st_mtime, *_settings())
+        return _audit_file(location)
     meta = json.loads(meta_path.read_text(encoding="utf-8")) if meta_path.exists() else {}
     text = text_path.read_text(encoding="utf-8")
-    return _audit_text(text, meta.get("location", text_path.name), meta.get("format"), *_settings())
+    return _audit_of_text(text, meta.get("location", text_path.name), meta.get("format"))
 
 
 def stored_location(article_id: str) -> Path | None:
@@ -157,13 +180,23 @@ def stored_location(article_id: str) -> Path | None:
     return path
 
 
+# Fixed text, no user input: where each stored article was read from (cg:location).
+_LOCATIONS = f"""PREFIX dcterms: <http://purl.org/dc/terms/>
+SELECT ?article ?location WHERE {{
+  GRAPH ?g {{ ?a <{CG.location}> ?location ; dcterms:identifier ?article }}
+}}"""
+
+
 def ingested_articles() -> list[dict[str, object]]:
-    """The articles in the store (the ``articles`` named query), with whether they can be opened."""
-    rows = run_query(get_store(), "articles").as_dicts()
+    """The articles in the store (the ``articles`` named query): openable or not, read from where."""
+    store = get_store()
+    rows = run_query(store, "articles").as_dicts()
+    locations = {str(r["article"]): str(r["location"]) for r in store.query(_LOCATIONS).as_dicts()}
     folder = uploads_dir()
     sample_id = _slug(str(default_article_path()))
     for row in rows:
         article_id = str(row["article"])
+        row["location"] = locations.get(article_id, "")
         row["openable"] = article_id == sample_id or (folder / f"{article_id}.txt").exists()
         row["title"] = row["title"] if row["openable"] else f"{row['title']} (graph only)"
     return rows
@@ -190,6 +223,24 @@ def current_result() -> AuditResult:
     st.session_state[ARTICLE_PARAM] = result.article.id
     if st.query_params.get(ARTICLE_PARAM) != result.article.id:
         st.query_params[ARTICLE_PARAM] = result.article.id
-    if result.evidence:
-        apply_reviews(result.article, result.article.id, result.evidence, load_reviews(get_store()))
-    return result
+    return _reviewed(result)
+
+
+def _reviewed(result: AuditResult) -> AuditResult:
+    """The shared audit with this store's reviews applied to copies of its evidence (per session)."""
+    if not result.evidence:
+        return result
+    key = (id(result), st.session_state.get(REVIEWS_KEY, 0))
+    kept = st.session_state.get(REVIEWED_KEY)
+    if kept is not None and kept[0] == key:
+        return kept[1]
+    evidence = [copy.copy(item) for item in result.evidence]
+    apply_reviews(result.article, result.article.id, evidence, load_reviews(get_store()))
+    reviewed = dataclasses.replace(result, evidence=evidence)
+    st.session_state[REVIEWED_KEY] = (key, reviewed)
+    return reviewed
+
+
+def reviews_changed() -> None:
+    """Call after saving a review: the next page draws the article with it applied."""
+    st.session_state[REVIEWS_KEY] = st.session_state.get(REVIEWS_KEY, 0) + 1

@@ -6,6 +6,9 @@ from collections import Counter, defaultdict
 from dataclasses import dataclass
 
 from claimgraph.evidence.status import claim_statuses
+from claimgraph.explorer.labels import endnote_label
+from claimgraph.explorer.text import short
+from claimgraph.explorer.todo import link_reason
 from claimgraph.model import AuditResult, Evidence, Source
 from claimgraph.titles import best_title
 
@@ -134,22 +137,23 @@ def finding_rows(result: AuditResult) -> list[dict[str, object]]:
 
 
 def source_rows(result: AuditResult) -> list[dict[str, object]]:
-    """One row per scraped source: link health, metadata, capture time and kind, archive."""
+    """One row per endnote, readable columns first: title, site, health and why; the link last."""
     rows = []
-    for number, source in sorted(result.sources.items()):
-        capture = source.capture
+    for endnote in result.article.endnotes:
+        source = result.sources.get(endnote.number)
+        capture = source.capture if source else None
+        meta = source.metadata if source else None
         rows.append(
             {
-                "endnote": number,
-                "url": source.url,
-                "health": source.health,
-                "status": "" if source.status is None else str(source.status),
-                "title": source_title(source),
-                "authors": ", ".join(source.metadata.authors),
-                "published": source.metadata.published or "",
-                "captured": capture.fetched_at if capture else "",
-                "capture kind": capture.kind if capture else "",
-                "archive": source.archive_url or "",
+                "title": source_title(source) or best_title(endnote) or "",
+                "site": (meta.site if meta else None) or endnote.source or "",
+                "health": source.health if source else "unchecked",
+                "why": link_reason(endnote, source),
+                "authors": ", ".join(meta.authors) if meta else "",
+                "published": (meta.published if meta else None) or endnote.published or "",
+                "checked": f"{capture.fetched_at} ({capture.kind})" if capture else "",
+                "endnote": endnote_label(endnote),
+                "link": short(endnote.url or endnote.raw_url or "", 70),
             }
         )
     return rows

@@ -11,8 +11,15 @@ from claimgraph.fetch.config import FetchConfig
 from . import start_zoo
 
 # Real site names the adapters know; the fake resolver sends them to the zoo.
-ZOO_HOSTS = {"arxiv.org", "news.ycombinator.com", "www.youtube.com", "www.reddit.com",
-             "doi.org", "en.wikipedia.org", "zoo.test"}
+ZOO_HOSTS = {
+    "arxiv.org",
+    "news.ycombinator.com",
+    "www.youtube.com",
+    "www.reddit.com",
+    "doi.org",
+    "en.wikipedia.org",
+    "zoo.test",
+}
 
 
 @pytest.fixture(scope="module")
@@ -28,19 +35,27 @@ def zoo():
 def zoo_config(zoo, **changes) -> FetchConfig:
     """A fast test configuration whose outside services all live in the zoo."""
     config = FetchConfig(
-        connect_timeout=1.0, read_timeout=1.0, total_timeout=5.0, retries=1, backoff=0.05,
-        per_host_concurrency=4, per_host_interval=0.0, max_body_bytes=1024 * 1024,
+        connect_timeout=1.0,
+        read_timeout=1.0,
+        total_timeout=5.0,
+        retries=1,
+        backoff=0.05,
+        per_host_concurrency=4,
+        per_host_interval=0.0,
+        max_body_bytes=1024 * 1024,
         contact="mailto:tests@example.org",
     )
-    config.base_urls.update({
-        "wayback": f"{zoo.base}/wayback/available",
-        "arxiv": f"{zoo.base}/api/arxiv",
-        "hackernews": f"{zoo.base}/api/hn",
-        "youtube": f"{zoo.base}/api/oembed",
-        "reddit": zoo.base,
-        "doi": zoo.base,
-        "wikipedia": f"{zoo.base}/api/wiki",
-    })
+    config.base_urls.update(
+        {
+            "wayback": f"{zoo.base}/wayback/available",
+            "arxiv": f"{zoo.base}/api/arxiv",
+            "hackernews": f"{zoo.base}/api/hn",
+            "youtube": f"{zoo.base}/api/oembed",
+            "reddit": zoo.base,
+            "doi": zoo.base,
+            "wikipedia": f"{zoo.base}/api/wiki",
+        }
+    )
     for key, value in changes.items():
         setattr(config, key, value)
     return config

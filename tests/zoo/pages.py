@@ -47,8 +47,10 @@ ARXIV_ATOM = """<?xml version="1.0" encoding="UTF-8"?>
 
 
 def _page(title: str, text: str = "") -> bytes:
-    return (f"<!doctype html><html><head><title>{title}</title></head>"
-            f"<body><h1>{title}</h1><p>{text}</p></body></html>").encode()
+    return (
+        f"<!doctype html><html><head><title>{title}</title></head>"
+        f"<body><h1>{title}</h1><p>{text}</p></body></html>"
+    ).encode()
 
 
 def make_pdf(title: str, author: str, text: str) -> bytes:
@@ -71,7 +73,9 @@ def make_pdf(title: str, author: str, text: str) -> bytes:
     out += b"xref\n0 %d\n0000000000 65535 f \n" % (len(objects) + 1)
     out += b"".join(b"%010d 00000 n \n" % off for off in offsets)
     out += b"trailer\n<< /Size %d /Root 1 0 R /Info 6 0 R >>\nstartxref\n%d\n%%%%EOF\n" % (
-        len(objects) + 1, xref)
+        len(objects) + 1,
+        xref,
+    )
     return bytes(out)
 
 
@@ -118,16 +122,24 @@ def route(path: str, query: dict, headers: dict, count: int, base: str, handler)
         "/challenge": (200, HTML, _page("Just a moment...", "Checking your browser")),
         "/login": (200, HTML, _page("Sign in")),
         "/private/page": (200, HTML, _page("Private page")),
-        "/robots.txt": (200, {"Content-Type": "text/plain"},
-                        b"User-agent: *\nDisallow: /private/\n"),
-        "/wrong-charset": (200, {"Content-Type": "text/html; charset=iso-8859-1"},
-                           _page("Café Zürich — naïve", "Crème brûlée.")),
-        "/latin1": (200, {"Content-Type": "text/html"},
-                    b"<html><head><meta charset='windows-1252'><title>Caf\xe9 cr\xe8me</title>"
-                    b"</head><body><p>\x93quoted\x94</p></body></html>"),
+        "/robots.txt": (200, {"Content-Type": "text/plain"}, b"User-agent: *\nDisallow: /private/\n"),
+        "/wrong-charset": (
+            200,
+            {"Content-Type": "text/html; charset=iso-8859-1"},
+            _page("Café Zürich — naïve", "Crème brûlée."),
+        ),
+        "/latin1": (
+            200,
+            {"Content-Type": "text/html"},
+            b"<html><head><meta charset='windows-1252'><title>Caf\xe9 cr\xe8me</title>"
+            b"</head><body><p>\x93quoted\x94</p></body></html>",
+        ),
         "/gzip": (200, {**HTML, "X-Zoo-Gzip": "gzip"}, _page("Compressed page", "Gzip body.")),
-        "/paper.pdf": (200, {"Content-Type": "application/pdf"},
-                       make_pdf("A zoo paper", "Grace Hopper", "Compilers translate code.")),
+        "/paper.pdf": (
+            200,
+            {"Content-Type": "application/pdf"},
+            make_pdf("A zoo paper", "Grace Hopper", "Compilers translate code."),
+        ),
         "/link": (200, {"Content-Type": "text/plain"}, b"ok"),
         "/no-head": (200, HTML, _page("GET only")),
     }
@@ -168,8 +180,16 @@ def route(path: str, query: dict, headers: dict, count: int, base: str, handler)
     if path == "/wayback/available":
         url = (query.get("url") or [""])[0]
         found = url.endswith("/missing")
-        closest = {"available": True, "status": "200", "timestamp": "20240101000000",
-                   "url": f"http://web.archive.org/web/20240101000000/{url}"} if found else None
+        closest = (
+            {
+                "available": True,
+                "status": "200",
+                "timestamp": "20240101000000",
+                "url": f"http://web.archive.org/web/20240101000000/{url}",
+            }
+            if found
+            else None
+        )
         data = {"url": url, "archived_snapshots": {"closest": closest} if closest else {}}
         return 200, JSON, json.dumps(data).encode()
     return _site_route(path, query, headers, base)
@@ -193,36 +213,57 @@ def _site_route(path: str, query: dict, headers: dict, base: str):
     if path == "/item":
         return 200, HTML, _page("Hacker News item")
     if path.startswith("/api/hn/item/"):
-        data = {"by": "pg", "id": 8863, "time": 1734567890, "type": "story",
-                "title": "Alignment faking in large language models", "text": "<p>Discussion."}
+        data = {
+            "by": "pg",
+            "id": 8863,
+            "time": 1734567890,
+            "type": "story",
+            "title": "Alignment faking in large language models",
+            "text": "<p>Discussion.",
+        }
         return 200, JSON, json.dumps(data).encode()
     if path == "/watch":
         return 200, HTML, _page("YouTube")
     if path == "/api/oembed":
-        data = {"title": "Alignment faking explained", "author_name": "Zoo Channel",
-                "provider_name": "YouTube", "type": "video"}
+        data = {
+            "title": "Alignment faking explained",
+            "author_name": "Zoo Channel",
+            "provider_name": "YouTube",
+            "type": "video",
+        }
         return 200, JSON, json.dumps(data).encode()
     if path.startswith("/r/") and path.endswith(".json"):
-        post = {"title": "Our recent paper found something", "author": "researcher",
-                "created_utc": 1734567890.0, "selftext": "Post body text.",
-                "subreddit_name_prefixed": "r/ZooAI"}
+        post = {
+            "title": "Our recent paper found something",
+            "author": "researcher",
+            "created_utc": 1734567890.0,
+            "selftext": "Post body text.",
+            "subreddit_name_prefixed": "r/ZooAI",
+        }
         data = [{"data": {"children": [{"data": post}]}}, {"data": {"children": []}}]
         return 200, JSON, json.dumps(data).encode()
     if path.startswith("/r/"):
         return 403, HTML, _page("Blocked", "Whoa there, pardner!")
     if path.startswith("/10."):
         if "citationstyles" in headers.get("Accept", ""):
-            data = {"type": "article-journal", "title": "A DOI paper",
-                    "author": [{"given": "Grace", "family": "Hopper"}, {"literal": "Zoo Lab"}],
-                    "issued": {"date-parts": [[2021, 3, 4]]}, "container-title": "Zoo Letters"}
-            return 200, {"Content-Type": "application/vnd.citationstyles.csl+json"}, json.dumps(
-                data).encode()
+            data = {
+                "type": "article-journal",
+                "title": "A DOI paper",
+                "author": [{"given": "Grace", "family": "Hopper"}, {"literal": "Zoo Lab"}],
+                "issued": {"date-parts": [[2021, 3, 4]]},
+                "container-title": "Zoo Letters",
+            }
+            return 200, {"Content-Type": "application/vnd.citationstyles.csl+json"}, json.dumps(data).encode()
         return _redirect(302, f"{base}/ok")
     if path.startswith("/wiki/"):
         return 200, HTML, _page("Wikipedia page")
     if path.startswith("/api/wiki/"):
         title = path.rsplit("/", 1)[-1]
-        data = {"title": title.replace("_", " "), "extract": "Alignment is a research field.",
-                "timestamp": "2025-01-02T03:04:05Z", "lang": "en"}
+        data = {
+            "title": title.replace("_", " "),
+            "extract": "Alignment is a research field.",
+            "timestamp": "2025-01-02T03:04:05Z",
+            "lang": "en",
+        }
         return 200, JSON, json.dumps(data).encode()
     return 404, HTML, _page("Not Found", quote(path))
