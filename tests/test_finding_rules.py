@@ -153,6 +153,16 @@ def test_same_title_and_date_on_one_site_is_likely_and_a_crosspost_is_possible()
     assert strengths(notes) == [("likely", [1, 2]), ("possible", [1, 2, 3])]
 
 
+def test_a_paper_and_a_post_about_it_are_no_copies():
+    """A preprint (arXiv id) and a blog post with its title announce one work in two documents."""
+    title = "Measuring drift in long running sensor networks"
+    paper = note(1, "https://arxiv.org/abs/2101.00042", title)
+    post = note(2, "https://blog.lab.example.org/drift/", title)
+    assert paper.identifiers and not post.identifiers
+    assert strengths([paper, post]) == []
+    assert strengths([post, note(4, "https://mirror.example.net/drift-copy", title)]) == [("possible", [2, 4])]
+
+
 def test_a_chapter_is_not_its_book():
     isbn = "ISBN 978-0-306-40615-7"
     chapter = note(
