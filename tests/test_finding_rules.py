@@ -310,6 +310,7 @@ NOT_FACTS = [
     "Did the harbour really handle 4.2 million tonnes of cargo in 2019?",
     "We measured 4.2 million tonnes in our own survey of the harbour in 2019.",
     "Most people would agree the harbour should grow by 40 % in the coming years.",
+    "The pilot model gets better when it wins more and more races against its older versions.",
 ]
 
 
@@ -327,6 +328,7 @@ def _uncited(claims: list[str], cited: int = 4) -> list[str]:
 
 def test_uncited_checkable_fact_fires_and_look_alikes_do_not():
     assert len(_uncited([FACT])) == 1
+    assert len(_uncited(["The pilot model won every race against its older versions last season."])) == 1
     assert _uncited(NOT_FACTS) == []
 
 
