@@ -44,7 +44,9 @@ _MATH_OR_CODE = re.compile(r"[$\\=^{}<>`|]|::|=>|\w\(\w*\)|\b[a-z]_\w|[∑∏∫
 _AUTHOR_YEAR = re.compile(
     r"\b[A-Z][\w'’-]+(?: et al\.?| (?:and|&) [A-Z][\w'’-]+)?,? \(?(?:19|20)\d\d[a-z]?\)?"
 )
-_CONDITION = re.compile(r"\b(?:when|whenever|if|once|unless|until|each time|every time)\b[^,;.]*$", re.IGNORECASE)
+_CONDITION = re.compile(
+    r"\b(?:when|whenever|if|once|unless|until|each time|every time)\b[^,;.]*$", re.IGNORECASE
+)
 _QUOTE_OPEN = ("“", '"', "‘", "'", ">", "«")
 
 __all__ = ["uncited_claims", "checkability"]
