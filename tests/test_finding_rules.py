@@ -160,7 +160,9 @@ def test_a_paper_and_a_post_about_it_are_no_copies():
     post = note(2, "https://blog.lab.example.org/drift/", title)
     assert paper.identifiers and not post.identifiers
     assert strengths([paper, post]) == []
-    assert strengths([post, note(4, "https://mirror.example.net/drift-copy", title)]) == [("possible", [2, 4])]
+    assert strengths([post, note(4, "https://mirror.example.net/drift-copy", title)]) == [
+        ("possible", [2, 4])
+    ]
 
 
 def test_a_chapter_is_not_its_book():
@@ -447,3 +449,28 @@ def test_recovered_html_nesting_is_no_input_problem(tmp_path):
     assert not [f for f in result.findings if f.kind == "input_problem"]
     assert result.article.citations[0].endnote == 1
     assert not result.article.problems
+
+
+def test_a_whole_book_named_by_its_edition_is_reading_not_an_orphan():
+    entries = [
+        note(
+            1,
+            "https://example.org/tides.pdf",
+            "Tidal prediction with kernels",
+            text="1 Ada Lovell. Tidal prediction with kernels. 2015.",
+        ),
+        note(
+            2,
+            "https://example.org/book",
+            "Harbour Engineering",
+            text="2 Ben Okafor. Harbour Engineering. 2nd Edition. 2017.",
+        ),
+        note(
+            3,
+            "https://example.org/silt.pdf",
+            "Silt transport",
+            text="3 Chen Li. Silt transport. Journal of Ports 4.1 (2018).",
+        ),
+    ]
+    article = article_with(entries, cited=[1], claims=["Kernels predict tides well in most ports today."])
+    assert [f.endnotes for f in _orphans(article)] == [[3]]

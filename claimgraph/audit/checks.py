@@ -266,8 +266,17 @@ def _author_date_article(article: Article) -> bool:
     return cached
 
 
+_EDITION = re.compile(r"\b(?:\d+(?:st|nd|rd|th)|first|second|third|revised)\s+ed(?:ition|\.)", re.I)
+
+
 def _reading_pointer(article: Article, endnote: Endnote) -> bool:
-    """In an author-date article, an entry with no year cannot be cited: it points to reading."""
+    """An entry no sentence can cite: it points to reading, not to a claim's source.
+
+    In an author-date article, an entry with no year; in any list, a whole book named by its
+    edition ("1st Edition", "2nd ed."), the general reference a list keeps beside its citations.
+    """
+    if _EDITION.search(endnote.text or ""):
+        return True
     return not _YEAR_IN_ENTRY.search(endnote.text or "") and _author_date_article(article)
 
 
