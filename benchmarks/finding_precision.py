@@ -75,7 +75,9 @@ def _endnote_id(endnote) -> str:
 def finding_key(article, finding) -> str:
     """A key that survives renumbering: kind, code, and what the finding is about."""
     parts = [finding.kind, str(finding.details.get("code") or finding.details.get("strength") or "")]
-    parts += sorted(_endnote_id(article.endnote(n)) for n in finding.endnotes if 0 < n <= len(article.endnotes))
+    parts += sorted(
+        _endnote_id(article.endnote(n)) for n in finding.endnotes if 0 < n <= len(article.endnotes)
+    )
     by_claim = {c.id: c for c in article.claims}
     parts += sorted(_digest(by_claim[c].text) for c in finding.claims if c in by_claim)
     if not finding.endnotes and not finding.claims:
@@ -166,6 +168,8 @@ def report(rows: list[dict], labels: dict) -> str:
         count = unlabelled[split] if split != "all" else sum(unlabelled.values())
         out.append(f"unlabelled current findings: {count}")
         out.append("")
+    out.append(side_by_side(tallies))
+    out.append(per_article(rows, endnotes))
     current = {(r["article"], r["key"]) for r in rows}
     gone = Counter(v["label"] for k, v in labels.items() if k not in current)
     out.append(
@@ -173,6 +177,35 @@ def report(rows: list[dict], labels: dict) -> str:
         f"({gone['true']} true, {gone['false']} false, {gone['not_worth_it']} not worth it)"
     )
     return "\n".join(out)
+
+
+def side_by_side(tallies: dict[tuple[str, str, str], Counter]) -> str:
+    """Precision (true / judged) per kind and per format, dev and held-out in adjacent columns."""
+    out = [f"{'':8}{'':26}{'dev':>14}{'held-out':>14}", f"{'':8}{'':26}{'prec (n)':>14}{'prec (n)':>14}"]
+    names = sorted(
+        {(g, n) for (_, g, n) in tallies}, key=lambda gn: (["kind", "format", "total"].index(gn[0]), gn[1])
+    )
+    for group, name in names:
+        cells = []
+        for split in ("dev", "held-out"):
+            counter = tallies.get((split, group, name), Counter())
+            judged = sum(counter.values())
+            cells.append(f"{_precision(counter).strip()} ({judged})" if judged else "-")
+        out.append(f"{group:8}{name:26}{cells[0]:>14}{cells[1]:>14}")
+    return "\n".join(out) + "\n"
+
+
+def per_article(rows: list[dict], endnotes: dict[str, int]) -> str:
+    """Findings per article by kind (every audited article, with none too)."""
+    by_article: dict[str, Counter] = defaultdict(Counter)
+    for row in rows:
+        by_article[row["article"]][row["kind"]] += 1
+    out = ["findings per article (split, endnotes, total: by kind)"]
+    for name in sorted(endnotes, key=lambda a: (split_of(a), a)):
+        kinds = by_article.get(name, Counter())
+        listed = ", ".join(f"{k} {v}" for k, v in sorted(kinds.items())) or "-"
+        out.append(f"  {split_of(name):8} {name:42} {endnotes[name]:4} {sum(kinds.values()):3}: {listed}")
+    return "\n".join(out) + "\n"
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -187,7 +220,9 @@ def main(argv: list[str] | None = None) -> int:
     if args.unlabelled:
         for row in rows:
             if (row["article"], row["key"]) not in labels:
-                print(json.dumps({k: row[k] for k in ("article", "format", "split", "kind", "key", "message")}))
+                print(
+                    json.dumps({k: row[k] for k in ("article", "format", "split", "kind", "key", "message")})
+                )
         return 0
     print(report(rows, labels))
     return 0

@@ -170,9 +170,16 @@ def _title_edges(endnotes: list[Endnote], titles: dict[int, str | None]) -> tupl
                 if a.published and a.published == b.published:
                     likely.append((a.number, b.number, f"the same title and date on {site_a}"))
             elif site_a and site_b:
+                if bool(_paper_ids(a)) != bool(_paper_ids(b)):
+                    continue  # a paper (arXiv, DOI) and a page about it: its announcement, not a copy
                 sites = " and ".join(sorted((site_a, site_b)))
                 possible.append((a.number, b.number, f"the same title on {sites} (a crosspost or copy)"))
     return likely, possible
+
+
+def _paper_ids(endnote: Endnote) -> set[str]:
+    """The scholarly identifiers (arXiv, DOI) an entry carries."""
+    return {f"{k}:{v}" for k, v in (endnote.identifiers or {}).items() if k in ("arxiv", "doi") and v}
 
 
 def _reasons(edges: list[Edge], members: set[int]) -> str:

@@ -74,7 +74,9 @@ def _looks_like_slug(title: str, url: str | None) -> bool:
         return True
     words = re.findall(r"[a-z0-9]+", title)
     words = [w for w in words if not w.isdigit()]
-    return bool(words) and any(seq == words for seq in _slug_sequences(url))
+    # one lower-case word equal to a path segment is a name (a tool, a repository: "crater"),
+    # the segment made from it; only several words in the slug's order show a slug-made title
+    return len(words) > 1 and any(seq == words for seq in _slug_sequences(url))
 
 
 def states_no_title(endnote: Endnote) -> bool:

@@ -153,6 +153,18 @@ def test_same_title_and_date_on_one_site_is_likely_and_a_crosspost_is_possible()
     assert strengths(notes) == [("likely", [1, 2]), ("possible", [1, 2, 3])]
 
 
+def test_a_paper_and_a_post_about_it_are_no_copies():
+    """A preprint (arXiv id) and a blog post with its title announce one work in two documents."""
+    title = "Measuring drift in long running sensor networks"
+    paper = note(1, "https://arxiv.org/abs/2101.00042", title)
+    post = note(2, "https://blog.lab.example.org/drift/", title)
+    assert paper.identifiers and not post.identifiers
+    assert strengths([paper, post]) == []
+    assert strengths([post, note(4, "https://mirror.example.net/drift-copy", title)]) == [
+        ("possible", [2, 4])
+    ]
+
+
 def test_a_chapter_is_not_its_book():
     isbn = "ISBN 978-0-306-40615-7"
     chapter = note(
@@ -219,6 +231,8 @@ def test_an_updated_article_may_cite_newer_sources():
         ),
         ("Example – The Harbour Handbook", "https://example.org/handbook", "example.org"),
         ("If the Tide Turns: Essays on Coastal Policy", "https://example.org/essays", None),
+        # a one-word lower-case name (a tool, a repository) is what its path segment is made from
+        ("tidewatch", "https://code.example.org/harbour-lab/tidewatch", None),
     ],
 )
 def test_real_titles_are_left_alone(title, url, source):
@@ -298,6 +312,7 @@ NOT_FACTS = [
     "Did the harbour really handle 4.2 million tonnes of cargo in 2019?",
     "We measured 4.2 million tonnes in our own survey of the harbour in 2019.",
     "Most people would agree the harbour should grow by 40 % in the coming years.",
+    "The pilot model gets better when it wins more and more races against its older versions.",
 ]
 
 
@@ -315,6 +330,7 @@ def _uncited(claims: list[str], cited: int = 4) -> list[str]:
 
 def test_uncited_checkable_fact_fires_and_look_alikes_do_not():
     assert len(_uncited([FACT])) == 1
+    assert len(_uncited(["The pilot model won every race against its older versions last season."])) == 1
     assert _uncited(NOT_FACTS) == []
 
 
@@ -384,3 +400,77 @@ def test_in_an_author_date_article_an_entry_without_a_year_is_reading():
     article = article_with(entries, claims=claims)
     article.sections.append(Section("References", len(article.text), len(article.text), "endnotes"))
     assert [f.endnotes for f in _orphans(article)] == [[5]]
+
+
+def test_an_entry_named_by_its_co_authors_and_year_is_cited():
+    """The text gets the first author's name wrong but names the co-authors and the year."""
+    entries = [
+        note(1, None, None, text='1 Ada Lovell, Ben Okafor, and Chen Q. Li. "Tidal kernels." NeurIPS. 2016.'),
+        note(2, None, None, text='2 Dara Quinn and Eve Park. "Silt and sand." 2016.'),
+    ]
+    claims = ["New tools predict tides better (Ada, Okafor, & Li, 2016) than tables do."]
+    article = article_with(entries, claims=claims)
+    article.sections.append(Section("References", len(article.text), len(article.text), "endnotes"))
+    assert [f.endnotes for f in _orphans(article)] == [[2]]
+
+
+def test_an_entry_whose_work_the_text_names_by_title_is_cited():
+    """The body names the work as a capitalised name and links elsewhere (the author's own post)."""
+    entries = [
+        note(1, "https://arxiv.org/abs/1901.00001", "The Harbour Silt Hypothesis: Finding Sparse Channels"),
+        note(2, "https://arxiv.org/abs/1901.00002", "Tidal turbine arrays"),
+        note(3, "https://arxiv.org/abs/1901.00003", "Coastal Erosion Models"),
+        note(4, "https://arxiv.org/abs/1901.00004", "Dredging"),
+    ]
+    claims = [
+        "The Harbour Silt Hypothesis says most channels stay clear on their own.",
+        "Tidal Turbine Arrays were first tried in the north.",
+        "Simple coastal erosion models are easy to fit.",  # a phrase in lower case names nothing
+        "Dredging costs money every year.",  # one word is too weak to name a work
+    ]
+    article = article_with(entries, claims=claims)
+    article.sections.append(Section("References", len(article.text), len(article.text), "endnotes"))
+    assert [f.endnotes for f in _orphans(article)] == [[3], [4]]
+
+
+def test_recovered_html_nesting_is_no_input_problem(tmp_path):
+    """An unmatched closing tag the lenient parse recovers loses nothing: it is no finding."""
+    from claimgraph import audit
+    from claimgraph.audit.pipeline import AuditOptions
+
+    page = tmp_path / "post.html"
+    page.write_text(
+        "<html><body><article><h1>Tides</h1><figure><img src='t.png'></div></figure>"
+        "<p>Tides rose 2 metres in 2019.<sup><a href='#fn1'>1</a></sup></p>"
+        "<ol class='footnotes'><li id='fn1'>Doe. <a href='https://example.org/tides'>Tides report</a>."
+        "</li></ol></article></body></html>"
+    )
+    result = audit(page, options=AuditOptions(evidence=False))
+    assert not [f for f in result.findings if f.kind == "input_problem"]
+    assert result.article.citations[0].endnote == 1
+    assert not result.article.problems
+
+
+def test_a_whole_book_named_by_its_edition_is_reading_not_an_orphan():
+    entries = [
+        note(
+            1,
+            "https://example.org/tides.pdf",
+            "Tidal prediction with kernels",
+            text="1 Ada Lovell. Tidal prediction with kernels. 2015.",
+        ),
+        note(
+            2,
+            "https://example.org/book",
+            "Harbour Engineering",
+            text="2 Ben Okafor. Harbour Engineering. 2nd Edition. 2017.",
+        ),
+        note(
+            3,
+            "https://example.org/silt.pdf",
+            "Silt transport",
+            text="3 Chen Li. Silt transport. Journal of Ports 4.1 (2018).",
+        ),
+    ]
+    article = article_with(entries, cited=[1], claims=["Kernels predict tides well in most ports today."])
+    assert [f.endnotes for f in _orphans(article)] == [[3]]

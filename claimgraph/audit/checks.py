@@ -217,7 +217,44 @@ def cited_author_date(article: Article, endnote: Endnote) -> bool:
     body = article.text[: min(list_starts, default=len(article.text))]
     year = "|".join(sorted(years))
     pattern = rf"\b{re.escape(surname)}\b(?:,? et al\.?|,? (?:and|&) [A-Z][\w'’-]+)?,? \(?(?:{year})\b"
-    return bool(re.search(pattern, body))
+    if re.search(pattern, body):
+        return True
+    return _co_authors_named(text, year, body)
+
+
+_TITLE_START = re.compile(r"[\"“]|(?<=\w{2})\. ")
+_AUTHOR_LIST = r"[\w\s,&.'’-]{0,60}?"
+
+
+def _co_authors_named(text: str, year: str, body: str) -> bool:
+    """Two of the entry's author names, then its year: "(Kim, Khanna, & Koyejo, 2016)"."""
+    authors = _TITLE_START.split(text[:160], maxsplit=1)[0]
+    names = sorted({w for w in re.findall(r"[A-Z][\w'’-]+", authors) if len(w) >= 3}, key=len, reverse=True)
+    if len(names) < 2:
+        return False
+    alternatives = "|".join(re.escape(n) for n in names)
+    pattern = rf"\b({alternatives})\b,?{_AUTHOR_LIST}\b({alternatives})\b,?{_AUTHOR_LIST}\(?(?:{year})\b"
+    return any(m.group(1) != m.group(2) for m in re.finditer(pattern, body))
+
+
+def named_by_title(article: Article, endnote: Endnote) -> bool:
+    """The text names the entry's work by its title, as a capitalised name ("Neural Turing Machines").
+
+    The title before a colon counts too ("The Lottery Ticket Hypothesis: Finding …"), without a
+    leading article; a name of one word is too weak to count.
+    """
+    title = re.sub(r"^[\s\"“”'‘’]+|[\s\"“”'‘’.,]+$", "", endnote.title or "")
+    short = re.sub(r"^(?:the|a|an)\s+", "", title.split(":")[0], flags=re.I).strip()
+    words = short.split()
+    if len(words) < 2:
+        return False
+    list_starts = [sec.start for sec in article.sections if sec.kind != "body"]
+    body = article.text[: min(list_starts, default=len(article.text))]
+    phrase = r"\s+".join(re.escape(w) for w in words)
+    for match in re.finditer(rf"(?<![\w-]){phrase}(?![\w-])", body, re.I):
+        if all(w[:1].isupper() or not w[:1].isalpha() for w in match.group(0).split()):
+            return True
+    return False
 
 
 def _author_date_article(article: Article) -> bool:
@@ -229,8 +266,17 @@ def _author_date_article(article: Article) -> bool:
     return cached
 
 
+_EDITION = re.compile(r"\b(?:\d+(?:st|nd|rd|th)|first|second|third|revised)\s+ed(?:ition|\.)", re.I)
+
+
 def _reading_pointer(article: Article, endnote: Endnote) -> bool:
-    """In an author-date article, an entry with no year cannot be cited: it points to reading."""
+    """An entry no sentence can cite: it points to reading, not to a claim's source.
+
+    In an author-date article, an entry with no year; in any list, a whole book named by its
+    edition ("1st Edition", "2nd ed."), the general reference a list keeps beside its citations.
+    """
+    if _EDITION.search(endnote.text or ""):
+        return True
     return not _YEAR_IN_ENTRY.search(endnote.text or "") and _author_date_article(article)
 
 
@@ -267,6 +313,9 @@ def explain_orphans(article: Article, groups: list[DuplicateGroup], findings: li
             continue
         if cited_author_date(article, endnote):
             findings.remove(finding)  # cited in author-date form, which no marker resolves
+            continue
+        if named_by_title(article, endnote):
+            findings.remove(finding)  # the text names the work; its link goes elsewhere
             continue
         if _reading_pointer(article, endnote):
             findings.remove(finding)  # "Lectures by … on YouTube": a pointer, not a citable work

@@ -2,8 +2,9 @@
 
 The rule (docs/findings.md): a sentence is reported only when it states something a reader could
 check (a percentage or quantity, a date or year, a named result) and is not an opinion, a quote,
-maths, code, a question, an author-year mention ("Vincent et al. 2008") or the author's own
-explanation; never in the lead before the first heading (it sums up the body); only in articles
+maths, code, a question, an author-year mention ("Vincent et al. 2008"), the author's own
+explanation, or a mechanism whose only checkable word sits in a condition ("improves when it
+wins"); never in the lead before the first heading (it sums up the body); only in articles
 that cite (at least three resolved citations, on at least 5 % of their sentences); never in a
 paragraph that cites; and at most ``max(1, 15 % of the other findings)`` of them, the most
 checkable first.
@@ -43,6 +44,9 @@ _MATH_OR_CODE = re.compile(r"[$\\=^{}<>`|]|::|=>|\w\(\w*\)|\b[a-z]_\w|[∑∏∫
 _AUTHOR_YEAR = re.compile(
     r"\b[A-Z][\w'’-]+(?: et al\.?| (?:and|&) [A-Z][\w'’-]+)?,? \(?(?:19|20)\d\d[a-z]?\)?"
 )
+_CONDITION = re.compile(
+    r"\b(?:when|whenever|if|once|unless|until|each time|every time)\b[^,;.]*$", re.IGNORECASE
+)
 _QUOTE_OPEN = ("“", '"', "‘", "'", ">", "«")
 
 __all__ = ["uncited_claims", "checkability"]
@@ -51,6 +55,13 @@ __all__ = ["uncited_claims", "checkability"]
 def checkability(text: str) -> int:
     """How many kinds of checkable fact a sentence states (quantity, year or date, named result)."""
     return 2 * bool(_QUANTITY.search(text)) + bool(_YEAR.search(text)) + bool(_RESULT.search(text))
+
+
+def _only_a_condition(text: str) -> bool:
+    """The sole checkable word is a result verb inside a "when/if …" clause: how a method works."""
+    if _QUANTITY.search(text) or _YEAR.search(text):
+        return False
+    return all(_CONDITION.search(text[: m.start()]) for m in _RESULT.finditer(text))
 
 
 def _reportable(text: str) -> bool:
@@ -63,7 +74,7 @@ def _reportable(text: str) -> bool:
         return False  # "(Vincent et al. 2008)": cited in the text itself
     if _MATH_OR_CODE.search(text) or _OWN_VOICE.search(text) or _OPINION.search(text):
         return False
-    return checkability(text) > 0
+    return checkability(text) > 0 and not _only_a_condition(text)
 
 
 def _article_cites(article: Article) -> bool:

@@ -25,7 +25,9 @@ class ReadResult:
     Citations come with ``claim=""``: claim segmentation attaches them. Endnotes come with
     ``raw_url`` (and ``url`` if the format gives a clean one); URL cleaning happens later.
     A citation that names its target explicitly (footnote id, anchor, URL) sets ``key``; the
-    endnote it names sets the same ``key``.
+    endnote it names sets the same ``key``. ``problems`` are what an editor must know (content
+    that could not be read or placed); ``notes`` are parser remarks that changed nothing read
+    (a mismatched closing tag recovered leniently): logged, never reported as findings.
     """
 
     text: str
@@ -38,6 +40,7 @@ class ReadResult:
     citations: list[Citation] = field(default_factory=list)
     endnotes: list[Endnote] = field(default_factory=list)
     problems: list[str] = field(default_factory=list)
+    notes: list[str] = field(default_factory=list)
 
 
 class ArticleReader(Protocol):

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import logging
 import re
 from pathlib import Path
 
@@ -41,9 +42,11 @@ _MAIN_SELECTORS = ("article", "main", "[role=main]", "#content", ".post-content"
 
 __all__ = ["HtmlReader", "DATE_SOURCES"]
 
+_LOG = logging.getLogger(__name__)
+
 
 def _nesting_problems(text: str) -> list[str]:
-    """A message when closing tags do not match what is open (the parse is lenient anyway)."""
+    """A parser note when closing tags do not match what is open (the parse is lenient anyway)."""
     if etree is None:
         return []
     parser = etree.HTMLParser(recover=True)
@@ -136,7 +139,9 @@ class HtmlReader:
                 f"the HTML nests {depth} elements deep, over the {MAX_NESTING} the reader walks; "
                 "elements below that depth were read as plain text"
             )
-        problems += _nesting_problems(text)
+        notes = _nesting_problems(text)  # recovered by the lenient parse: nothing is lost
+        for note in notes:
+            _LOG.debug("%s: %s", location, note)
         soup = BeautifulSoup(text, PARSER)
         wiki = soup.select_one(".mw-parser-output") or soup.select_one("#mw-content-text")
         container = wiki or _main_container(soup)
@@ -165,6 +170,7 @@ class HtmlReader:
             citations=builder.citations,
             endnotes=endnotes,
             problems=problems,
+            notes=notes,
         )
 
 
