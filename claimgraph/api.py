@@ -24,11 +24,12 @@ from claimgraph.fetch.config import default_cache_dir
 from claimgraph.fetch.progress import ProgressCallback
 from claimgraph.load import article_from_text, default_article_path, load_article
 from claimgraph.model import AuditResult, Source
-from claimgraph.queries import NamedQuery, list_queries, load_query, run_query
+from claimgraph.queries import NamedQuery, list_queries, load_query, run_query, run_untrusted_query
 from claimgraph.rdf.ntriples import native_serialize, plain_graph
 from claimgraph.rdf.store import GraphStore, open_store
+from claimgraph.rdf.untrusted import QueryRefused
 from claimgraph.rdf.vocab import bind_prefixes, graph_iri
-from claimgraph.server import serve_until_interrupted, start_server
+from claimgraph.server import serve_until_interrupted, start_guarded_server, start_server
 from claimgraph.shipped import default_snapshots_dir
 
 GRAPH_FORMATS = {
@@ -82,8 +83,11 @@ __all__ = [
     "open_store_or_none",
     "render_report",
     "run_query",
+    "run_untrusted_query",
+    "QueryRefused",
     "serve_until_interrupted",
     "source_to_json",
+    "start_guarded_server",
     "start_server",
     "fetch_article",
 ]
@@ -157,12 +161,16 @@ def export_store(store: GraphStore, fmt: str, article: str | None = None) -> str
 def check_sources(
     urls: list[str], *, offline: bool = False, cache_dir: Path | None = None, allow_private: bool = False,
     contact: str | None = None, on_progress: ProgressCallback | None = None, extract: bool = True,
+    refresh: bool = False, max_age_days: float | None = None,
 ) -> dict[str, Source]:
     """Health, metadata and text of each URL (captures, then snapshots, then the network).
 
-    ``extract=False`` checks link health only.
+    ``extract=False`` checks link health only; ``refresh`` re-fetches every capture, ``max_age_days``
+    those older than that. The answer's ``network_down`` says whether the network looked unavailable.
     """
-    config = FetchConfig(contact=contact) if contact else FetchConfig()
+    config = FetchConfig(refresh=refresh, max_age=None if max_age_days is None else max_age_days * 86400)
+    if contact:
+        config.contact = contact
     return collect_sources(
         urls, offline=offline, cache_dir=cache_dir or default_cache_dir(),
         snapshots_dir=default_snapshots_dir(), allow_private=allow_private, progress=on_progress,

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import hashlib
 import re
+from bisect import bisect_left
 from collections import Counter
 
 from claimgraph.model import Citation, Claim
@@ -110,10 +111,12 @@ def segment_claims(text: str, blocks: list[Block], citations: list[Citation]) ->
     it ends or sits in, and a marker at a block's start belongs to the first sentence.
     """
     ordered = sorted(citations, key=lambda c: c.start)
+    starts = [c.start for c in ordered]
     claims: list[Claim] = []
     seen: Counter[str] = Counter()
     for block_index, block in enumerate(blocks):
-        inside = [c for c in ordered if block.start <= c.start < block.end]
+        # By bisection: scanning every citation for every block cost O(blocks × citations).
+        inside = ordered[bisect_left(starts, block.start) : bisect_left(starts, block.end)]
         local = [(c.start - block.start, c.end - block.start) for c in inside]
         segment = text[block.start : block.end]
         masked = _masked(segment, local)

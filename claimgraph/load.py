@@ -51,10 +51,14 @@ def article_id_for(location: str, title: str = "") -> str:
     return f"{slug[:71]}-{digest}"
 
 
+_LONE_SURROGATE = re.compile("[\ud800-\udfff]")
+
+
 def article_from_text(
     text: str, location: str = "", format: str | None = None, article_id: str | None = None
 ) -> Article:
     """Build an Article from text: read, segment claims, prepare endnotes, resolve citations."""
+    text = _LONE_SURROGATE.sub("\ufffd", text)  # not characters; ids and UTF-8 output would fail on them
     result = read_text(text, location, format)
     claims = segment_claims(result.text, result.blocks, result.citations)
     article = Article(

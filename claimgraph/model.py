@@ -230,6 +230,7 @@ class Source:
     capture: Capture | None = None
     archive_url: str | None = None
     error: str | None = None
+    dead_checks: list[str] = field(default_factory=list)  # when the link answered "gone" (ISO times)
     source_type: str | None = None  # primary|news|reference|blog|aggregator|forum|video|unknown
 
 
@@ -275,6 +276,15 @@ class AuditResult:
     timings: dict[str, float] = field(default_factory=dict)
 
 
+@dataclass(frozen=True)
+class Check:
+    """One earlier answer to a request, as the capture index remembers it."""
+
+    fetched_at: str
+    status: int
+    error_kind: str | None
+
+
 @dataclass
 class Response:
     """One fetch as the rest of the pipeline sees it, live or replayed from a capture (fetch → extract)."""
@@ -290,6 +300,7 @@ class Response:
     error_kind: str | None = None  # dns|refused|timeout|connect|too_large|loop|robots|ssrf|...
     from_cache: bool = False
     capture: Capture | None = None
+    history: list[Check] = field(default_factory=list)  # earlier answers to this request, oldest first
 
     def header(self, name: str) -> str:
         """A response header, case-insensitively, or an empty string."""

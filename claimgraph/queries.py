@@ -19,7 +19,7 @@ from rdflib import Literal, URIRef
 from rdflib.namespace import XSD
 
 from claimgraph import settings
-from claimgraph.errors import QueryError
+from claimgraph.errors import InputError, QueryError
 from claimgraph.rdf.vocab import graph_iri
 from claimgraph.shipped import shipped_queries_dir
 from claimgraph.urls import canonical_url
@@ -43,7 +43,11 @@ __all__ = [
     "bind_params",
     "run_query",
     "query_graphs",
+    "run_untrusted_query",
 ]
+
+DEFAULT_TIMEOUT_S = 10.0
+DEFAULT_MAX_ROWS = 10_000
 
 
 @dataclass
@@ -197,6 +201,14 @@ def bind_params(query: NamedQuery, values: dict[str, str]) -> dict[str, Literal 
         raise QueryError(
             f"query {query.name} needs the parameter {' '.join(m + '=…' for m in missing)} ({docs})"
         )
+    for name, value in values.items():
+        try:
+            value.encode("utf-8")
+        except UnicodeEncodeError as error:  # bytes that are not UTF-8 reach us as lone surrogates
+            bad = value[error.start].encode("utf-8", "surrogateescape")
+            raise InputError(
+                f"parameter {name} is not valid UTF-8 text (byte {bad!r} at position {error.start})"
+            ) from None
     return {name: _term(declared[name], value) for name, value in values.items()}
 
 
@@ -212,3 +224,21 @@ def run_query(store, query: NamedQuery | str, values: dict[str, str] | None = No
     named = query if isinstance(query, NamedQuery) else load_query(query)
     values = values or {}
     return store.query(named.text, bind_params(named, values), graphs=query_graphs(named, values))
+
+
+def run_untrusted_query(
+    store, text: str, *, timeout_s: float = DEFAULT_TIMEOUT_S, max_rows: int = DEFAULT_MAX_ROWS
+):
+    """Run a query a user typed: only reads of this store, within a time and a row limit.
+
+    Refuses ``FROM``, ``FROM NAMED``, ``SERVICE``, ``LOAD`` and every update (QueryRefused), stops
+    after ``timeout_s`` (QueryTimeout) and keeps at most ``max_rows`` rows (``truncated`` says so).
+    Returns a QueryResult, or an rdflib Graph for CONSTRUCT and DESCRIBE.
+    """
+    from claimgraph.rdf.untrusted import check_untrusted_query
+
+    check_untrusted_query(text)
+    bounded = getattr(store, "bounded_query", None)
+    if bounded is None:
+        raise QueryError(f"{type(store).__name__} cannot run user queries safely; use a claimgraph store")
+    return bounded(text, timeout_s=timeout_s, max_rows=max_rows)

@@ -22,9 +22,13 @@ import urllib.request
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from claimgraph import settings
 from claimgraph.errors import StoreError
 from claimgraph.rdf.store_lock import RECORD_NAME, lock_store, running_server, unlock_store  # noqa: F401 (re-exported)
+from claimgraph.serve_guard import Guard, GuardServer
 
+TOKEN_ENV = "CLAIMGRAPH_SERVE_TOKEN"
+QUERY_TIMEOUT_S = 120
 LOG_NAME = "claimgraph-server.log"
 HOST = "127.0.0.1"
 
@@ -112,7 +116,8 @@ def _wait_until_ready(server: OxigraphServer, timeout: float) -> None:
         if not server.running():
             log = server.location / LOG_NAME
             output = log.read_text(errors="replace") if log.exists() else ""
-            raise StoreError(f"oxigraph serve exited at start: {output.strip()[-500:]}")
+            first = next((line for line in output.splitlines() if line.strip()), "no message")
+            raise StoreError(f"oxigraph serve exited at start over {server.location}: {first.strip()[:300]}")
         try:
             with urllib.request.urlopen(probe, timeout=1) as response:
                 if response.status == 200:
@@ -131,15 +136,20 @@ def start_server(
     binary: str | None = None,
     startup_timeout: float = 30.0,
     lock_wait: float = 120.0,
+    extra_args: tuple[str, ...] = (),
 ) -> OxigraphServer:
-    """Start ``oxigraph serve`` (or ``serve-read-only``) on 127.0.0.1 over ``location``."""
+    """Start ``oxigraph serve`` (or ``serve-read-only``) on 127.0.0.1 over ``location``, unguarded.
+
+    For tests and benchmarks on this machine; ``claimgraph serve`` uses :func:`start_guarded_server`.
+    """
     directory = Path(location)
     directory.mkdir(parents=True, exist_ok=True)
     executable = binary or find_oxigraph_binary()
     lock_fd = lock_store(directory, exclusive=True, timeout=lock_wait)
     command_name = "serve-read-only" if read_only else "serve"
     chosen = port or free_port()
-    command = [executable, command_name, "--location", str(directory), "--bind", f"{HOST}:{chosen}"]
+    command = [executable, command_name, "--location", str(directory), "--bind", f"{HOST}:{chosen}",
+               *extra_args]
     try:
         with open(directory / LOG_NAME, "wb") as log:
             process = subprocess.Popen(
@@ -155,11 +165,94 @@ def start_server(
     return server
 
 
+@dataclass
+class GuardedServer:
+    """Oxigraph on a private loopback port behind the gate that answers on the public one."""
+
+    oxigraph: OxigraphServer
+    gate: GuardServer
+    token: str | None
+
+    @property
+    def process(self) -> subprocess.Popen:
+        """The Oxigraph process (the gate is a thread of ours)."""
+        return self.oxigraph.process
+
+    @property
+    def port(self) -> int:
+        """The public port."""
+        return self.gate.guard.port
+
+    @property
+    def read_only(self) -> bool:
+        """Whether writes are refused."""
+        return not self.gate.guard.writable
+
+    base_url = OxigraphServer.base_url
+    query_url = OxigraphServer.query_url
+    update_url = OxigraphServer.update_url
+    store_url = OxigraphServer.store_url
+
+    def running(self) -> bool:
+        """Whether the Oxigraph process is still alive."""
+        return self.oxigraph.running()
+
+    def stop(self, timeout: float = 10.0) -> None:
+        """Stop the gate, then Oxigraph, and release the directory."""
+        self.gate.stop()
+        self.oxigraph.stop(timeout)
+
+    def __enter__(self) -> GuardedServer:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.stop()
+
+
+def start_guarded_server(
+    location: str | os.PathLike[str],
+    port: int | None = None,
+    *,
+    writable: bool = False,
+    token: str | None = None,
+    federation: bool = False,
+    binary: str | None = None,
+) -> GuardedServer:
+    """``claimgraph serve``: read-only unless ``writable``; writes then need ``token`` (made if None)."""
+    import secrets
+
+    if writable and not token:
+        token = settings.get(TOKEN_ENV) or secrets.token_urlsafe(32)
+    if not (Path(location) / "CURRENT").exists():  # serve-read-only needs an existing store
+        from claimgraph.rdf.store_oxigraph import OxigraphStore
+
+        OxigraphStore(location).close()
+    oxigraph = start_server(location, None, read_only=not writable, binary=binary,
+                            extra_args=("--timeout-s", str(QUERY_TIMEOUT_S)))
+    guard = Guard(port=port or free_port(), writable=writable, token=token if writable else None,
+                  federation=federation)
+    try:
+        gate = GuardServer(guard, oxigraph.port)
+    except OSError as error:
+        oxigraph.stop()
+        raise StoreError(f"cannot listen on {HOST}:{guard.port}: {error.strerror or error}") from None
+    gate.start()
+    server = GuardedServer(oxigraph, gate, guard.token)
+    record = {"pid": oxigraph.process.pid, "base_url": server.base_url, "read_only": not writable,
+              "token": guard.token}
+    record_path = Path(location) / RECORD_NAME
+    record_path.unlink(missing_ok=True)  # start_server's record names the private port
+    fd = os.open(record_path, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)  # it may hold the token
+    with os.fdopen(fd, "w") as handle:
+        handle.write(json.dumps(record))
+    return server
+
+
 def _interrupt(signum: int, frame: object) -> None:
     raise KeyboardInterrupt
 
 
-def serve_until_interrupted(server: OxigraphServer) -> int:
+def serve_until_interrupted(server: OxigraphServer | GuardedServer) -> int:
     """Block while the server runs; stop it cleanly on Ctrl-C or SIGTERM. Returns its exit code."""
     # SIGINT too: a shell starts background jobs with Ctrl-C ignored, and we still want to stop.
     previous = {number: signal.signal(number, _interrupt) for number in (signal.SIGINT, signal.SIGTERM)}

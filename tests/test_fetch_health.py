@@ -33,8 +33,8 @@ CASES = {
     "/gzip": "ok",
 }
 OTHER = {
-    "http://127.0.0.1:1/": "dead",
-    "http://nonexistent.invalid/": "dead",
+    "http://127.0.0.1:1/": "transient",  # refused and DNS failures could be our own network's
+    "http://nonexistent.invalid/": "transient",
     "htp://example.org/": "malformed",
     "not a url": "malformed",
     "http://exa mple.com/": "malformed",

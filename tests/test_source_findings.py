@@ -99,7 +99,8 @@ def _sources() -> dict[int, Source]:
 def test_link_findings_have_kinds_severities_and_fixes():
     found = {(f.kind, tuple(f.endnotes)): f for f in source_findings(_article(), _sources())}
     dead = found[("dead_link", (3,))]
-    assert dead.severity == "high" and "web.archive.org" in dead.fix
+    assert dead.severity == "medium" and "web.archive.org" in dead.fix
+    assert "checked once" in dead.message
     redirect = found[("redirected_link", (4,))]
     assert "https://example.com/b" in redirect.fix and redirect.details["offsite"]
     assert found[("blocked_link", (5,))].severity == "low"
@@ -162,3 +163,13 @@ def test_csl_json_and_bibtex_exports():
 def test_unknown_format_is_refused():
     with pytest.raises(ValueError):
         corrected_endnotes(_result(), "docx")
+
+
+def test_a_dead_link_is_high_only_after_two_failures_a_day_apart():
+    article, sources = _article(), _sources()
+    sources[3].dead_checks = ["2026-01-01T00:00:00Z", "2026-01-01T20:00:00Z"]  # the same day
+    same_day = next(f for f in source_findings(article, sources) if f.kind == "dead_link")
+    sources[3].dead_checks = ["2026-01-01T00:00:00Z", "2026-01-02T00:00:01Z"]
+    confirmed = next(f for f in source_findings(article, sources) if f.kind == "dead_link")
+    assert same_day.severity == "medium" and "checked once" in same_day.message
+    assert confirmed.severity == "high" and "checked once" not in confirmed.message

@@ -87,7 +87,7 @@ def test_serve_prints_endpoints_answers_and_stops_on_ctrl_c(tmp_path: Path) -> N
     oxigraph_binary_or_skip()
     store_dir = tmp_path / "store"
     _seed(store_dir)
-    child, urls = _start(store_dir)
+    child, urls = _start(store_dir, "--writable")
     try:
         assert urls["SPARQL query"].endswith("/query")
         assert urls["SPARQL update"].endswith("/update")
@@ -112,11 +112,12 @@ def test_serve_prints_endpoints_answers_and_stops_on_ctrl_c(tmp_path: Path) -> N
 
 
 @pytest.mark.server
-def test_read_only_serve_refuses_writes(tmp_path: Path) -> None:
+@pytest.mark.parametrize("flags", [(), ("--read-only",)])
+def test_read_only_serve_refuses_writes(tmp_path: Path, flags: tuple[str, ...]) -> None:
     oxigraph_binary_or_skip()
     store_dir = tmp_path / "store"
     _seed(store_dir)
-    child, urls = _start(store_dir, "--read-only")
+    child, urls = _start(store_dir, *flags)
     try:
         assert "SPARQL update" not in urls
         remote = SparqlStore(urls["claimgraph"])
@@ -137,7 +138,7 @@ def test_serve_refuses_a_non_directory_store() -> None:
     from claimgraph.cli.serve import run
 
     with pytest.raises(InputError, match="directory"):  # bad usage: exit 2, not store trouble
-        run(Namespace(store="memory", port=0, read_only=False))
+        run(Namespace(store="memory", port=0, read_only=False, writable=False, federation=False))
 
 
 def test_a_stale_server_record_is_ignored(tmp_path: Path) -> None:

@@ -15,7 +15,7 @@ from pathlib import Path
 
 from claimgraph.audit.corpus_inputs import expand_inputs, is_url, load_remote_article
 from claimgraph.audit.corpus_summary import CorpusSummary, corpus_summary
-from claimgraph.audit.pipeline import AuditOptions, audit_article
+from claimgraph.audit.pipeline import AuditOptions, audit_article, fetch_config
 from claimgraph.errors import ClaimgraphError
 from claimgraph.fetch.config import FetchConfig, default_cache_dir
 from claimgraph.load import article_id_for, load_article
@@ -38,7 +38,7 @@ class CorpusResult:
 
 
 def _config(options: AuditOptions) -> FetchConfig:
-    config = FetchConfig(contact=options.contact) if options.contact else FetchConfig()
+    config = fetch_config(options)
     config.allow_private = options.allow_private
     return config
 

@@ -50,7 +50,11 @@ KINDS: dict[str, Kind] = {k.name: k for k in (
     Kind("uncited_claim", "Sentences without a citation", "low",
          "a checkable fact (number, date, named result) with no citation in its paragraph, in an "
          "article that cites (low, capped)"),
-    Kind("dead_link", "Dead links", "high", "the page is gone (404, 410, unknown host)"),
+    Kind("dead_link", "Dead links", "high when two failures a day apart confirm it; checked once: medium",
+         "the page is gone (404, 410, unknown host)"),
+    Kind("network_unavailable", "The network looked unavailable", "high",
+         "most hosts of an `--online` run failed as they do when our own network is down; nothing was "
+         "recorded as dead"),
     Kind("soft_404", "Pages that say they are gone", "high",
          "the server answers 200 but the page says it does not exist"),
     Kind("blocked_link", "Links that could not be checked", "low",

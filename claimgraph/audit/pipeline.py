@@ -8,13 +8,14 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from claimgraph.audit.checks import article_findings, finish_findings
-from claimgraph.audit.source_checks import source_findings
+from claimgraph.audit.source_checks import network_findings, source_findings
 from claimgraph.audit.sparql_checks import run_sparql_checks
 from claimgraph.dedupe import duplicate_groups
 from claimgraph.evidence import evidence_findings, judge_article, source_origins
 from claimgraph.evidence.findings import judge_fallback_finding
 from claimgraph.evidence.review import apply_reviews, load_reviews
 from claimgraph.fetch import FetchConfig, collect_sources
+from claimgraph.fetch.collect import Sources
 from claimgraph.fetch.config import default_cache_dir
 from claimgraph.fetch.progress import ProgressCallback
 from claimgraph.load import article_from_text, default_article_path, load_article
@@ -42,6 +43,8 @@ class AuditOptions:
     evidence: bool = True
     on_progress: ProgressCallback | None = None  # (done, total, counts by health) while fetching
     contact: str | None = None  # put in the User-Agent so sites can reach the operator
+    refresh: bool = False  # fetch again what the capture cache holds
+    max_age_days: float | None = None  # captures older than this are fetched again
 
 
 def sort_findings(findings: list[Finding]) -> list[Finding]:
@@ -99,10 +102,7 @@ def audit_article(
     groups = duplicate_groups(article.endnotes)
     stage("duplicates", t)
     t = time.perf_counter()
-    if collected is None:
-        sources = _collect_sources(article, options)
-    else:
-        sources = {e.number: collected[e.url] for e in article.endnotes if e.url in collected}
+    sources = _collect_sources(article, options) if collected is None else _by_number(article, collected)
     stage("sources", t)
     t = time.perf_counter()
     notices: list[str] = []
@@ -119,6 +119,7 @@ def audit_article(
     findings = article_findings(article, groups)
     findings += run_sparql_checks(graph, article.id)
     findings += source_findings(article, sources) if sources else []
+    findings += network_findings(sources)
     findings += evidence_findings(article, evidence, sources) if evidence else []
     findings += [judge_fallback_finding(notice) for notice in notices[:1]]
     finish_findings(article, groups, findings)
@@ -140,8 +141,17 @@ def audit_article(
     )
 
 
+def fetch_config(options: AuditOptions) -> FetchConfig:
+    """The fetch settings an audit's options ask for (contact, --refresh, --max-age)."""
+    config = FetchConfig(refresh=options.refresh,
+                         max_age=None if options.max_age_days is None else options.max_age_days * 86400)
+    if options.contact:
+        config.contact = options.contact
+    return config
+
+
 def _collect_sources(article: Article, options: AuditOptions) -> dict[int, Source]:
-    config = FetchConfig(contact=options.contact) if options.contact else None
+    config = fetch_config(options)
     urls = list(dict.fromkeys(e.url for e in article.endnotes if e.url))
     found = collect_sources(
         urls,
@@ -152,7 +162,16 @@ def _collect_sources(article: Article, options: AuditOptions) -> dict[int, Sourc
         progress=options.on_progress,
         config=config,
     )
-    return {e.number: found[e.url] for e in article.endnotes if e.url and e.url in found}
+    return _by_number(article, found)
+
+
+def _by_number(article: Article, found: dict[str, Source]) -> Sources:
+    """The article's sources by endnote number, keeping what the run saw of the network."""
+    by_number = Sources((e.number, found[e.url]) for e in article.endnotes if e.url and e.url in found)
+    by_number.network_down = getattr(found, "network_down", False)
+    by_number.hosts_checked = getattr(found, "hosts_checked", 0)
+    by_number.hosts_failed = getattr(found, "hosts_failed", 0)
+    return by_number
 
 
 def _add_source_and_evidence_triples(graph, article: Article, sources, evidence) -> None:

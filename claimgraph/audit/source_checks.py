@@ -6,7 +6,7 @@ from urllib.parse import urlsplit
 
 from rapidfuzz import fuzz
 
-from claimgraph.fetch.health import is_home_page
+from claimgraph.fetch.health import confirmed_dead, is_home_page
 from claimgraph.model import Article, Endnote, Finding, Source
 
 TITLE_MATCH = 70  # token-set similarity (0-100) below which titles disagree
@@ -25,6 +25,18 @@ def source_findings(article: Article, sources: dict[int, Source]) -> list[Findin
     return findings
 
 
+def network_findings(sources: object) -> list[Finding]:
+    """One finding when most hosts failed as they do when our own network is down."""
+    if not getattr(sources, "network_down", False):
+        return []
+    failed, checked = getattr(sources, "hosts_failed", 0), getattr(sources, "hosts_checked", 0)
+    return [Finding("network_unavailable", "high",
+                    f"The network looks unavailable: {failed} of {checked} hosts failed to answer; "
+                    "no link was recorded as dead in this run",
+                    "Check the connection (DNS, proxy, firewall) and run the audit again with --online",
+                    [], details={"hosts_failed": failed, "hosts_checked": checked})]
+
+
 def _host(url: str | None) -> str:
     return (urlsplit(url or "").hostname or "").removeprefix("www.")
 
@@ -38,8 +50,12 @@ def _link_finding(endnote: Endnote, source: Source) -> Finding | None:
         fix = (f"Link to the archived copy {archive}" if archive else
                "Find the page's new address or an archived copy (web.archive.org), or drop it")
         why = source.error or f"the server answered {source.status}"
-        return Finding("dead_link", "high", f"Endnote {n} links to a page that is gone ({why}): "
-                       f"{url}", fix, [n], details={**details, "archive_url": archive})
+        confirmed = confirmed_dead(source.dead_checks)  # two failures at least a day apart
+        when = "" if confirmed else "; checked once"
+        return Finding("dead_link", "high" if confirmed else "medium",
+                       f"Endnote {n} links to a page that is gone ({why}{when}): {url}", fix, [n],
+                       details={**details, "archive_url": archive, "confirmed": confirmed,
+                                "checked_at": list(source.dead_checks)})
     if source.health == "soft_404":
         home = source.final_url and is_home_page(source.final_url)
         what = ("redirects to the site's home page" if home else

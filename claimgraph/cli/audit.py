@@ -51,6 +51,13 @@ def add_parser(subparsers: argparse._SubParsersAction) -> None:
     parser.add_argument("--online", action="store_true", help="fetch the cited sources (polite, cached)")
     parser.add_argument("--cache", type=Path, default=None, help="capture cache directory")
     parser.add_argument(
+        "--refresh", action="store_true", help="fetch again whatever the capture cache holds"
+    )
+    parser.add_argument(
+        "--max-age", type=float, default=None, metavar="DAYS",
+        help="fetch again captures older than DAYS (default: replay captures of any age)",
+    )
+    parser.add_argument(
         "--allow-private", action="store_true",
         help="allow fetching private and loopback addresses (for local test servers)",
     )
@@ -100,6 +107,8 @@ def run(args: argparse.Namespace) -> int:
         evidence=not args.no_evidence,
         judge=args.judge,
         contact=args.contact,
+        refresh=args.refresh,
+        max_age_days=args.max_age,
         on_progress=progress_bar(args.quiet) if args.online else None,
     )
     try:

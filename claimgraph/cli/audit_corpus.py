@@ -28,6 +28,7 @@ def run_corpus(args: argparse.Namespace) -> int:
     options = AuditOptions(
         online=args.online, cache_dir=args.cache, allow_private=args.allow_private,
         evidence=not args.no_evidence, judge=args.judge, contact=args.contact,
+        refresh=args.refresh, max_age_days=args.max_age,
         on_progress=progress_bar(args.quiet) if args.online else None,
     )
     spec = args.store if args.store == "none" else resolve_store(args.store, writes=True, quiet=args.quiet)

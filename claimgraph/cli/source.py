@@ -40,6 +40,13 @@ def add_parser(subparsers: argparse._SubParsersAction) -> None:
     parser.add_argument(
         "--contact", default=None, help="a URL or e-mail put in the User-Agent so sites can reach you"
     )
+    parser.add_argument(
+        "--refresh", action="store_true", help="fetch again whatever the capture cache holds"
+    )
+    parser.add_argument(
+        "--max-age", type=float, default=None, metavar="DAYS",
+        help="fetch again captures older than DAYS (default: replay captures of any age)",
+    )
     parser.add_argument("--format", choices=("json", "table"), default="table")
     parser.add_argument(
         "--fail-on", choices=tuple(FAIL_ON), default=None,
@@ -63,9 +70,12 @@ def run(args: argparse.Namespace) -> int:
     found = api.check_sources(
         args.urls, offline=args.offline, cache_dir=args.cache, allow_private=args.allow_private,
         contact=args.contact, on_progress=progress_bar(args.quiet) if args.progress else None,
-        extract=not args.health_only,
+        extract=not args.health_only, refresh=args.refresh, max_age_days=args.max_age,
     )
     records = [api.source_to_json(found[url]) for url in dict.fromkeys(args.urls)]
+    if getattr(found, "network_down", False):
+        warn(f"the network looks unavailable ({found.hosts_failed} of {found.hosts_checked} "
+             "hosts failed); no link was recorded as dead")
     if args.format == "json":
         print(json.dumps(records, indent=2, ensure_ascii=False))
     else:

@@ -13,8 +13,10 @@ from claimgraph.errors import ClaimgraphError
 from claimgraph.explorer import state
 from claimgraph.explorer.paging import paginate
 from claimgraph.explorer.text import plain_words, short
-from claimgraph.queries import list_queries, run_query
+from claimgraph.queries import list_queries, run_query, run_untrusted_query
 from claimgraph.rdf.store import QueryResult
+from claimgraph.rdf.store_memory import RdflibStore
+from claimgraph.rdf.untrusted import check_untrusted_query
 from claimgraph.rdf.vocab import bind_prefixes, graph_iri
 
 __all__ = ["render", "read_only_form", "construct", "READ_FORMS", "user_description", "run_custom_query"]
@@ -178,10 +180,14 @@ def _custom() -> None:
 
 
 def run_custom_query(text: str) -> QueryResult | Graph:
-    """Run a query someone typed: SELECT and ASK on the store, CONSTRUCT and DESCRIBE on the article."""
-    if read_only_form(text) in ("CONSTRUCT", "DESCRIBE"):
-        return construct(text, state.current_result().article.id)
-    return state.get_store().query(text)
+    """Run a query someone typed: SELECT and ASK on the store, CONSTRUCT and DESCRIBE on the article.
+
+    The untrusted guard refuses FROM, SERVICE, LOAD and updates, and bounds time and rows.
+    """
+    if check_untrusted_query(text) in ("CONSTRUCT", "DESCRIBE"):
+        article = RdflibStore(_article_dataset(state.current_result().article.id))
+        return run_untrusted_query(article, text)
+    return run_untrusted_query(state.get_store(), text)
 
 
 def render() -> None:

@@ -8,8 +8,10 @@ request, and the same WARC captures, so a re-run replays them offline.
 from __future__ import annotations
 
 import asyncio
+import errno
 import socket
 import time
+import zlib
 from collections import Counter
 from urllib.parse import urljoin, urlsplit
 
@@ -21,13 +23,22 @@ from claimgraph.fetch import safety
 from claimgraph.fetch.aio_limits import AsyncHostLimiter
 from claimgraph.fetch.captures import CaptureStore, Response, capture_key
 from claimgraph.fetch.client import (
+    _TOO_SLOW,
     REDIRECT_STATUSES,
     RETRY_STATUSES,
     _host,
     _worth_keeping,
+    age_seconds,
     now_iso,
 )
 from claimgraph.fetch.config import FetchConfig
+from claimgraph.fetch.limits import (
+    ABSURD_LENGTH,
+    BodyTooLarge,
+    BoundedDecoder,
+    UnsupportedEncoding,
+    declared_length,
+)
 from claimgraph.fetch.politeness import retry_after_seconds
 from claimgraph.model import Redirect
 
@@ -83,9 +94,12 @@ class AsyncFetcher:
             limit=0, limit_per_host=self.config.per_host_concurrency, resolver=resolver,
             ttl_dns_cache=300,
         )
-        # trust_env=False: an environment proxy would defeat the address guard.
+        # trust_env=False: an environment proxy would defeat the address guard. Bodies are decoded
+        # by us (auto_decompress=False), never past the body limit, and only encodings we can bound
+        # are asked for: a small gzip bomb cannot fill memory.
         self._session = aiohttp.ClientSession(
-            connector=connector, trust_env=False, headers={"User-Agent": self.config.agent()},
+            connector=connector, trust_env=False, auto_decompress=False,
+            headers={"User-Agent": self.config.agent(), "Accept-Encoding": "gzip, deflate"},
             cookie_jar=aiohttp.DummyCookieJar(),
         )
         return self
@@ -102,7 +116,7 @@ class AsyncFetcher:
     ) -> Response:
         """The response for a URL: from the capture store if there, else live unless offline."""
         key = capture_key(method, url, accept)
-        if self.store is not None and key in self.store:
+        if self.store is not None and key in self.store and (self.offline or self._fresh(key)):
             cached = self.store.get(key)
             if cached is not None:
                 self.counts["cache_hits"] += 1
@@ -114,7 +128,17 @@ class AsyncFetcher:
             response = await self._fetch(url, method="GET", accept=accept, robots=robots)
         if self.store is not None and _worth_keeping(response):
             response.capture = self.store.put(key, response)
+        elif self.store is not None:
+            response.history = self.store.history(key)
         return response
+
+    def _fresh(self, key: str) -> bool:
+        """Whether a capture may be replayed: no --refresh, and not older than --max-age."""
+        if self.config.refresh:
+            return False
+        if self.config.max_age is None:
+            return True
+        return age_seconds(self.store.fetched_at(key) if self.store else None) <= self.config.max_age
 
     # --- internals ----------------------------------------------------------------------
 
@@ -195,7 +219,7 @@ class AsyncFetcher:
                     result.status = raw.status
                     result.headers = dict(raw.headers)
                     if method != "HEAD" and raw.status not in REDIRECT_STATUSES:
-                        await self._read_body(raw, result)
+                        await self._read_body(raw, result, deadline[0])
             except safety.RefusedAddress as error:
                 return _fail(result, url, str(error), "ssrf")
             except aiohttp.ClientConnectorDNSError:
@@ -203,31 +227,47 @@ class AsyncFetcher:
             except aiohttp.ClientConnectorError as error:
                 if isinstance(error.os_error, ConnectionRefusedError):
                     return _fail(result, url, "the server refused the connection", "refused")
+                if getattr(error.os_error, "errno", None) in (errno.EHOSTUNREACH, errno.ENETUNREACH):
+                    return _fail(result, url, "no route to the host (is the network down?)", "unreachable")
                 return _fail(result, url, f"the connection failed: {error}", "connect")
             except (TimeoutError, aiohttp.ServerTimeoutError):
-                if result.status and not result.error:
-                    result.error, result.error_kind = "body took too long; cut", "truncated"
-                    return result
-                return _fail(result, url, "the server did not answer in time", "timeout")
+                # Slow headers or a slow drip of body: the total deadline passed; transient, not a page.
+                result.status, result.body = 0, b""
+                return _fail(result, url, _TOO_SLOW, "timeout")
             except (aiohttp.InvalidURL, ValueError) as error:
                 return _fail(result, url, f"not a valid URL: {error}", "malformed")
             except aiohttp.ClientError as error:
                 return _fail(result, url, f"request failed: {error}", "connect")
         return result
 
-    async def _read_body(self, raw: aiohttp.ClientResponse, result: Response) -> None:
+    async def _read_body(self, raw: aiohttp.ClientResponse, result: Response, deadline: float) -> None:
+        """The body decoded within the limit; a drip past the deadline ends as a timeout."""
         limit = self.config.max_body_bytes
+        declared = declared_length(raw.headers.get("Content-Length", ""))
+        if declared is not None and declared > ABSURD_LENGTH:
+            result.error = f"the server declares {declared:,} bytes; not read (no page is that large)"
+            result.error_kind = "too_large"
+            return
         chunks: list[bytes] = []
-        size = 0
         try:
+            decoder = BoundedDecoder(raw.headers.get("Content-Encoding", ""), limit)
             async for chunk in raw.content.iter_chunked(65536):
-                chunks.append(chunk)
-                size += len(chunk)
-                if size > limit:
-                    result.error, result.error_kind = f"body cut at {limit} bytes", "truncated"
-                    break
-        except (TimeoutError, aiohttp.ClientError, OSError):
-            if not chunks:
+                chunks += decoder.feed(chunk)
+                if time.monotonic() > deadline:
+                    raise TimeoutError
+            tail = decoder.finish()
+            if tail:
+                chunks.append(tail)
+        except BodyTooLarge:
+            result.error, result.error_kind = f"body cut at {limit:,} bytes (decoded)", "truncated"
+        except UnsupportedEncoding as error:
+            result.error, result.error_kind = f"unrequested Content-Encoding {error}; not decoded", "encoding"
+        except zlib.error:
+            result.error, result.error_kind = "the compressed body is corrupt", "truncated"
+        except (TimeoutError, aiohttp.ClientError, OSError) as error:
+            if isinstance(error, TimeoutError | aiohttp.ServerTimeoutError) or time.monotonic() > deadline:
+                result.error, result.error_kind = _TOO_SLOW, "timeout"
+            elif not chunks:
                 result.error, result.error_kind = "the server stalled while sending", "timeout"
                 result.status = 0
             else:

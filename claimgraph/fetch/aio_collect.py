@@ -16,13 +16,20 @@ from collections.abc import Coroutine
 from concurrent.futures import Executor, ProcessPoolExecutor
 from pathlib import Path
 from typing import Any, TypeVar
+from urllib.parse import urlsplit
 
 from claimgraph.fetch.aio_client import AsyncFetcher
-from claimgraph.fetch.captures import CaptureStore, Response
-from claimgraph.fetch.collect import malformed_reason
+from claimgraph.fetch.captures import CaptureStore, Check, Response, capture_key
+from claimgraph.fetch.collect import Sources, malformed_reason
 from claimgraph.fetch.config import FetchConfig
 from claimgraph.fetch.describe import READABLE, describe
-from claimgraph.fetch.health import classify, closest_archive, wayback_query
+from claimgraph.fetch.health import (
+    classify,
+    closest_archive,
+    dead_answer,
+    network_looks_down,
+    wayback_query,
+)
 from claimgraph.fetch.progress import Progress, ProgressCallback
 from claimgraph.fetch.snapshots import find_snapshot, load_snapshots
 from claimgraph.model import Source
@@ -43,6 +50,20 @@ class AsyncCollector:
         self.fetcher, self.snapshots, self.extract = fetcher, snapshots, extract
         self.archive, self.pool = archive, pool
         self._open = asyncio.Semaphore(MAX_OPEN_REQUESTS)
+        self.live: dict[str, str | None] = {}  # host → error kind of its last live answer
+
+    def network_down(self, results: dict[str, Source]) -> bool:
+        """If most hosts failed as an absent network fails: forget their "dead" and say so."""
+        if not network_looks_down(self.live):
+            return False
+        for url, source in results.items():
+            if source.health != "dead":
+                continue
+            if self.fetcher.store is not None:
+                self.fetcher.store.forget(capture_key("GET", url.strip()))
+            source.health, source.dead_checks = "transient", []
+            source.error = f"{source.error or source.status}; not trusted: the network looked unavailable"
+        return True
 
     async def source(self, url: str) -> Source:
         """The Source for one URL; never raises."""
@@ -68,6 +89,11 @@ class AsyncCollector:
             url=url, final_url=response.final_url, health=health, status=response.status or None,
             redirects=list(response.redirects), capture=response.capture, error=response.error,
         )
+        if not response.from_cache:  # one event loop: no lock needed
+            self.live[urlsplit(url.strip()).hostname or ""] = response.error_kind
+        if health == "dead":
+            history = response.history or [Check(response.fetched_at, response.status, response.error_kind)]
+            source.dead_checks = [c.fetched_at for c in history if dead_answer(c.status, c.error_kind)]
         if health in ("dead", "soft_404") and self.archive:
             source.archive_url = await self._archive(url)
         if self.extract:
@@ -129,7 +155,7 @@ def _warm_up() -> None:
 async def collect_many(
     urls: list[str], fetcher: AsyncFetcher, snapshots: dict[str, Source], *, extract: bool,
     archive: bool, pool: Executor | None, bar: Progress,
-) -> dict[str, Source]:
+) -> Sources:
     """Every URL's Source, fetched concurrently within the per-host budget."""
     collector = AsyncCollector(fetcher, snapshots, extract=extract, archive=archive, pool=pool)
 
@@ -140,7 +166,11 @@ async def collect_many(
 
     async with fetcher:
         found = await asyncio.gather(*(one(url) for url in urls))
-    return dict(zip(urls, found, strict=True))
+    results = Sources(zip(urls, found, strict=True))
+    results.network_down = collector.network_down(results)
+    results.hosts_failed = sum(1 for kind in collector.live.values() if kind)
+    results.hosts_checked = len(collector.live)
+    return results
 
 
 def run_async_collect(
@@ -148,7 +178,7 @@ def run_async_collect(
     allow_private: bool, progress: ProgressCallback | None, config: FetchConfig | None,
     extract: bool = True,
     archive: bool = True, processes: int | None = None,
-) -> tuple[dict[str, Source], Counter[str]]:
+) -> tuple[Sources, Counter[str]]:
     """Collect sources; returns them with the fetch counts (requests, cache_hits, retries)."""
     config = dataclasses.replace(config or FetchConfig())
     config.allow_private = config.allow_private or allow_private

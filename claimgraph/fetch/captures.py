@@ -13,7 +13,7 @@ from warcio.archiveiterator import ArchiveIterator
 from warcio.statusandheaders import StatusAndHeaders
 from warcio.warcwriter import WARCWriter
 
-from claimgraph.model import Capture, Redirect, Response
+from claimgraph.model import Capture, Check, Redirect, Response
 
 # Headers that describe the wire encoding, not the body we store.
 _WIRE_HEADERS = {"content-encoding", "transfer-encoding", "content-length"}
@@ -33,14 +33,41 @@ class CaptureStore:
         self.index_path = self.root / "index.jsonl"
         self._lock = threading.Lock()
         self._index: dict[str, dict] = {}
+        self._history: dict[str, list[Check]] = {}
         if self.index_path.exists():
-            for line in self.index_path.read_text(encoding="utf-8").splitlines():
-                if line.strip():
-                    entry = json.loads(line)
-                    self._index[entry["key"]] = entry
+            for line in self.index_path.read_text(encoding="utf-8", errors="replace").splitlines():
+                try:
+                    entry = json.loads(line) if line.strip() else None
+                except ValueError:  # a line cut by a crash mid-write: skip it, keep the rest
+                    continue
+                if not isinstance(entry, dict) or "key" not in entry:
+                    continue
+                if entry.get("forget"):
+                    self._index.pop(entry["key"], None)
+                    continue
+                self._index[entry["key"]] = entry
+                self._history.setdefault(entry["key"], []).append(_check(entry))
 
     def __contains__(self, key: str) -> bool:
         return key in self._index
+
+    def history(self, key: str) -> list[Check]:
+        """Every answer stored for a key, oldest first (kept even when forgotten)."""
+        return list(self._history.get(key, []))
+
+    def fetched_at(self, key: str) -> str | None:
+        """When the current capture for a key was made (ISO 8601), or None."""
+        entry = self._index.get(key)
+        return entry.get("fetched_at") if entry else None
+
+    def forget(self, key: str) -> None:
+        """Stop replaying a key's capture (its history stays, for later checks)."""
+        with self._lock:
+            if key not in self._index:
+                return
+            with self.index_path.open("a", encoding="utf-8") as index:
+                index.write(json.dumps({"key": key, "forget": True}) + "\n")
+            self._index.pop(key, None)
 
     def get(self, key: str) -> Response | None:
         """The stored response for a key, body included, or None."""
@@ -57,6 +84,7 @@ class CaptureStore:
             redirects=[Redirect(**hop) for hop in entry["redirects"]],
             fetched_at=entry["fetched_at"], error=entry.get("error"),
             error_kind=entry.get("error_kind"), from_cache=True, capture=capture,
+            history=self.history(key),
         )
 
     def put(self, key: str, response: Response, *, kind: str = "live", note: str = "") -> Capture:
@@ -84,6 +112,8 @@ class CaptureStore:
             with self.index_path.open("a", encoding="utf-8") as index:
                 index.write(json.dumps(entry, ensure_ascii=False) + "\n")
             self._index[key] = entry
+            self._history.setdefault(key, []).append(_check(entry))
+        response.history = self.history(key)
         return capture
 
     def entries(self) -> list[dict]:
@@ -123,3 +153,7 @@ class CaptureStore:
                 if record.rec_headers.get_header("WARC-Target-URI") == final_url:
                     body = record.content_stream().read()
         return body
+
+
+def _check(entry: dict) -> Check:
+    return Check(str(entry.get("fetched_at", "")), int(entry.get("status") or 0), entry.get("error_kind"))

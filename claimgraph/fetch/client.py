@@ -4,26 +4,46 @@ from __future__ import annotations
 
 import threading
 import time
+import zlib
 from collections import Counter
 from datetime import UTC, datetime
 from urllib.parse import urljoin, urlsplit
 
 import requests
+import urllib3
 from protego import Protego
 
 from claimgraph.fetch.captures import CaptureStore, Response, capture_key
 from claimgraph.fetch.config import FetchConfig
+from claimgraph.fetch.deadline import DeadlineWatch, deadline_watch
+from claimgraph.fetch.limits import (
+    ABSURD_LENGTH,
+    BodyTooLarge,
+    UnsupportedEncoding,
+    bounded_decode,
+    declared_length,
+)
 from claimgraph.fetch.politeness import HostLimiter, retry_after_seconds
 from claimgraph.fetch.safety import GuardedAdapter, RefusedAddress, check_url
 from claimgraph.model import Redirect
 
 REDIRECT_STATUSES = {301, 302, 303, 307, 308}
+_TOO_SLOW = "the server was too slow: the total time limit passed"
 RETRY_STATUSES = {429, 500, 502, 503, 504}
 
 
 def now_iso() -> str:
     """The current UTC time as ISO 8601 with a Z."""
     return datetime.now(UTC).strftime("%Y-%m-%dT%H:%M:%SZ")
+
+
+def age_seconds(stamp: str | None) -> float:
+    """Seconds since an ISO 8601 UTC time (infinite when unknown)."""
+    try:
+        then = datetime.strptime(stamp or "", "%Y-%m-%dT%H:%M:%SZ").replace(tzinfo=UTC)
+    except ValueError:
+        return float("inf")
+    return (datetime.now(UTC) - then).total_seconds()
 
 
 def _host(url: str) -> str:
@@ -55,7 +75,7 @@ class Fetcher:
     ) -> Response:
         """The response for a URL: from the capture store if there, else live unless offline."""
         key = capture_key(method, url, accept)
-        if self.store is not None and key in self.store:
+        if self.store is not None and key in self.store and (self.offline or self._fresh(key)):
             cached = self.store.get(key)
             if cached is not None:
                 self._count("cache_hits")
@@ -67,7 +87,17 @@ class Fetcher:
             response = self._fetch(url, method="GET", accept=accept, robots=robots)
         if self.store is not None and _worth_keeping(response):
             response.capture = self.store.put(key, response)
+        elif self.store is not None:
+            response.history = self.store.history(key)
         return response
+
+    def _fresh(self, key: str) -> bool:
+        """Whether a capture may be replayed: no --refresh, and not older than --max-age."""
+        if self.config.refresh:
+            return False
+        if self.config.max_age is None:
+            return True
+        return age_seconds(self.store.fetched_at(key) if self.store else None) <= self.config.max_age
 
     # --- internals ----------------------------------------------------------------------
 
@@ -148,8 +178,9 @@ class Fetcher:
     def _once(self, url: str, *, method: str, accept: str, deadline: float) -> Response:
         result = Response(url=url, final_url=url, fetched_at=now_iso())
         headers = {"Accept": accept} if accept else {}
-        timeout = (self.config.connect_timeout, self.config.read_timeout)
-        with self.limiter.slot(_host(url)):
+        left = max(0.05, deadline - time.monotonic())
+        timeout = (min(self.config.connect_timeout, left), min(self.config.read_timeout, left))
+        with self.limiter.slot(_host(url)), deadline_watch(deadline) as watch:
             self._count("requests")
             try:
                 raw = self._session().request(
@@ -161,43 +192,59 @@ class Fetcher:
             except requests.exceptions.Timeout:
                 return self._fail(result, url, "the server did not answer in time", "timeout")
             except requests.exceptions.ConnectionError as error:
+                if watch.passed():
+                    return self._fail(result, url, _TOO_SLOW, "timeout")
                 return self._fail(result, url, *_connection_error(error))
             except (requests.exceptions.InvalidURL, requests.exceptions.MissingSchema,
                     requests.exceptions.InvalidSchema, ValueError) as error:
                 return self._fail(result, url, f"not a valid URL: {error}", "malformed")
             except requests.exceptions.RequestException as error:
+                if watch.passed():
+                    return self._fail(result, url, _TOO_SLOW, "timeout")
                 return self._fail(result, url, f"request failed: {error}", "connect")
+            if watch.expired:  # a cut-off header block reads as a complete one: trust the clock
+                raw.close()
+                return self._fail(result, url, _TOO_SLOW, "timeout")
             result.status = raw.status_code
             result.headers = dict(raw.headers)
-            if method != "HEAD" and raw.status_code not in REDIRECT_STATUSES:
-                self._read_body(raw, result, deadline)
-            raw.close()
+            try:
+                if method != "HEAD" and raw.status_code not in REDIRECT_STATUSES:
+                    self._read_body(raw, result, watch)
+            finally:
+                raw.close()
         return result
 
-    def _read_body(self, raw: requests.Response, result: Response, deadline: float) -> None:
+    def _read_body(self, raw: requests.Response, result: Response, watch: DeadlineWatch) -> None:
         limit = self.config.max_body_bytes
-        watchdog = threading.Timer(max(0.1, deadline - time.monotonic()), raw.close)
-        watchdog.daemon = True
-        watchdog.start()
-        chunks, size = [], 0
+        declared = declared_length(raw.headers.get("Content-Length", ""))
+        if declared is not None and declared > ABSURD_LENGTH:
+            result.error = f"the server declares {declared:,} bytes; not read (no page is that large)"
+            result.error_kind = "too_large"
+            return
+        chunks: list[bytes] = []
+        encoding = raw.headers.get("Content-Encoding", "")
         try:
-            for chunk in raw.iter_content(chunk_size=65536):
+            wire = raw.raw.stream(65536, decode_content=False)
+            for chunk in bounded_decode(wire, encoding, limit):
                 chunks.append(chunk)
-                size += len(chunk)
-                if size > limit:
-                    result.error, result.error_kind = f"body cut at {limit} bytes", "truncated"
-                    break
-                if time.monotonic() > deadline:
-                    result.error, result.error_kind = "body took too long; cut", "truncated"
-                    break
-        except (requests.exceptions.RequestException, OSError, AttributeError, ValueError):
-            if not chunks:
+                if watch.passed():
+                    raise TimeoutError
+        except BodyTooLarge:
+            result.error, result.error_kind = f"body cut at {limit:,} bytes (decoded)", "truncated"
+        except UnsupportedEncoding as error:
+            result.error, result.error_kind = f"unrequested Content-Encoding {error}; not decoded", "encoding"
+        except (TimeoutError, requests.exceptions.RequestException, OSError, AttributeError,
+                ValueError, zlib.error, urllib3.exceptions.HTTPError) as error:
+            if watch.passed() or isinstance(error, TimeoutError):
+                result.error, result.error_kind = _TOO_SLOW, "timeout"
+            elif isinstance(error, zlib.error):
+                result.error, result.error_kind = "the compressed body is corrupt", "truncated"
+            elif not chunks:
                 result.error, result.error_kind = "the server stalled while sending", "timeout"
-                result.status = 0
             else:
                 result.error, result.error_kind = "the body stopped before its end", "truncated"
-        finally:
-            watchdog.cancel()
+        if watch.expired and result.error_kind != "timeout":  # the cut made the body look complete
+            result.error, result.error_kind = _TOO_SLOW, "timeout"
         result.body = b"".join(chunks)[:limit]
 
     def _robots_allow(self, url: str) -> bool:
@@ -218,8 +265,8 @@ class Fetcher:
 
 def _worth_keeping(response: Response) -> bool:
     """Store answers that will not change by asking again; transient failures are re-checked."""
-    if response.error_kind in ("ssrf", "malformed", "timeout", "connect"):
-        return False
+    if response.error_kind in ("ssrf", "malformed", "timeout", "connect", "dns", "refused", "unreachable"):
+        return False  # re-checked next time: the failure may be ours (DNS, our network) or brief
     return response.status not in RETRY_STATUSES
 
 
@@ -232,6 +279,8 @@ def _connection_error(error: Exception) -> tuple[str, str]:
         return "the server refused the connection", "refused"
     if "RefusedAddress" in text:
         return "refused a private or local address; use --allow-private to fetch it", "ssrf"
+    if "No route to host" in text or "Network is unreachable" in text or "EHOSTUNREACH" in text:
+        return "no route to the host (is the network down?)", "unreachable"
     if "Read timed out" in text or "timed out" in text:
         return "the server did not answer in time", "timeout"
     return f"the connection failed: {error}", "connect"

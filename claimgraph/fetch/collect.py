@@ -3,19 +3,28 @@
 from __future__ import annotations
 
 import dataclasses
+import threading
 from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 from urllib.parse import urlsplit
 
 from claimgraph.extract.adapters import adapter_for
-from claimgraph.fetch.captures import CaptureStore, Response
+from claimgraph.fetch.captures import CaptureStore, Check, Response, capture_key
 from claimgraph.fetch.client import Fetcher
 from claimgraph.fetch.config import FetchConfig
 from claimgraph.fetch.describe import READABLE, describe
-from claimgraph.fetch.health import classify, wayback_lookup
+from claimgraph.fetch.health import classify, dead_answer, network_looks_down, wayback_lookup
 from claimgraph.fetch.progress import Progress, ProgressCallback
 from claimgraph.fetch.snapshots import find_snapshot, load_snapshots
 from claimgraph.model import Source
+
+
+class Sources(dict):
+    """Sources by URL, and what the run saw of the network."""
+
+    network_down: bool = False  # most hosts failed as they do when our network is down
+    hosts_checked: int = 0
+    hosts_failed: int = 0
 
 
 def malformed_reason(url: str) -> str | None:
@@ -37,6 +46,21 @@ class Collector:
 
     def __init__(self, fetcher: Fetcher, snapshots: dict[str, Source], *, extract: bool = True):
         self.fetcher, self.snapshots, self.extract = fetcher, snapshots, extract
+        self.live: dict[str, str | None] = {}  # host → error kind of its last live answer
+        self._lock = threading.Lock()
+
+    def network_down(self, results: dict[str, Source]) -> bool:
+        """If most hosts failed as an absent network fails: forget their "dead" and say so."""
+        if not network_looks_down(self.live):
+            return False
+        for url, source in results.items():
+            if source.health != "dead":
+                continue
+            if self.fetcher.store is not None:
+                self.fetcher.store.forget(capture_key("GET", url.strip()))
+            source.health, source.dead_checks = "transient", []
+            source.error = f"{source.error or source.status}; not trusted: the network looked unavailable"
+        return True
 
     def source(self, url: str) -> Source:
         """The Source for one URL; never raises."""
@@ -61,6 +85,12 @@ class Collector:
             url=url, final_url=response.final_url, health=health, status=response.status or None,
             redirects=list(response.redirects), capture=response.capture, error=response.error,
         )
+        if not response.from_cache:
+            with self._lock:
+                self.live[urlsplit(url.strip()).hostname or ""] = response.error_kind
+        if health == "dead":
+            history = response.history or [Check(response.fetched_at, response.status, response.error_kind)]
+            source.dead_checks = [c.fetched_at for c in history if dead_answer(c.status, c.error_kind)]
         if health in ("dead", "soft_404"):
             source.archive_url = wayback_lookup(self.fetcher, url)
         if self.extract:
@@ -86,7 +116,7 @@ def run_collect(
     urls: list[str], *, offline: bool, cache_dir: Path | None, snapshots_dir: Path | None,
     allow_private: bool, progress: ProgressCallback | None, config: FetchConfig | None,
     extract: bool = True,
-) -> tuple[dict[str, Source], Fetcher]:
+) -> tuple[Sources, Fetcher]:
     """Collect sources and return them with the fetcher (whose counts tell what was fetched)."""
     config = dataclasses.replace(config or FetchConfig())
     config.allow_private = config.allow_private or allow_private
@@ -103,5 +133,8 @@ def run_collect(
         return source
 
     with ThreadPoolExecutor(max_workers=max(1, config.workers)) as pool:
-        results = dict(zip(unique, pool.map(one, unique), strict=True))
+        results = Sources(zip(unique, pool.map(one, unique), strict=True))
+    results.network_down = collector.network_down(results)
+    results.hosts_failed = sum(1 for kind in collector.live.values() if kind)
+    results.hosts_checked = len(collector.live)
     return results, fetcher

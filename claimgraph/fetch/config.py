@@ -58,6 +58,8 @@ class FetchConfig:
     respect_robots: bool = True
     allow_private: bool = False
     head_first: bool = False  # check health with HEAD, falling back to GET
+    refresh: bool = False  # fetch again whatever the capture cache holds
+    max_age: float | None = None  # seconds a capture may be old before it is fetched again
     base_urls: dict[str, str] = field(default_factory=base_urls_from_env)
 
     def agent(self) -> str:

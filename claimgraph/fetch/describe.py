@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+import dataclasses
+
 from claimgraph.fetch.captures import Response
+from claimgraph.fetch.limits import parseable_body
 from claimgraph.model import Passage, SourceMetadata
 
 READABLE = ("ok", "redirected", "soft_404")
@@ -19,6 +22,9 @@ def describe(
     from claimgraph.extract.adapters.base import Extracted
 
     adapter = adapter_for(adapter_url) or adapter_for(url)
+    if response is not None:  # parsers see the body without control bytes, and bounded
+        body = parseable_body(response.body, response.header("content-type"))
+        response = dataclasses.replace(response, body=body)
     generic = extract_response(response) if response is not None else None
     primary = adapter.parse(api_answer, url) if adapter is not None and api_answer is not None else None
     if generic is None and primary is None:

@@ -14,6 +14,8 @@ if TYPE_CHECKING:
 
 HEALTH_CLASSES = ("ok", "redirected", "dead", "blocked", "transient", "soft_404", "malformed")
 DEAD_STATUSES = {404, 410}
+# Failures that our own network can cause as well as the site: never proof that a link is dead.
+OUR_SIDE = ("dns", "refused", "unreachable")
 BLOCKED_STATUSES = {401, 402, 403, 407, 429, 451, 999}
 
 _NOT_FOUND = re.compile(
@@ -39,6 +41,39 @@ def _head_texts(body: bytes) -> str:
     return re.sub(r"<[^>]+>", " ", text)
 
 
+CONFIRM_AFTER_S = 24 * 3600  # a dead link is confirmed by a second failure at least a day later
+
+
+def dead_answer(status: int, error_kind: str | None) -> bool:
+    """Whether one answer says the page is gone (404, 410, other 4xx, a redirect loop)."""
+    if error_kind == "loop":
+        return True
+    if error_kind:
+        return False
+    return status in DEAD_STATUSES or (400 <= status < 500 and status not in BLOCKED_STATUSES)
+
+
+def confirmed_dead(dead_checks: list[str]) -> bool:
+    """Two "gone" answers at least a day apart (ISO 8601 UTC times)."""
+    from datetime import datetime
+
+    stamps = []
+    for stamp in dead_checks:
+        try:
+            stamps.append(datetime.strptime(stamp, "%Y-%m-%dT%H:%M:%SZ").timestamp())
+        except ValueError:
+            continue
+    return len(stamps) >= 2 and max(stamps) - min(stamps) >= CONFIRM_AFTER_S
+
+
+def network_looks_down(failures: dict[str, str | None], minimum_hosts: int = 3) -> bool:
+    """Whether most hosts of one run failed in ways our own network causes (``host → error kind``)."""
+    if len(failures) < minimum_hosts:
+        return False
+    ours = sum(1 for kind in failures.values() if kind in OUR_SIDE or kind in ("timeout", "connect"))
+    return ours * 2 > len(failures)
+
+
 def is_home_page(url: str) -> bool:
     """True when a URL is a site's root (or a bare index page)."""
     path = urlsplit(url).path.rstrip("/")
@@ -59,11 +94,12 @@ def classify(response: Response) -> tuple[str, dict[str, object]]:
         details["home_page"] = is_home_page(response.final_url)
     if kind == "malformed":
         return "malformed", details
-    if kind in ("dns", "refused", "loop"):
+    if kind == "loop":
         return "dead", details
     if kind in ("ssrf", "robots"):
         return "blocked", details
-    if kind in ("timeout", "connect"):
+    if kind in OUR_SIDE or kind in ("timeout", "connect"):
+        details["could_be_ours"] = kind in OUR_SIDE  # our network or DNS may be the one failing
         return "transient", details
     if kind == "offline":
         return "unchecked", details

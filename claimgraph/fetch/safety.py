@@ -15,6 +15,7 @@ from urllib3.connection import HTTPConnection, HTTPSConnection
 from urllib3.connectionpool import HTTPConnectionPool, HTTPSConnectionPool
 
 from claimgraph.errors import FetchError
+from claimgraph.fetch.deadline import watch_socket
 
 ALLOWED_SCHEMES = ("http", "https")
 METADATA_HOSTS = {"metadata.google.internal", "metadata", "instance-data"}
@@ -81,13 +82,37 @@ def _checked(sock: socket.socket) -> socket.socket:
 
 
 class _GuardedHTTPConnection(HTTPConnection):
+    check_peer = True
+
     def _new_conn(self) -> socket.socket:
-        return _checked(super()._new_conn())
+        sock = super()._new_conn()
+        watch_socket(sock)  # the fetch's deadline covers the connect, the TLS handshake and reads
+        return _checked(sock) if self.check_peer else sock
+
+    def request(self, *args, **kwargs) -> None:  # type: ignore[override]
+        watch_socket(self.sock)  # a kept-alive socket serves a new fetch with its own deadline
+        return super().request(*args, **kwargs)
 
 
 class _GuardedHTTPSConnection(HTTPSConnection):
+    check_peer = True
+
     def _new_conn(self) -> socket.socket:
-        return _checked(super()._new_conn())
+        sock = super()._new_conn()
+        watch_socket(sock)
+        return _checked(sock) if self.check_peer else sock
+
+    def request(self, *args, **kwargs) -> None:  # type: ignore[override]
+        watch_socket(self.sock)
+        return super().request(*args, **kwargs)
+
+
+class _PrivateHTTPConnection(_GuardedHTTPConnection):
+    check_peer = False
+
+
+class _PrivateHTTPSConnection(_GuardedHTTPSConnection):
+    check_peer = False
 
 
 class _GuardedHTTPPool(HTTPConnectionPool):
@@ -96,6 +121,14 @@ class _GuardedHTTPPool(HTTPConnectionPool):
 
 class _GuardedHTTPSPool(HTTPSConnectionPool):
     ConnectionCls = _GuardedHTTPSConnection
+
+
+class _PrivateHTTPPool(HTTPConnectionPool):
+    ConnectionCls = _PrivateHTTPConnection
+
+
+class _PrivateHTTPSPool(HTTPSConnectionPool):
+    ConnectionCls = _PrivateHTTPSConnection
 
 
 class GuardedAdapter(HTTPAdapter):
@@ -107,8 +140,7 @@ class GuardedAdapter(HTTPAdapter):
 
     def init_poolmanager(self, *args, **kwargs) -> None:  # noqa: D401 - requests hook
         super().init_poolmanager(*args, **kwargs)
-        if not self.allow_private:
-            self.poolmanager.pool_classes_by_scheme = {
-                "http": _GuardedHTTPPool,
-                "https": _GuardedHTTPSPool,
-            }
+        if self.allow_private:
+            self.poolmanager.pool_classes_by_scheme = {"http": _PrivateHTTPPool, "https": _PrivateHTTPSPool}
+        else:
+            self.poolmanager.pool_classes_by_scheme = {"http": _GuardedHTTPPool, "https": _GuardedHTTPSPool}

@@ -48,6 +48,7 @@ class QueryResult:
     variables: list[str]
     rows: list[tuple] = field(default_factory=list)
     boolean: bool | None = None
+    truncated: bool = False  # a row limit cut the answer
 
     def as_dicts(self) -> list[dict[str, object]]:
         """Each row as ``{variable: value}``, every value JSON-serialisable (str, int, float, bool)."""

@@ -18,6 +18,7 @@ from claimgraph.errors import QueryError, StoreError
 from claimgraph.rdf.ntriples import plain_graph
 from claimgraph.rdf.store_interface import QueryResult
 from claimgraph.rdf.store_terms import normalise_bindings
+from claimgraph.rdf.untrusted import one_line, past, run_bounded
 
 
 class RdflibStore:
@@ -83,7 +84,7 @@ class RdflibStore:
             try:
                 answer = self.dataset.query(sparql, initBindings=init)
             except Exception as error:  # rdflib raises pyparsing and plain exceptions alike
-                raise QueryError(f"the query failed: {error}") from error
+                raise QueryError(f"the query failed: {one_line(error)}") from error
             if answer.type == "ASK":
                 return QueryResult(variables=[], rows=[], boolean=bool(answer.askAnswer))
             if answer.type != "SELECT":
@@ -91,6 +92,42 @@ class RdflibStore:
             variables = [str(variable) for variable in answer.vars]
             rows = [tuple(row) for row in answer]
         return QueryResult(variables=variables, rows=rows)
+
+    def bounded_query(self, sparql: str, *, timeout_s: float, max_rows: int) -> QueryResult | rdflib.Graph:
+        """Run a checked user query, stopping at ``max_rows`` rows (or triples) or ``timeout_s``.
+
+        rdflib is pure Python, so a query past its time is interrupted where it stands.
+        """
+
+        def work(deadline: float) -> QueryResult | rdflib.Graph:
+            with self._lock:
+                try:
+                    answer = self.dataset.query(sparql)
+                    if answer.type == "ASK":
+                        return QueryResult(variables=[], rows=[], boolean=bool(answer.askAnswer))
+                    if answer.type in ("CONSTRUCT", "DESCRIBE"):
+                        graph = rdflib.Graph()
+                        for count, triple in enumerate(answer.graph or ()):
+                            past(deadline)
+                            if count >= max_rows:
+                                graph.truncated = True  # type: ignore[attr-defined]
+                                break
+                            graph.add(triple)
+                        return graph
+                    result = QueryResult(variables=[str(v) for v in answer.vars or []])
+                    for row in answer:
+                        past(deadline)
+                        if len(result.rows) >= max_rows:
+                            result.truncated = True
+                            break
+                        result.rows.append(tuple(row))
+                    return result
+                except (TimeoutError, QueryError):
+                    raise
+                except Exception as error:  # rdflib raises pyparsing and plain exceptions alike
+                    raise QueryError(f"the query failed: {one_line(error)}") from error
+
+        return run_bounded(work, timeout_s)
 
     def load_nquads(self, data: bytes) -> None:
         """Add N-Quads to the dataset (rdflib's parser; slow past ~10^5 triples)."""

@@ -34,10 +34,19 @@ from claimgraph.rdf.store_terms import (
     oxigraph_converter,
     to_oxigraph,
 )
+from claimgraph.rdf.untrusted import one_line, past, run_bounded
 
 DEFAULT_LOCK_TIMEOUT = 120.0
 ROCKSDB_LOCK_RETRY = 5.0
 PARALLEL_LOAD_BYTES = 4 * 1024 * 1024
+
+
+def damaged_store(path: Path | None, error: BaseException) -> StoreError:
+    """The StoreError for a store RocksDB cannot read: which store, why, and what to do."""
+    return StoreError(
+        f"the store in {path} is damaged and cannot be opened ({one_line(error, 200)}); restore it from "
+        "a backup, or move it aside and re-run the audits to rebuild it"
+    )
 
 
 def open_directory_store(path: Path, **options: Any) -> GraphStore:
@@ -46,7 +55,8 @@ def open_directory_store(path: Path, **options: Any) -> GraphStore:
     if served is not None:
         from claimgraph.rdf.store_sparql import SparqlStore
 
-        return SparqlStore(served["base_url"], send_scope=True)  # Oxigraph honours named-graph-uri
+        # Oxigraph honours named-graph-uri; a writable server's token is in its owner-only record.
+        return SparqlStore(served["base_url"], send_scope=True, token=served.get("token"))
     return OxigraphStore(path, **options)
 
 
@@ -98,11 +108,13 @@ class OxigraphStore:
                 if read_only:
                     return ox.Store.read_only(str(self.path))
                 return ox.Store(str(self.path))
+            except (RuntimeError, ValueError) as error:  # RocksDB reports damage as RuntimeError
+                raise damaged_store(self.path, error) from None
             except OSError as error:
                 if "lock" not in str(error).lower() or time.monotonic() >= deadline:
                     raise StoreError(
-                        f"cannot open the store in {self.path}: {error}. If an Oxigraph server or "
-                        "another program has it open, stop it or point --store at that server's URL"
+                        f"cannot open the store in {self.path}: {one_line(error)}. If an Oxigraph server "
+                        "or another program has it open, stop it or point --store at that server's URL"
                     ) from error
                 time.sleep(delay)
                 delay = min(delay * 2, 0.1)
@@ -122,6 +134,10 @@ class OxigraphStore:
                     yield store
                     if write:
                         store.flush()
+                except (OSError, RuntimeError) as error:
+                    if "corrupt" in str(error).lower():
+                        raise damaged_store(self.path, error) from None
+                    raise
                 finally:
                     del store
             finally:
@@ -189,13 +205,31 @@ class OxigraphStore:
         text = bind_as_values(sparql, normalise_bindings(bindings))
         named = [ox.NamedNode(str(name)) for name in graphs] if graphs else None
         with self._session(write=False) as store:
-            try:
-                answer = store.query(text, named_graphs=named)
+            try:  # rows are computed while they are read, so reading can fail too
+                return _result(store.query(text, named_graphs=named))
             except SyntaxError as error:
-                raise QueryError(f"SPARQL syntax error: {error}") from error
+                raise QueryError(f"SPARQL syntax error: {one_line(error)}") from error
             except (OSError, RuntimeError, ValueError) as error:
-                raise QueryError(f"the query failed: {error}") from error
-            return _result(answer)
+                raise QueryError(f"the query failed: {one_line(error)}") from error
+
+    def bounded_query(self, sparql: str, *, timeout_s: float, max_rows: int) -> QueryResult | rdflib.Graph:
+        """Run a checked user query, stopping at ``max_rows`` rows (or triples) or ``timeout_s``."""
+
+        def work(deadline: float) -> QueryResult | rdflib.Graph:
+            with self._session(write=False) as store:
+                try:
+                    answer = store.query(sparql)
+                    if isinstance(answer, ox.QueryBoolean):
+                        return QueryResult(variables=[], rows=[], boolean=bool(answer))
+                    if isinstance(answer, ox.QueryTriples):
+                        return _bounded_triples(answer, deadline, max_rows)
+                    return _bounded_rows(answer, deadline, max_rows)
+                except SyntaxError as error:
+                    raise QueryError(f"SPARQL syntax error: {one_line(error)}") from error
+                except (OSError, RuntimeError, ValueError) as error:
+                    raise QueryError(f"the query failed: {one_line(error)}") from error
+
+        return run_bounded(work, timeout_s)
 
     def load_nquads(self, data: bytes) -> None:
         """Bulk-load N-Quads with no transaction: fastest, but a crash may leave a partial load.
@@ -258,6 +292,33 @@ def split_lines(data: bytes, parts: int) -> list[bytes]:
 def _data(operation: str, target: str, triples: set[str]) -> str:
     body = " .\n".join(sorted(triples))
     return f"{operation} DATA {{ GRAPH {target} {{\n{body}\n}} }}"
+
+
+def _bounded_rows(answer: Any, deadline: float, max_rows: int) -> QueryResult:
+    variables = [variable.value for variable in answer.variables]
+    convert = oxigraph_converter()
+    result = QueryResult(variables=variables)
+    for solution in answer:
+        past(deadline)
+        if len(result.rows) >= max_rows:
+            result.truncated = True
+            break
+        result.rows.append(tuple(convert(value) for value in solution))
+    return result
+
+
+def _bounded_triples(answer: Any, deadline: float, max_rows: int) -> rdflib.Graph:
+    from claimgraph.rdf.store_terms import from_oxigraph
+
+    graph = rdflib.Graph()
+    for count, triple in enumerate(answer):
+        past(deadline)
+        if count >= max_rows:
+            graph.truncated = True  # type: ignore[attr-defined]
+            break
+        graph.add((from_oxigraph(triple.subject), from_oxigraph(triple.predicate),
+                   from_oxigraph(triple.object)))
+    return graph
 
 
 def _result(answer: Any) -> QueryResult:

@@ -14,6 +14,7 @@ graphs sends them as the protocol's ``named-graph-uri`` dataset; Oxigraph's serv
 
 from __future__ import annotations
 
+import json
 from collections.abc import Mapping, Sequence
 from typing import Any
 
@@ -33,8 +34,10 @@ from claimgraph.rdf.store_terms import (
     normalise_bindings,
     term_text,
 )
+from claimgraph.rdf.untrusted import one_line, past, run_bounded
 
 RESULTS_JSON = "application/sparql-results+json"
+MAX_ANSWER_BYTES = 64 * 2**20
 NO_ENDPOINT = ("", "none", "off")
 TRUE = ("1", "true", "yes", "on")
 
@@ -62,6 +65,7 @@ class SparqlStore:
         timeout: float | None = None,
         auth: tuple[str, str] | None = None,
         send_scope: bool | None = None,
+        token: str | None = None,
     ) -> None:
         base = base_url.rstrip("/")
         if send_scope is None:
@@ -76,7 +80,7 @@ class SparqlStore:
         self.timeout = timeout or settings.get_float("CLAIMGRAPH_SPARQL_TIMEOUT")
         self._session = requests.Session()
         credentials = settings.get("CLAIMGRAPH_SPARQL_AUTH") or None
-        token = settings.get("CLAIMGRAPH_SPARQL_TOKEN") or None
+        token = token or settings.get("CLAIMGRAPH_SPARQL_TOKEN") or None
         if token:
             self._session.headers["Authorization"] = f"Bearer {token}"
         if auth is not None:
@@ -210,6 +214,54 @@ class SparqlStore:
                 f"{self.query_url} did not answer with SPARQL JSON results; only SELECT and ASK "
                 f"queries are supported ({error})"
             ) from error
+
+    def bounded_query(self, sparql: str, *, timeout_s: float, max_rows: int) -> QueryResult | rdflib.Graph:
+        """Run a checked user query with a total time limit; keep at most ``max_rows`` rows."""
+
+        def work(deadline: float) -> QueryResult | rdflib.Graph:
+            body = self._bounded_post(sparql, deadline, timeout_s)
+            if body[1].startswith("application/n-triples"):
+                graph = rdflib.Graph()
+                for count, triple in enumerate(ox.parse(body[0], ox.RdfFormat.N_TRIPLES)):
+                    if count >= max_rows:
+                        graph.truncated = True  # type: ignore[attr-defined]
+                        break
+                    add_oxigraph_triples(graph, [triple])
+                return graph
+            try:
+                result = parse_json_results(json.loads(body[0]))
+            except (ValueError, KeyError, TypeError) as error:
+                raise QueryError(f"{self.query_url} did not answer with SPARQL results ({error})") from None
+            if len(result.rows) > max_rows:
+                result.rows, result.truncated = result.rows[:max_rows], True
+            return result
+
+        return run_bounded(work, timeout_s)
+
+    def _bounded_post(self, sparql: str, deadline: float, timeout_s: float) -> tuple[bytes, str]:
+        headers = {
+            "Content-Type": "application/sparql-query; charset=utf-8",
+            "Accept": f"{RESULTS_JSON}, application/n-triples;q=0.9",
+        }
+        try:
+            response = self._session.post(
+                self.query_url, data=sparql.encode("utf-8"), headers=headers, stream=True,
+                timeout=(min(5.0, timeout_s), timeout_s),
+            )
+            chunks, size = [], 0
+            for chunk in response.iter_content(65536):
+                past(deadline)
+                size += len(chunk)
+                if size > MAX_ANSWER_BYTES:
+                    raise QueryError(f"the answer is larger than {MAX_ANSWER_BYTES // 2**20} MB; add a LIMIT")
+                chunks.append(chunk)
+        except requests.RequestException as error:
+            raise StoreError(f"cannot reach the SPARQL server at {self.query_url}: {one_line(error)}") \
+                from None
+        if response.status_code >= 300:
+            raise QueryError(f"the server refused the query ({response.status_code}): "
+                             f"{one_line(b''.join(chunks).decode('utf-8', 'replace'), 200)}")
+        return b"".join(chunks), response.headers.get("Content-Type", "")
 
     def load_nquads(self, data: bytes, *, no_transaction: bool = False) -> None:
         """POST N-Quads to the store endpoint (``no_transaction`` is Oxigraph's fast bulk mode)."""
