@@ -11,7 +11,7 @@ import re
 from dataclasses import dataclass
 from urllib.parse import urlsplit
 
-from claimgraph.model import Citation, Section
+from claimgraph.model import Citation, Endnote, Section
 from claimgraph.readers.base import Block
 
 _SPACE = re.compile(r"\s+")
@@ -292,3 +292,13 @@ class TextBuilder:
             section.end = self._length
         self._open = []
         return "".join(self._parts)
+
+
+def empty_reference_sections(builder: TextBuilder, endnotes: list[Endnote]) -> list[str]:
+    """One problem per section that reads as a reference list but yielded no entry."""
+    return [
+        f"the section {section.title!r} reads as a reference list but no entries could be read "
+        "from it; its references are not checked"
+        for section in builder.sections
+        if section.kind == "endnotes" and not any(section.start <= e.start <= section.end for e in endnotes)
+    ]

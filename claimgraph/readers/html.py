@@ -14,7 +14,13 @@ from claimgraph.readers._html_profiles import GenericProfile, WikipediaProfile
 from claimgraph.readers._html_walk import HtmlWalker, Profile
 from claimgraph.readers._numbered import cite_listed_works
 from claimgraph.readers._refparse import identifiers_from_url, parse_date
-from claimgraph.readers._textbuild import InlineBuffer, TextBuilder, fold_space, url_domain
+from claimgraph.readers._textbuild import (
+    InlineBuffer,
+    TextBuilder,
+    empty_reference_sections,
+    fold_space,
+    url_domain,
+)
 from claimgraph.readers.base import ReadResult
 
 try:  # lxml is faster and reports broken nesting; html.parser is the fallback
@@ -225,12 +231,7 @@ def _unplaced(markers: list[str], builder: TextBuilder, endnotes: list[Endnote])
             "could be placed ([n] paragraphs, a footnote list, or an ordered list under a References "
             "heading); they were left as text"
         )
-    for section in builder.sections:
-        if section.kind == "endnotes" and not any(section.start <= e.start <= section.end for e in endnotes):
-            problems.append(
-                f"the section {section.title!r} reads as a reference list but no entries could be read "
-                "from it; its references are not checked"
-            )
+    problems += empty_reference_sections(builder, endnotes)
     return problems
 
 

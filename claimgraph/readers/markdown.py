@@ -18,7 +18,13 @@ from claimgraph.readers._refparse import (
     parse_date,
     quoted_title,
 )
-from claimgraph.readers._textbuild import InlineBuffer, TextBuilder, fold_space, section_kind
+from claimgraph.readers._textbuild import (
+    InlineBuffer,
+    TextBuilder,
+    empty_reference_sections,
+    fold_space,
+    section_kind,
+)
 from claimgraph.readers.base import ReadResult
 from claimgraph.urls import work_key
 
@@ -152,12 +158,7 @@ def _unplaced(ctx: InlineContext, builder: TextBuilder, endnotes: list[Endnote])
             "list could be placed ([n] entries or a numbered list under a References heading); "
             "they were left as text"
         )
-    for section in builder.sections:
-        if section.kind == "endnotes" and not any(section.start <= e.start <= section.end for e in endnotes):
-            problems.append(
-                f"the section {section.title!r} reads as a reference list but no entries could be read "
-                "from it; its references are not checked"
-            )
+    problems += empty_reference_sections(builder, endnotes)
     return problems
 
 
