@@ -66,7 +66,7 @@ def child(folder: Path, work: Path, evidence: bool, wayback: str) -> int:
     os.environ["CLAIMGRAPH_BASE_WAYBACK"] = wayback
     from claimgraph.audit.corpus import audit_corpus
     from claimgraph.audit.pipeline import AuditOptions
-    from claimgraph.rdf.store import open_store
+    from claimgraph.graph.store import open_store
 
     store = open_store(work / "store", keep_open=True)
     options = AuditOptions(online=True, allow_private=True, cache_dir=work / "captures",
@@ -85,8 +85,8 @@ def child(folder: Path, work: Path, evidence: bool, wayback: str) -> int:
 
 def time_queries(store_dir: Path, runs: int = 5) -> list[str]:
     """Median milliseconds of each cross-article query on the embedded store, opened per query."""
-    from claimgraph.queries import run_query
-    from claimgraph.rdf.store import open_store
+    from claimgraph.graph.queries import run_query
+    from claimgraph.graph.store import open_store
 
     lines = []
     for name in CROSS_ARTICLE:

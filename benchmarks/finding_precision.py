@@ -27,8 +27,8 @@ LABELS = Path(__file__).resolve().parent / "finding_labels.jsonl"
 sys.path.insert(0, str(ROOT))
 
 from claimgraph import audit  # noqa: E402
+from claimgraph.article.resolve import normalise_text  # noqa: E402
 from claimgraph.audit.pipeline import AuditOptions  # noqa: E402
-from claimgraph.resolve import normalise_text  # noqa: E402
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 from real_articles import split_of as _split_names  # noqa: E402

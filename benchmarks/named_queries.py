@@ -21,8 +21,8 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 from synthetic import synthetic_corpus  # noqa: E402
 
-from claimgraph.queries import bind_params, list_queries, query_graphs  # noqa: E402
-from claimgraph.rdf.store import open_store  # noqa: E402
+from claimgraph.graph.queries import bind_params, list_queries, query_graphs  # noqa: E402
+from claimgraph.graph.store import open_store  # noqa: E402
 
 
 def _median_ms(store, text, binds, graphs, runs: int) -> tuple[float, int]:

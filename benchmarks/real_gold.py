@@ -12,7 +12,7 @@ The rules follow the formats, not the files:
 - Wikipedia: each ``<ol class="references">`` list item, labelled as the reader sees it (its
   position in its list, with the group prefix its markers show, e.g. ``n 1``); citations are the
   ``<sup class="reference">`` markers.
-Work identity is deliberately written here again, independently of ``claimgraph.urls``.
+Work identity is deliberately written here again, independently of ``claimgraph.article.urls``.
 """
 
 from __future__ import annotations

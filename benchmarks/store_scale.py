@@ -3,7 +3,7 @@
     python benchmarks/store_scale.py                 # 10^5 triples (about a minute)
     python benchmarks/store_scale.py --large         # 10^5 and 10^6 (several minutes; 1.5 GB RAM)
 
-Every named query (``claimgraph.queries.list_queries()``) is timed, its required parameters bound
+Every named query (``claimgraph.graph.queries.list_queries()``) is timed, its required parameters bound
 to sample values of the corpus, plus a few reference queries (``ref:``) for query shapes the named
 ones may not cover yet. Each query runs in a forked child killed at ``--cap`` seconds.
 Oxigraph figures are the median of up to three warm runs finished within the cap; rdflib's is one
@@ -31,13 +31,13 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 from synthetic import Corpus, iter_articles, synthetic_corpus  # noqa: E402
 
-from claimgraph.queries import NamedQuery, Param, bind_params, list_queries, query_graphs  # noqa: E402
-from claimgraph.rdf.store import GraphStore, open_store  # noqa: E402
-from claimgraph.rdf.store_memory import RdflibStore  # noqa: E402
-from claimgraph.rdf.store_oxigraph import OxigraphStore  # noqa: E402
-from claimgraph.rdf.store_sparql import SparqlStore  # noqa: E402
-from claimgraph.rdf.vocab import PREFIXES  # noqa: E402
-from claimgraph.server import OxigraphServer, start_server  # noqa: E402
+from claimgraph.graph.queries import NamedQuery, Param, bind_params, list_queries, query_graphs  # noqa: E402
+from claimgraph.graph.server import OxigraphServer, start_server  # noqa: E402
+from claimgraph.graph.store import GraphStore, open_store  # noqa: E402
+from claimgraph.graph.store_memory import RdflibStore  # noqa: E402
+from claimgraph.graph.store_oxigraph import OxigraphStore  # noqa: E402
+from claimgraph.graph.store_sparql import SparqlStore  # noqa: E402
+from claimgraph.graph.vocab import PREFIXES  # noqa: E402
 
 PROLOGUE = "".join(f"PREFIX {name}: <{ns}>\n" for name, ns in PREFIXES.items())
 REFERENCE = {
@@ -178,7 +178,7 @@ def _atomic_rate(store: GraphStore, corpus: Corpus, articles: int = 10) -> float
     """Triples/s through replace_graph, one article graph at a time (the safe ingest path)."""
     import pyoxigraph as ox
 
-    from claimgraph.rdf.store_terms import from_oxigraph
+    from claimgraph.graph.store_terms import from_oxigraph
 
     total, elapsed = 0, 0.0
     for name, lines in iter_articles(articles, seed=1):

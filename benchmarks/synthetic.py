@@ -1,6 +1,6 @@
 """Synthetic claimgraph corpora: articles, claims, citations, endnotes, works, evidence, findings.
 
-The triple shapes mirror what the pipeline writes (``claimgraph/rdf/graph.py``, ``evidence.py``,
+The triple shapes mirror what the pipeline writes (``claimgraph/graph/triples.py``, ``evidence.py``,
 ``sources.py``; one named graph per article, no blank nodes), at about the density of the sample
 article's graph: ~7,000 triples per article, every claim judged against its cited sources and three
 others, a fetched source per endnote (health, capture, extraction facts, authors), duplicate
@@ -27,8 +27,8 @@ from rdflib import URIRef
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-from claimgraph.rdf.store_terms import escape_string, from_oxigraph  # noqa: E402
-from claimgraph.rdf.vocab import (  # noqa: E402
+from claimgraph.graph.store_terms import escape_string, from_oxigraph  # noqa: E402
+from claimgraph.graph.vocab import (  # noqa: E402
     BIBO,
     BIRO,
     CG,
@@ -144,7 +144,7 @@ def _work(out: _Writer, rng: random.Random, key: int) -> URIRef:
 def _evidence(
     out: _Writer, rng: random.Random, aid: str, claim: URIRef, work: URIRef, endnote: int, cited: bool
 ) -> None:
-    """One judged claim–source pair, as ``claimgraph/rdf/evidence.py`` writes it."""
+    """One judged claim–source pair, as ``claimgraph/graph/evidence.py`` writes it."""
     e = evidence_iri(claim, work)
     stance = rng.choice(CITED_STANCES if cited else UNCITED_STANCES)
     out.add(e, RDF.type, _iri(CG.Evidence))
@@ -173,7 +173,7 @@ def _evidence(
 
 
 def _source(out: _Writer, rng: random.Random, endnote: URIRef, work: URIRef, key: int) -> None:
-    """A fetched source, as ``claimgraph/rdf/sources.py`` writes it: link health on the endnote,
+    """A fetched source, as ``claimgraph/graph/sources.py`` writes it: link health on the endnote,
     and the work's capture, extraction activity, per-field facts and authors."""
     health = rng.choice(HEALTH)
     out.add(endnote, CG.linkHealth, _lit(health))

@@ -7,6 +7,7 @@ from pathlib import Path
 
 import rdflib
 
+from claimgraph.article.load import article_from_text, default_article_path, load_article
 from claimgraph.audit.corpus import audit_corpus
 from claimgraph.audit.corpus_inputs import LIST_SUFFIXES, is_url, read_input_list
 from claimgraph.audit.corpus_report import corpus_to_json, render_corpus_markdown, render_corpus_text
@@ -22,14 +23,14 @@ from claimgraph.fetch.archive import export_warc, import_warcs
 from claimgraph.fetch.captures import CaptureStore
 from claimgraph.fetch.config import default_cache_dir
 from claimgraph.fetch.progress import ProgressCallback
-from claimgraph.load import article_from_text, default_article_path, load_article
+from claimgraph.graph.ntriples import native_serialize, plain_graph
+from claimgraph.graph.queries import NamedQuery, list_queries, load_query, run_query, run_untrusted_query
+from claimgraph.graph.server import serve_until_interrupted, start_guarded_server, start_server
+from claimgraph.graph.store import GraphStore, open_store
+from claimgraph.graph.store_spec import is_directory_spec, store_spec_problem
+from claimgraph.graph.untrusted import QueryRefused
+from claimgraph.graph.vocab import bind_prefixes, graph_iri
 from claimgraph.model import AuditResult, Source
-from claimgraph.queries import NamedQuery, list_queries, load_query, run_query, run_untrusted_query
-from claimgraph.rdf.ntriples import native_serialize, plain_graph
-from claimgraph.rdf.store import GraphStore, open_store
-from claimgraph.rdf.untrusted import QueryRefused
-from claimgraph.rdf.vocab import bind_prefixes, graph_iri
-from claimgraph.server import serve_until_interrupted, start_guarded_server, start_server
 from claimgraph.shipped import default_snapshots_dir
 
 GRAPH_FORMATS = {
@@ -47,6 +48,8 @@ EXPORT_FORMATS = GRAPH_FORMATS  # the old name
 DATASET_FORMATS = ("trig", "nquads")
 
 __all__ = [
+    "is_directory_spec",
+    "store_spec_problem",
     "AuditOptions",
     "CaptureStore",
     "LIST_SUFFIXES",
@@ -189,9 +192,9 @@ def ensure_sample(store: GraphStore, on_ingest: Callable[[str], None] | None = N
 
 def fetch_article(url: str, *, allow_private: bool = False) -> str:
     """Download an article page as the CLI would (robots, address guard, article size limit), decoded."""
+    from claimgraph.article.readers import MAX_ARTICLE_BYTES, decode_article
     from claimgraph.fetch.client import Fetcher
     from claimgraph.fetch.config import FetchConfig
-    from claimgraph.readers import MAX_ARTICLE_BYTES, decode_article
 
     config = FetchConfig(allow_private=allow_private, max_body_bytes=MAX_ARTICLE_BYTES)
     response = Fetcher(config).get(url)

@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 
 from claimgraph.api import AuditOptions, audit
-from claimgraph.load import default_article_path
+from claimgraph.article.load import default_article_path
 
 SHARED = Path(__file__).resolve().parents[2] / "shared"
 if not SHARED.exists():  # CI clones next to a copy of shared/

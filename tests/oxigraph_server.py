@@ -11,7 +11,7 @@ from collections.abc import Iterator
 import pytest
 
 from claimgraph.errors import StoreError
-from claimgraph.server import OxigraphServer, find_oxigraph_binary, start_server
+from claimgraph.graph.server import OxigraphServer, find_oxigraph_binary, start_server
 
 
 def oxigraph_binary_or_skip() -> str:

@@ -8,13 +8,13 @@ from urllib.parse import urlsplit
 import pytest
 from zoo.hosts import HostZoo
 
+from claimgraph.article.urls import canonical_url
 from claimgraph.audit.corpus import audit_corpus
 from claimgraph.audit.corpus_inputs import expand_inputs, read_input_list
 from claimgraph.audit.pipeline import AuditOptions
 from claimgraph.cli import main
-from claimgraph.queries import run_query
-from claimgraph.rdf.store import open_store
-from claimgraph.urls import canonical_url
+from claimgraph.graph.queries import run_query
+from claimgraph.graph.store import open_store
 
 ARTICLE = """# Article {n}
 

@@ -7,8 +7,8 @@ from oxigraph_server import oxigraph_server  # noqa: F401
 from zoo.hosts import HostZoo
 
 from claimgraph.audit.pipeline import AuditOptions
-from claimgraph.queries import run_query
-from claimgraph.rdf.store import open_store
+from claimgraph.graph.queries import run_query
+from claimgraph.graph.store import open_store
 
 distributed = pytest.importorskip("distributed", reason="the 'distributed' extra is not installed")
 from claimgraph.audit.distributed import audit_on_cluster, prefetch_corpus  # noqa: E402

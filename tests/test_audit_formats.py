@@ -9,7 +9,7 @@ from bs4 import BeautifulSoup
 
 from claimgraph.api import AuditOptions, audit
 from claimgraph.audit.json_report import audit_to_json
-from claimgraph.rdf.shapes import validate_graph
+from claimgraph.graph.shapes import validate_graph
 
 FIXTURES = Path(__file__).parent / "fixtures"
 SCHEMA = json.loads((Path(__file__).resolve().parents[1] / "claimgraph/data/audit.schema.json").read_text())

@@ -11,8 +11,8 @@ from rdflib.namespace import RDF
 
 from claimgraph.audit.json_report import audit_to_json
 from claimgraph.audit.report import render_text
-from claimgraph.rdf.shapes import validate_graph
-from claimgraph.rdf.vocab import SCHEMA
+from claimgraph.graph.shapes import validate_graph
+from claimgraph.graph.vocab import SCHEMA
 
 SCHEMA_PATH = Path(__file__).resolve().parents[1] / "claimgraph" / "data" / "audit.schema.json"
 

@@ -3,9 +3,9 @@
 import pytest
 
 from claimgraph.api import AuditOptions, audit
+from claimgraph.article.load import load_article
 from claimgraph.cli import main
 from claimgraph.errors import InputError
-from claimgraph.load import load_article
 
 
 def test_empty_file(tmp_path, capsys):

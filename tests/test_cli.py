@@ -6,9 +6,9 @@ import pytest
 from rdflib import Graph
 
 from claimgraph.cli import main
-from claimgraph.queries import list_queries
-from claimgraph.rdf.store import open_store
-from claimgraph.rdf.vocab import graph_iri
+from claimgraph.graph.queries import list_queries
+from claimgraph.graph.store import open_store
+from claimgraph.graph.vocab import graph_iri
 
 
 def _json(capsys):

@@ -133,7 +133,7 @@ def test_write_commands_create_a_missing_store_and_say_so(tmp_path, capsys):
 
 
 def test_same_file_name_in_two_folders_gives_two_ids(tmp_path, sample_path):
-    from claimgraph.load import load_article
+    from claimgraph.article.load import load_article
 
     text = sample_path.read_text(encoding="utf-8")
     for folder in ("a", "b"):
@@ -147,8 +147,8 @@ def test_same_file_name_in_two_folders_gives_two_ids(tmp_path, sample_path):
 
 
 def test_query_rows_are_json_serialisable(places):
-    from claimgraph.queries import run_query
-    from claimgraph.rdf.store import open_store
+    from claimgraph.graph.queries import run_query
+    from claimgraph.graph.store import open_store
 
     store = open_store(places["STORE"])
     try:

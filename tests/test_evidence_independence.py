@@ -4,9 +4,9 @@ from __future__ import annotations
 
 from claimgraph.evidence.independence import derivation_graph, independent_origins, origin_of
 from claimgraph.evidence.relations import carry_evidence, claim_relations
+from claimgraph.graph.evidence import add_relation_triples
+from claimgraph.graph.vocab import CG, claim_iri
 from claimgraph.model import Evidence, Source, SourceMetadata
-from claimgraph.rdf.evidence import add_relation_triples
-from claimgraph.rdf.vocab import CG, claim_iri
 
 REPORT = (
     "The city council voted on Tuesday to build a new bridge across the river, at a cost "

@@ -15,11 +15,11 @@ from rdflib.namespace import RDF
 from claimgraph.evidence import judge_article, source_origins
 from claimgraph.evidence.claimreview import claim_reviews
 from claimgraph.evidence.review import apply_reviews, load_reviews, record_review
+from claimgraph.graph.evidence import add_evidence_triples, evidence_work
+from claimgraph.graph.ntriples import plain_graph
+from claimgraph.graph.triples import build_article_graph
+from claimgraph.graph.vocab import CG, CITO, OA, claim_iri, graph_iri, review_graph_iri
 from claimgraph.model import Source
-from claimgraph.rdf.evidence import add_evidence_triples, evidence_work
-from claimgraph.rdf.graph import build_article_graph
-from claimgraph.rdf.ntriples import plain_graph
-from claimgraph.rdf.vocab import CG, CITO, OA, claim_iri, graph_iri, review_graph_iri
 
 QUERIES = Path(__file__).resolve().parents[1] / "queries"
 ARTICLE = sample_article()
@@ -96,7 +96,7 @@ def test_each_query_file_has_a_header() -> None:
 
 
 def test_review_overrides_and_survives_reingest(evidence) -> None:
-    from claimgraph.rdf.store import open_store
+    from claimgraph.graph.store import open_store
 
     store = open_store("memory")
     store.replace_graph(graph_iri(ARTICLE.id), _article_graph(evidence))

@@ -11,12 +11,12 @@ from datetime import date
 
 import pytest
 
+from claimgraph.article.dedupe import duplicate_groups
+from claimgraph.article.titles import title_problem
+from claimgraph.article.urls import canonical_url, work_identifiers
 from claimgraph.audit.checks import article_findings, finish_findings
 from claimgraph.audit.date_checks import date_findings
-from claimgraph.dedupe import duplicate_groups
 from claimgraph.model import Article, Citation, Claim, Endnote, Section
-from claimgraph.titles import title_problem
-from claimgraph.urls import canonical_url, work_identifiers
 
 TODAY = date(2025, 6, 1)
 
@@ -272,7 +272,7 @@ def test_prose_footnotes_and_link_definitions_state_no_title():
 
 def _orphans(article: Article) -> list:
     from claimgraph.audit.sparql_checks import run_sparql_checks
-    from claimgraph.rdf.graph import build_article_graph
+    from claimgraph.graph.triples import build_article_graph
 
     groups = duplicate_groups(article.endnotes)
     findings = article_findings(article, groups) + run_sparql_checks(

@@ -6,10 +6,10 @@ import pytest
 from hypothesis import HealthCheck, given, seed, settings
 from hypothesis import strategies as st
 
+from claimgraph.article.load import article_from_text
+from claimgraph.article.readers import READERS, decode_article, detect_format, get_reader
+from claimgraph.article.urls import canonical_url, clean_url, work_identifiers
 from claimgraph.errors import InputError
-from claimgraph.load import article_from_text
-from claimgraph.readers import READERS, decode_article, detect_format, get_reader
-from claimgraph.urls import canonical_url, clean_url, work_identifiers
 
 FUZZ = settings(max_examples=40, deadline=None, derandomize=True, database=None,
                 suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large])

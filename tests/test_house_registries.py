@@ -102,7 +102,7 @@ def test_no_import_cycle():
     edges = [(m, i) for m in graph.modules for i in graph.find_modules_directly_imported_by(m)]
     cycles = list(nx.simple_cycles(nx.DiGraph(edges)))
     assert cycles == []
-    assert ("claimgraph.rdf.store_oxigraph", "claimgraph.server") not in edges
+    assert ("claimgraph.graph.store_oxigraph", "claimgraph.graph.server") not in edges
     assert not [e for e in edges if e[0].startswith("claimgraph.extract") and e[1].startswith("claimgraph.fetch")]
 
 
@@ -115,9 +115,9 @@ def test_every_package_is_shipped():
 
 def test_cli_format_lists_match_the_library():
     from claimgraph import api
+    from claimgraph.article.readers import READERS
     from claimgraph.cli import audit as audit_cli
     from claimgraph.cli import export as export_cli
-    from claimgraph.readers import READERS
 
     assert set(export_cli.GRAPH_FORMATS) == set(api.GRAPH_FORMATS)
     assert set(export_cli.ENDNOTE_FORMATS) == set(api.ENDNOTE_FORMATS)
@@ -126,7 +126,7 @@ def test_cli_format_lists_match_the_library():
 
 def test_shipped_data_is_read_from_the_package_and_user_queries_add_to_it(tmp_path, monkeypatch):
     from claimgraph.errors import QueryError
-    from claimgraph.queries import list_queries, load_query
+    from claimgraph.graph.queries import list_queries, load_query
     from claimgraph.shipped import sample_articles_dir, shipped_queries_dir
 
     assert (shipped_queries_dir() / "checks").is_dir() and list(sample_articles_dir().glob("*.txt"))

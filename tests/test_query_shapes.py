@@ -15,10 +15,10 @@ import pytest
 
 from claimgraph.api import AuditOptions, audit
 from claimgraph.errors import StoreError
-from claimgraph.queries import bind_params, list_queries, load_query, query_graphs
-from claimgraph.rdf import store_oxigraph
-from claimgraph.rdf.store import GraphStore, open_store
-from claimgraph.rdf.store_oxigraph import OxigraphStore, split_lines
+from claimgraph.graph import store_oxigraph
+from claimgraph.graph.queries import bind_params, list_queries, load_query, query_graphs
+from claimgraph.graph.store import GraphStore, open_store
+from claimgraph.graph.store_oxigraph import OxigraphStore, split_lines
 
 ROOT = Path(__file__).resolve().parents[1]
 PLAIN = Path(__file__).resolve().parent / "fixtures" / "plain_queries"
@@ -27,7 +27,7 @@ sys.path.insert(0, str(ROOT / "benchmarks"))
 from oxigraph_server import oxigraph_server  # noqa: E402, F401  (fixture)
 from synthetic import synthetic_corpus  # noqa: E402
 
-from claimgraph.rdf.store_sparql import SparqlStore  # noqa: E402
+from claimgraph.graph.store_sparql import SparqlStore  # noqa: E402
 
 
 @pytest.fixture(scope="module")

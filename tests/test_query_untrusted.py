@@ -16,10 +16,10 @@ from oxigraph_server import oxigraph_server  # noqa: F401 - a fixture
 from rdflib import Literal, URIRef
 
 from claimgraph.errors import QueryError
-from claimgraph.queries import run_untrusted_query
-from claimgraph.rdf.store import open_store
-from claimgraph.rdf.store_sparql import SparqlStore
-from claimgraph.rdf.untrusted import QueryRefused, QueryTimeout, check_untrusted_query
+from claimgraph.graph.queries import run_untrusted_query
+from claimgraph.graph.store import open_store
+from claimgraph.graph.store_sparql import SparqlStore
+from claimgraph.graph.untrusted import QueryRefused, QueryTimeout, check_untrusted_query
 
 EX = rdflib.Namespace("https://example.org/")
 G = URIRef("https://w3id.org/claimgraph/id/graph/untrusted")

@@ -11,10 +11,10 @@ from urllib.parse import unquote
 import pytest
 from bs4 import BeautifulSoup, Tag
 
-from claimgraph.claims import segment_claims
-from claimgraph.readers import detect_format, get_reader
-from claimgraph.readers.base import ReadResult
-from claimgraph.readers.html import HtmlReader
+from claimgraph.article.claims import segment_claims
+from claimgraph.article.readers import detect_format, get_reader
+from claimgraph.article.readers.base import ReadResult
+from claimgraph.article.readers.html import HtmlReader
 
 WIKIPEDIA = Path("/work/shared/data/wikipedia")
 PAGES = ["wikipedia.html", "wikipedia-2.html"]

@@ -5,9 +5,9 @@ from __future__ import annotations
 import pytest
 
 from claimgraph import audit
+from claimgraph.article.readers._html_depth import MAX_NESTING, cap_nesting
+from claimgraph.article.readers.html import HtmlReader
 from claimgraph.audit.pipeline import AuditOptions
-from claimgraph.readers._html_depth import MAX_NESTING, cap_nesting
-from claimgraph.readers.html import HtmlReader
 
 
 def _nested(depth: int) -> str:

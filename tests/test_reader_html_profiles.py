@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from claimgraph.load import article_from_text
+from claimgraph.article.load import article_from_text
 from claimgraph.model import Article
 
 PROFILES = Path(__file__).parent / "fixtures" / "html" / "profiles"

@@ -7,10 +7,10 @@ from pathlib import Path
 
 import pytest
 
-from claimgraph.claims import segment_claims
-from claimgraph.readers import detect_format, get_reader
-from claimgraph.readers.base import ReadResult
-from claimgraph.readers.markdown import MarkdownReader
+from claimgraph.article.claims import segment_claims
+from claimgraph.article.readers import detect_format, get_reader
+from claimgraph.article.readers.base import ReadResult
+from claimgraph.article.readers.markdown import MarkdownReader
 
 FIXTURE = Path(__file__).parent / "fixtures" / "markdown" / "coral-reefs.md"
 

@@ -6,9 +6,9 @@ from pathlib import Path
 
 import pytest
 
-from claimgraph.load import article_from_text
+from claimgraph.article.load import article_from_text
+from claimgraph.article.readers._numbered import marker_targets
 from claimgraph.model import Article
-from claimgraph.readers._numbered import marker_targets
 
 FIXTURES = Path(__file__).parent / "fixtures" / "markdown"
 

@@ -1,8 +1,8 @@
 """The endnote-text reader on the embedded sample and on hand-made articles of the same shape."""
 
-from claimgraph.claims import segment_claims, split_sentences
-from claimgraph.load import article_from_text, load_article
-from claimgraph.readers import detect_format, read_text
+from claimgraph.article.claims import segment_claims, split_sentences
+from claimgraph.article.load import article_from_text, load_article
+from claimgraph.article.readers import detect_format, read_text
 
 SMALL = """Kicker Line
 A Plain Title About Bees

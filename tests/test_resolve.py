@@ -2,9 +2,9 @@
 
 import re
 
-from claimgraph.load import article_from_text
+from claimgraph.article.load import article_from_text
+from claimgraph.article.resolve import _resolve_by_clues, score_pair
 from claimgraph.model import Candidate, Citation, Endnote
-from claimgraph.resolve import _resolve_by_clues, score_pair
 from claimgraph.synthetic import endnote_article
 
 

@@ -12,8 +12,8 @@ from oxigraph_server import oxigraph_binary_or_skip
 from rdflib import Literal, URIRef
 from test_query_untrusted import counting_server  # noqa: F401 - a fixture
 
-from claimgraph.rdf.store import open_store
-from claimgraph.server import GuardedServer, start_guarded_server
+from claimgraph.graph.server import GuardedServer, start_guarded_server
+from claimgraph.graph.store import open_store
 
 pytestmark = pytest.mark.server
 EX = rdflib.Namespace("https://example.org/")

@@ -9,6 +9,8 @@ from rdflib import Graph, Literal
 
 from claimgraph.audit.endnote_export import corrected_endnotes
 from claimgraph.audit.source_checks import source_findings
+from claimgraph.graph.sources import add_source_triples
+from claimgraph.graph.vocab import BIRO, CG, PROV, SCHEMA, endnote_iri, work_iri
 from claimgraph.model import (
     Article,
     AuditResult,
@@ -19,8 +21,6 @@ from claimgraph.model import (
     Source,
     SourceMetadata,
 )
-from claimgraph.rdf.sources import add_source_triples
-from claimgraph.rdf.vocab import BIRO, CG, PROV, SCHEMA, endnote_iri, work_iri
 
 
 def _article() -> Article:

@@ -9,7 +9,7 @@ from rdflib import Literal, URIRef
 from rdflib.namespace import RDF
 
 from claimgraph.errors import QueryError
-from claimgraph.rdf.store import GraphStore, QueryResult, open_store
+from claimgraph.graph.store import GraphStore, QueryResult, open_store
 
 EX = rdflib.Namespace("https://example.org/")
 G1 = URIRef("https://w3id.org/claimgraph/id/graph/one")

@@ -12,8 +12,8 @@ import rdflib
 from rdflib import Literal, URIRef
 
 from claimgraph.errors import InputError, StoreError
-from claimgraph.queries import bind_params, list_queries
-from claimgraph.rdf.store import open_store
+from claimgraph.graph.queries import bind_params, list_queries
+from claimgraph.graph.store import open_store
 
 ROOT = Path(__file__).resolve().parents[1]
 EX = rdflib.Namespace("https://example.org/")
@@ -96,7 +96,7 @@ def test_the_cli_says_one_line_for_undecodable_parameter_bytes(tmp_path: Path) -
 def test_refused_queries_and_damaged_stores_get_their_documented_exit_codes() -> None:
     from claimgraph.cli import exit_code_for
     from claimgraph.errors import StoreError
-    from claimgraph.rdf.untrusted import QueryRefused
+    from claimgraph.graph.untrusted import QueryRefused
 
     assert exit_code_for(QueryRefused("SERVICE is not allowed here", "service")) == 2  # bad input
     assert exit_code_for(StoreError("the store is damaged")) == 3  # store trouble

@@ -10,9 +10,9 @@ from oxigraph_server import oxigraph_server  # noqa: F401  (fixture)
 
 from claimgraph.api import AuditOptions, audit
 from claimgraph.audit.json_report import audit_to_json
-from claimgraph.queries import NamedQuery, bind_params, list_queries
-from claimgraph.rdf.store import GraphStore, open_store
-from claimgraph.rdf.vocab import graph_iri
+from claimgraph.graph.queries import NamedQuery, bind_params, list_queries
+from claimgraph.graph.store import GraphStore, open_store
+from claimgraph.graph.vocab import graph_iri
 
 PROBES = {
     "claim": "PREFIX schema: <https://schema.org/> PREFIX dcterms: <http://purl.org/dc/terms/> "

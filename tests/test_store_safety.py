@@ -15,8 +15,8 @@ import rdflib
 from rdflib import URIRef
 
 from claimgraph.errors import StoreError
-from claimgraph.rdf.store import open_store
-from claimgraph.rdf.store_oxigraph import OxigraphStore
+from claimgraph.graph.store import open_store
+from claimgraph.graph.store_oxigraph import OxigraphStore
 
 ROOT = Path(__file__).resolve().parents[1]
 EX = rdflib.Namespace("https://example.org/")
@@ -27,7 +27,7 @@ WRITER = textwrap.dedent(
     import sys
     import rdflib
     from rdflib import Literal, URIRef
-    from claimgraph.rdf.store import open_store
+    from claimgraph.graph.store import open_store
 
     store_dir, graph_name, version, size = sys.argv[1], sys.argv[2], sys.argv[3], int(sys.argv[4])
     ex = rdflib.Namespace("https://example.org/")
@@ -55,7 +55,7 @@ INGESTER = textwrap.dedent(
     import sys
     import rdflib
     from rdflib import Literal, URIRef
-    from claimgraph.rdf.store import open_store
+    from claimgraph.graph.store import open_store
 
     store_dir, article, rounds = sys.argv[1], sys.argv[2], int(sys.argv[3])
     ex = rdflib.Namespace("https://example.org/")

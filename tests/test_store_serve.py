@@ -15,9 +15,9 @@ from oxigraph_server import oxigraph_binary_or_skip
 from rdflib import Literal, URIRef
 
 from claimgraph.errors import InputError, StoreError
-from claimgraph.rdf.store import open_store
-from claimgraph.rdf.store_sparql import SparqlStore
-from claimgraph.server import RECORD_NAME, free_port, running_server
+from claimgraph.graph.server import RECORD_NAME, free_port, running_server
+from claimgraph.graph.store import open_store
+from claimgraph.graph.store_sparql import SparqlStore
 
 ROOT = Path(__file__).resolve().parents[1]
 EX = rdflib.Namespace("https://example.org/")

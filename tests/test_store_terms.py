@@ -9,11 +9,11 @@ import pytest
 from rdflib import BNode, Literal, URIRef
 
 from claimgraph.errors import QueryError, StoreError
-from claimgraph.rdf.store import DEFAULT_STORE_DIR, QueryResult, open_store
-from claimgraph.rdf.store_memory import RdflibStore
-from claimgraph.rdf.store_oxigraph import OxigraphStore
-from claimgraph.rdf.store_sparql import SparqlStore, parse_json_results
-from claimgraph.rdf.store_terms import bind_as_values, outer_group_start, term_text
+from claimgraph.graph.store import DEFAULT_STORE_DIR, QueryResult, open_store
+from claimgraph.graph.store_memory import RdflibStore
+from claimgraph.graph.store_oxigraph import OxigraphStore
+from claimgraph.graph.store_sparql import SparqlStore, parse_json_results
+from claimgraph.graph.store_terms import bind_as_values, outer_group_start, term_text
 
 XSD_INT = URIRef("http://www.w3.org/2001/XMLSchema#integer")
 
@@ -111,7 +111,7 @@ def test_json_results_become_terms() -> None:
 
 @pytest.mark.parametrize("text", ["", "plain", "01", "é ∑ 😀", 'say "hi"\nnext line', "  padded  ", "true"])
 def test_plain_literals_from_the_store_behave_like_rdflib_literals(text: str) -> None:
-    from claimgraph.rdf.store_terms import from_oxigraph, plain_literal
+    from claimgraph.graph.store_terms import from_oxigraph, plain_literal
 
     expected = Literal(text)
     for made in (plain_literal(text), from_oxigraph(ox.Literal(text))):

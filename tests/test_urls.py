@@ -2,7 +2,7 @@
 
 import pytest
 
-from claimgraph.urls import canonical_url, clean_url, registered_domain, work_identifiers, work_kind
+from claimgraph.article.urls import canonical_url, clean_url, registered_domain, work_identifiers, work_kind
 
 
 @pytest.mark.parametrize(

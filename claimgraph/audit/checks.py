@@ -8,12 +8,12 @@ from __future__ import annotations
 import re
 from datetime import date
 
+from claimgraph.article.dedupe import is_link_target, same_work
+from claimgraph.article.titles import title_problem
 from claimgraph.audit.date_checks import date_findings
 from claimgraph.audit.names import citation_name, endnote_name, endnotes_name
 from claimgraph.audit.uncited import uncited_claims
-from claimgraph.dedupe import is_link_target, same_work
 from claimgraph.model import Article, DuplicateGroup, Endnote, Finding
-from claimgraph.titles import title_problem
 
 _GROUP_SEVERITY = {"certain": "medium", "likely": "medium", "possible": "low"}
 _YEAR_FOLDER = re.compile(r"^(?:19|20)\d\d$")

@@ -13,12 +13,12 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from claimgraph.article.load import article_id_for, load_article
 from claimgraph.audit.corpus_inputs import expand_inputs, is_url, load_remote_article
 from claimgraph.audit.corpus_summary import CorpusSummary, corpus_summary
 from claimgraph.audit.pipeline import AuditOptions, audit_article, fetch_config
 from claimgraph.errors import ClaimgraphError
 from claimgraph.fetch.config import FetchConfig, default_cache_dir
-from claimgraph.load import article_id_for, load_article
 from claimgraph.model import Article, AuditResult, Source
 
 __all__ = ["CorpusResult", "audit_corpus", "collect_corpus_sources", "load_corpus"]

@@ -71,10 +71,10 @@ def load_remote_article(
     article_format: str | None = None,
 ) -> Article:
     """Fetch an article by URL through the polite, guarded fetcher (or its capture) and read it."""
+    from claimgraph.article.load import article_from_text
+    from claimgraph.article.readers import decode_article
     from claimgraph.fetch.captures import CaptureStore
     from claimgraph.fetch.client import Fetcher
-    from claimgraph.load import article_from_text
-    from claimgraph.readers import decode_article
 
     store = CaptureStore(cache_dir) if cache_dir else None
     response = Fetcher(config, store=store, offline=offline).get(url)

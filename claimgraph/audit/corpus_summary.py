@@ -5,9 +5,9 @@ from __future__ import annotations
 from collections import defaultdict
 from dataclasses import dataclass, field
 
+from claimgraph.article.urls import canonical_url
+from claimgraph.graph.triples import work_key
 from claimgraph.model import AuditResult, Source
-from claimgraph.rdf.graph import work_key
-from claimgraph.urls import canonical_url
 
 BROKEN = ("dead", "soft_404")
 

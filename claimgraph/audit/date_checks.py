@@ -9,8 +9,8 @@ from __future__ import annotations
 import re
 from datetime import date
 
+from claimgraph.article.dates import days_apart, find_dates
 from claimgraph.audit.names import citation_name, endnote_name
-from claimgraph.dates import days_apart, find_dates
 from claimgraph.model import Article, Endnote, Finding
 
 _ARXIV_NEW = re.compile(r"^(\d{2})(\d{2})\.\d{4,5}$")

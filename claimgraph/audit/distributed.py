@@ -34,7 +34,7 @@ def prefetch_corpus(items: Iterable[str | Path], options: AuditOptions) -> tuple
 def audit_one(item: str, store_spec: str, options: AuditOptions) -> AuditResult | tuple[str, str]:
     """On a worker: audit one article from the shared captures into the store; never raises."""
     from claimgraph.audit.pipeline import audit
-    from claimgraph.rdf.store import open_store
+    from claimgraph.graph.store import open_store
 
     try:
         store = open_store(store_spec)

@@ -14,9 +14,9 @@ import re
 from dataclasses import dataclass, field
 from urllib.parse import parse_qsl, urlencode, urlsplit, urlunsplit
 
+from claimgraph.article.titles import best_title
+from claimgraph.article.urls import tracking_parameter
 from claimgraph.model import AuditResult, Endnote, Source
-from claimgraph.titles import best_title
-from claimgraph.urls import tracking_parameter
 
 FORMATS = ("markdown", "csl-json", "bibtex")
 MERGED_STRENGTHS = ("certain", "likely")

@@ -5,10 +5,10 @@ from __future__ import annotations
 from collections import Counter
 from typing import Any
 
+from claimgraph.article.titles import title_problem
 from claimgraph.evidence.status import claim_statuses
 from claimgraph.extract.source_type import source_type
 from claimgraph.model import AuditResult, Source
-from claimgraph.titles import title_problem
 
 SCHEMA_VERSION = "1.2"  # 1.2: sources[].metadata.provenance
 

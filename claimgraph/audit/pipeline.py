@@ -7,10 +7,11 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from claimgraph.article.dedupe import duplicate_groups
+from claimgraph.article.load import article_from_text, default_article_path, load_article
 from claimgraph.audit.checks import article_findings, finish_findings
 from claimgraph.audit.source_checks import network_findings, source_findings
 from claimgraph.audit.sparql_checks import run_sparql_checks
-from claimgraph.dedupe import duplicate_groups
 from claimgraph.evidence import evidence_findings, judge_article, source_origins
 from claimgraph.evidence.findings import judge_fallback_finding
 from claimgraph.evidence.review import apply_reviews, load_reviews
@@ -18,12 +19,11 @@ from claimgraph.fetch import FetchConfig, collect_sources
 from claimgraph.fetch.collect import Sources
 from claimgraph.fetch.config import default_cache_dir
 from claimgraph.fetch.progress import ProgressCallback
-from claimgraph.load import article_from_text, default_article_path, load_article
+from claimgraph.graph.evidence import add_evidence_triples
+from claimgraph.graph.sources import add_source_triples
+from claimgraph.graph.triples import add_findings, build_article_graph
+from claimgraph.graph.vocab import graph_iri
 from claimgraph.model import Article, AuditResult, Finding, Source
-from claimgraph.rdf.evidence import add_evidence_triples
-from claimgraph.rdf.graph import add_findings, build_article_graph
-from claimgraph.rdf.sources import add_source_triples
-from claimgraph.rdf.vocab import graph_iri
 from claimgraph.shipped import default_snapshots_dir
 
 SEVERITY_ORDER = {"high": 0, "medium": 1, "low": 2}

@@ -13,12 +13,12 @@ import pyoxigraph
 import rdflib
 
 from claimgraph.errors import QueryError
+from claimgraph.graph.ntriples import ntriples
+from claimgraph.graph.queries import NamedQuery, bind_params, list_queries, queries_dir
+from claimgraph.graph.store import term_to_python
+from claimgraph.graph.store_terms import bind_as_values, from_oxigraph, normalise_bindings
+from claimgraph.graph.vocab import ID
 from claimgraph.model import Finding
-from claimgraph.queries import NamedQuery, bind_params, list_queries, queries_dir
-from claimgraph.rdf.ntriples import ntriples
-from claimgraph.rdf.store import term_to_python
-from claimgraph.rdf.store_terms import bind_as_values, from_oxigraph, normalise_bindings
-from claimgraph.rdf.vocab import ID
 
 __all__ = ["run_sparql_checks", "check_queries"]
 

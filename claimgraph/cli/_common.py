@@ -14,7 +14,6 @@ from typing import Any
 
 from claimgraph import settings
 from claimgraph.errors import InputError
-from claimgraph.store_spec import is_directory_spec, store_spec_problem
 
 STORE_ENV = "CLAIMGRAPH_STORE"
 SEVERITIES = ("high", "medium", "low")
@@ -22,6 +21,8 @@ SEVERITIES = ("high", "medium", "low")
 
 def store_spec(value: str) -> str:
     """argparse type for ``--store``: refuse a host:port without a scheme, a file, an empty spec."""
+    from claimgraph.api import store_spec_problem  # here, so that --help imports no pipeline
+
     problem = store_spec_problem(value)
     if problem:
         raise argparse.ArgumentTypeError(problem)
@@ -62,6 +63,8 @@ def resolve_store(spec: str | None, *, writes: bool, quiet: bool = False) -> str
     An explicit ``--store`` or ``$CLAIMGRAPH_STORE`` naming a missing directory is an error for a
     command that only reads; the default location is created (and said so) either way.
     """
+    from claimgraph.api import is_directory_spec, store_spec_problem
+
     explicit = spec or settings.get(STORE_ENV, "")
     chosen = explicit or settings.get(STORE_ENV)
     problem = store_spec_problem(chosen)

@@ -7,7 +7,6 @@ import argparse
 from claimgraph import settings
 from claimgraph.cli._common import port_number, resolve_store, store_spec
 from claimgraph.errors import InputError
-from claimgraph.store_spec import is_directory_spec
 
 TOKEN_ENV = "CLAIMGRAPH_SERVE_TOKEN"
 DEFAULT_PORT = 7878
@@ -54,7 +53,7 @@ def add_parser(subparsers: argparse._SubParsersAction) -> None:
 
 def run(args: argparse.Namespace) -> int:
     """Start the server, print where it answers, and block until Ctrl-C."""
-    from claimgraph.api import serve_until_interrupted, start_guarded_server
+    from claimgraph.api import is_directory_spec, serve_until_interrupted, start_guarded_server
 
     location = resolve_store(args.store, writes=not args.read_only)
     if not is_directory_spec(location):

@@ -1,6 +1,6 @@
 """Evidence: passage retrieval, stance judges, citation checks, independence, relations, review.
 
-The audit calls ``judge_article`` then ``evidence_findings``; ``claimgraph.rdf.evidence`` turns
+The audit calls ``judge_article`` then ``evidence_findings``; ``claimgraph.graph.evidence`` turns
 the evidence into triples. Judges are listed in ``claimgraph.evidence.judges.JUDGES``.
 """
 

@@ -16,9 +16,9 @@ from collections import defaultdict
 
 import networkx as nx
 
+from claimgraph.article.urls import canonical_url
 from claimgraph.evidence.text import tokens
 from claimgraph.model import Evidence, Source
-from claimgraph.urls import canonical_url
 
 __all__ = ["derivation_graph", "origin_of", "independent_origins", "source_origins", "SHINGLE",
            "COPY_SHARE"]

@@ -19,10 +19,10 @@ from rdflib.namespace import PROV, RDF, RDFS, XSD
 
 from claimgraph.errors import InputError
 from claimgraph.evidence.judges import STANCES
+from claimgraph.graph.evidence import evidence_work
+from claimgraph.graph.vocab import CG, ID, SCHEMA, bind_prefixes, claim_iri, evidence_iri
+from claimgraph.graph.vocab import review_graph_iri as _review_graph
 from claimgraph.model import Article, Evidence
-from claimgraph.rdf.evidence import evidence_work
-from claimgraph.rdf.vocab import CG, ID, SCHEMA, bind_prefixes, claim_iri, evidence_iri
-from claimgraph.rdf.vocab import review_graph_iri as _review_graph
 
 __all__ = ["Review", "record_review", "load_reviews", "apply_reviews", "review_iri",
            "agent_iri"]

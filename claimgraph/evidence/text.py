@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-from claimgraph.claims import split_sentences
+from claimgraph.article.claims import split_sentences
 from claimgraph.model import Passage
 
 __all__ = [

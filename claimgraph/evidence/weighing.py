@@ -8,9 +8,9 @@ but never another copy of the work already cited (same canonical URL or work ide
 
 from __future__ import annotations
 
+from claimgraph.article.urls import canonical_url, work_identifiers
 from claimgraph.extract.source_type import WEAK_TYPES, source_type
 from claimgraph.model import Article, Evidence, Finding, Source
-from claimgraph.urls import canonical_url, work_identifiers
 
 __all__ = ["weak_support_findings", "same_work", "prefer_primary", "kind_of_endnote"]
 

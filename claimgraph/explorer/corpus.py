@@ -8,7 +8,7 @@ import streamlit as st
 from claimgraph.errors import ClaimgraphError
 from claimgraph.explorer import state
 from claimgraph.explorer.query import user_description
-from claimgraph.queries import NamedQuery, list_queries, run_query
+from claimgraph.graph.queries import NamedQuery, list_queries, run_query
 
 __all__ = ["render", "corpus_queries"]
 

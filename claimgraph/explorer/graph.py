@@ -5,6 +5,7 @@ from __future__ import annotations
 import streamlit as st
 
 from claimgraph.api import export_graph
+from claimgraph.article.titles import best_title
 from claimgraph.explorer import state
 from claimgraph.explorer.dot import network_dot
 from claimgraph.explorer.graph_view import show_network
@@ -12,7 +13,6 @@ from claimgraph.explorer.network import network
 from claimgraph.explorer.text import short
 from claimgraph.explorer.views import STATUS_STYLE, claim_statuses
 from claimgraph.model import AuditResult, Claim
-from claimgraph.titles import best_title
 
 __all__ = ["render", "MAX_CLAIMS"]
 

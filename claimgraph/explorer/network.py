@@ -8,12 +8,12 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from claimgraph.article.titles import best_title
 from claimgraph.explorer.dot import STANCE_COLOURS
 from claimgraph.explorer.labels import endnote_label
 from claimgraph.explorer.todo import worst_by_endnote
 from claimgraph.explorer.views import STATUS_STYLE
 from claimgraph.model import AuditResult
-from claimgraph.titles import best_title
 
 __all__ = ["Node", "Edge", "network", "COLUMNS"]
 

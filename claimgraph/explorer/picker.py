@@ -7,12 +7,12 @@ from collections import Counter
 import streamlit as st
 
 from claimgraph.api import fetch_article
+from claimgraph.article.readers import MAX_ARTICLE_BYTES
 from claimgraph.errors import ClaimgraphError
 from claimgraph.explorer import state
 from claimgraph.explorer.text import md_escape, plain_words, short
 from claimgraph.explorer.views import health_counts
 from claimgraph.model import AuditResult
-from claimgraph.readers import MAX_ARTICLE_BYTES
 
 __all__ = ["render_sidebar", "fetch_article_text", "article_names", "allow_private", "ALLOW_PRIVATE_ENV"]
 

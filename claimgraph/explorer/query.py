@@ -13,11 +13,11 @@ from claimgraph.errors import ClaimgraphError
 from claimgraph.explorer import state
 from claimgraph.explorer.paging import paginate
 from claimgraph.explorer.text import plain_words, short
-from claimgraph.queries import list_queries, run_query, run_untrusted_query
-from claimgraph.rdf.store import QueryResult
-from claimgraph.rdf.store_memory import RdflibStore
-from claimgraph.rdf.untrusted import check_untrusted_query
-from claimgraph.rdf.vocab import bind_prefixes, graph_iri
+from claimgraph.graph.queries import list_queries, run_query, run_untrusted_query
+from claimgraph.graph.store import QueryResult
+from claimgraph.graph.store_memory import RdflibStore
+from claimgraph.graph.untrusted import check_untrusted_query
+from claimgraph.graph.vocab import bind_prefixes, graph_iri
 
 __all__ = ["render", "read_only_form", "construct", "READ_FORMS", "user_description", "run_custom_query"]
 

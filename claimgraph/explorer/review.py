@@ -12,10 +12,10 @@ from claimgraph.evidence.review import load_reviews, record_review
 from claimgraph.explorer import state
 from claimgraph.explorer.text import md_escape, short
 from claimgraph.explorer.views import STATUS_STYLE, claim_statuses, evidence_for_claim
+from claimgraph.graph.evidence import evidence_work
+from claimgraph.graph.triples import endnote_work
+from claimgraph.graph.vocab import claim_iri
 from claimgraph.model import AuditResult, Claim
-from claimgraph.rdf.evidence import evidence_work
-from claimgraph.rdf.graph import endnote_work
-from claimgraph.rdf.vocab import claim_iri
 
 __all__ = ["render", "review_pairs"]
 

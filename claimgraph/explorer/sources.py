@@ -5,13 +5,13 @@ from __future__ import annotations
 import pandas as pd
 import streamlit as st
 
+from claimgraph.article.titles import best_title
 from claimgraph.explorer import state
 from claimgraph.explorer.labels import endnote_label
 from claimgraph.explorer.text import code_escape, md_escape, short
 from claimgraph.explorer.todo import link_reason
 from claimgraph.explorer.views import source_rows, source_title
 from claimgraph.model import AuditResult
-from claimgraph.titles import best_title
 
 __all__ = ["render"]
 

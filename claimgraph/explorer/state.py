@@ -18,14 +18,14 @@ import streamlit as st
 
 from claimgraph import settings
 from claimgraph.api import AuditOptions, audit, default_article_path, open_store
+from claimgraph.article.load import article_id_for
+from claimgraph.article.readers import decode_article
 from claimgraph.errors import StoreError
 from claimgraph.evidence.review import apply_reviews, load_reviews
-from claimgraph.load import article_id_for
+from claimgraph.graph.queries import run_query
+from claimgraph.graph.store import GraphStore
+from claimgraph.graph.vocab import CG, article_iri, graph_iri
 from claimgraph.model import AuditResult
-from claimgraph.queries import run_query
-from claimgraph.rdf.store import GraphStore
-from claimgraph.rdf.vocab import CG, article_iri, graph_iri
-from claimgraph.readers import decode_article
 
 __all__ = [
     "get_store",

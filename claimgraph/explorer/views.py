@@ -5,12 +5,12 @@ from __future__ import annotations
 from collections import Counter, defaultdict
 from dataclasses import dataclass
 
+from claimgraph.article.titles import best_title
 from claimgraph.evidence.status import claim_statuses
 from claimgraph.explorer.labels import endnote_label
 from claimgraph.explorer.text import short
 from claimgraph.explorer.todo import link_reason
 from claimgraph.model import AuditResult, Evidence, Source
-from claimgraph.titles import best_title
 
 __all__ = [
     "HEALTH_CATEGORIES",
