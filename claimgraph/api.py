@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from pathlib import Path
 
 import rdflib
@@ -22,7 +22,7 @@ from claimgraph.fetch import FetchConfig, collect_sources
 from claimgraph.fetch.archive import export_warc, import_warcs
 from claimgraph.fetch.captures import CaptureStore
 from claimgraph.fetch.config import default_cache_dir
-from claimgraph.fetch.progress import ProgressCallback
+from claimgraph.fetch.progress import FetchSummary, ProgressCallback, SummaryCallback
 from claimgraph.graph.ntriples import native_serialize, plain_graph
 from claimgraph.graph.queries import NamedQuery, list_queries, load_query, run_query, run_untrusted_query
 from claimgraph.graph.server import serve_until_interrupted, start_guarded_server, start_server
@@ -30,6 +30,7 @@ from claimgraph.graph.store import GraphStore, open_store
 from claimgraph.graph.store_spec import is_directory_spec, store_spec_problem
 from claimgraph.graph.untrusted import QueryRefused
 from claimgraph.graph.vocab import bind_prefixes, graph_iri
+from claimgraph.hints import Hint, hint_for_error_kind
 from claimgraph.model import AuditResult, Source
 from claimgraph.shipped import default_snapshots_dir
 
@@ -52,6 +53,9 @@ __all__ = [
     "store_spec_problem",
     "AuditOptions",
     "CaptureStore",
+    "FetchConfig",
+    "FetchSummary",
+    "fetch_settings",
     "LIST_SUFFIXES",
     "audit_corpus",
     "corpus_to_json",
@@ -107,12 +111,12 @@ def open_store_or_none(spec: str | None, warn: Callable[[str], None]) -> GraphSt
         return None
 
 
-def render_report(result: AuditResult, fmt: str) -> str:
-    """An audit report as ``text``, ``markdown`` or ``json``."""
+def render_report(result: AuditResult, fmt: str, words: Mapping[Hint, str] | None = None) -> str:
+    """An audit report as ``text``, ``markdown`` or ``json``; ``words`` phrase the hints (JSON: codes)."""
     if fmt == "text":
-        return render_text(result)
+        return render_text(result, words=words)
     if fmt == "markdown":
-        return render_markdown(result)
+        return render_markdown(result, words=words)
     if fmt == "json":
         import json
 
@@ -161,22 +165,32 @@ def export_store(store: GraphStore, fmt: str, article: str | None = None) -> str
     return export_graph(merged, fmt)
 
 
+def fetch_settings(
+    *, allow_private: bool = False, contact: str | None = None, refresh: bool = False,
+    max_age_days: float | None = None,
+) -> FetchConfig:
+    """Fetch settings with the usual defaults and these choices (``max_age_days`` in days)."""
+    config = FetchConfig(allow_private=allow_private, refresh=refresh,
+                         max_age=None if max_age_days is None else max_age_days * 86400)
+    if contact:
+        config.contact = contact
+    return config
+
+
 def check_sources(
-    urls: list[str], *, offline: bool = False, cache_dir: Path | None = None, allow_private: bool = False,
-    contact: str | None = None, on_progress: ProgressCallback | None = None, extract: bool = True,
-    refresh: bool = False, max_age_days: float | None = None,
+    urls: list[str], *, offline: bool = False, cache_dir: Path | None = None,
+    config: FetchConfig | None = None, on_progress: ProgressCallback | None = None,
+    on_summary: SummaryCallback | None = None, extract: bool = True,
 ) -> dict[str, Source]:
     """Health, metadata and text of each URL (captures, then snapshots, then the network).
 
-    ``extract=False`` checks link health only; ``refresh`` re-fetches every capture, ``max_age_days``
-    those older than that. The answer's ``network_down`` says whether the network looked unavailable.
+    ``extract=False`` checks link health only; ``config`` holds the fetch settings (address guard,
+    refresh, maximum capture age). The answer's ``network_down`` says whether the network looked
+    unavailable; ``on_summary`` hears once what was fetched.
     """
-    config = FetchConfig(refresh=refresh, max_age=None if max_age_days is None else max_age_days * 86400)
-    if contact:
-        config.contact = contact
     return collect_sources(
         urls, offline=offline, cache_dir=cache_dir or default_cache_dir(),
-        snapshots_dir=default_snapshots_dir(), allow_private=allow_private, progress=on_progress,
+        snapshots_dir=default_snapshots_dir(), progress=on_progress, on_summary=on_summary,
         config=config, extract=extract,
     )
 
@@ -200,6 +214,7 @@ def fetch_article(url: str, *, allow_private: bool = False) -> str:
     response = Fetcher(config).get(url)
     if response.error or not (200 <= response.status < 300):
         reason = response.error or f"HTTP status {response.status}"
-        raise ClaimgraphError(f"could not fetch {url}: {reason}")
+        raise ClaimgraphError(f"could not fetch {url}: {reason}",
+                              hint=hint_for_error_kind(response.error_kind))
     text, _problems = decode_article(response.body, response.final_url or url)
     return text

@@ -11,8 +11,9 @@ from rdflib.plugins.sparql import prepareQuery
 
 from claimgraph.errors import ClaimgraphError
 from claimgraph.explorer import state
+from claimgraph.explorer.hints import explain
 from claimgraph.explorer.paging import paginate
-from claimgraph.explorer.text import plain_words, short
+from claimgraph.explorer.text import short
 from claimgraph.graph.queries import list_queries, run_query, run_untrusted_query
 from claimgraph.graph.store import QueryResult
 from claimgraph.graph.store_memory import RdflibStore
@@ -109,7 +110,7 @@ def _run(action, name: str) -> None:
     try:
         answer = action()
     except (ClaimgraphError, ValueError) as error:
-        st.error(plain_words(str(error)))
+        st.error(explain(error))
         return
     st.session_state["query-answer"] = (name, answer)
 
