@@ -14,12 +14,12 @@ from claimgraph.audit.source_checks import network_findings, source_findings
 from claimgraph.audit.sparql_checks import run_sparql_checks
 from claimgraph.evidence import evidence_findings, judge_article, source_origins
 from claimgraph.evidence.findings import judge_fallback_finding
-from claimgraph.evidence.review import apply_reviews, load_reviews
 from claimgraph.fetch import FetchConfig, collect_sources
 from claimgraph.fetch.collect import Sources
 from claimgraph.fetch.config import default_cache_dir
 from claimgraph.fetch.progress import ProgressCallback, SummaryCallback
 from claimgraph.graph.evidence import add_evidence_triples
+from claimgraph.graph.reviews import apply_reviews, load_reviews
 from claimgraph.graph.sources import add_source_triples
 from claimgraph.graph.triples import add_findings, build_article_graph
 from claimgraph.graph.vocab import graph_iri

@@ -21,8 +21,8 @@ from claimgraph.api import AuditOptions, audit, default_article_path, open_store
 from claimgraph.article.load import article_id_for
 from claimgraph.article.readers import decode_article
 from claimgraph.errors import StoreError
-from claimgraph.evidence.review import apply_reviews, load_reviews
 from claimgraph.graph.queries import run_query
+from claimgraph.graph.reviews import apply_reviews, load_reviews
 from claimgraph.graph.store import GraphStore
 from claimgraph.graph.vocab import CG, article_iri, graph_iri
 from claimgraph.model import AuditResult
