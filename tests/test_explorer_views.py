@@ -181,4 +181,5 @@ def test_equal_titles_in_the_picker_show_id_and_where_they_came_from() -> None:
 def test_the_article_fetcher_refuses_loopback_like_the_cli() -> None:
     with pytest.raises(ClaimgraphError) as error:
         fetch_article("http://127.0.0.1:9/article.md")
-    assert "private" in str(error.value) or "local" in str(error.value)
+    assert "loopback" in str(error.value) and error.value.hint == Hint.ALLOW_PRIVATE
+    assert "public addresses only" in explain(error.value), "the explorer says why in its own words"

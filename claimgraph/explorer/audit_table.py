@@ -7,8 +7,8 @@ import html
 import pandas as pd
 import streamlit as st
 
-from claimgraph.audit.endnote_export import FORMATS, corrected_endnotes
-from claimgraph.audit.report import render_markdown
+from claimgraph.api import ENDNOTE_FORMATS as FORMATS
+from claimgraph.api import corrected_endnotes, render_markdown
 from claimgraph.explorer import claim_detail, state
 from claimgraph.explorer.article_view import SEVERITY_COLOURS
 from claimgraph.explorer.clickable import show_clickable

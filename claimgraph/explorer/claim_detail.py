@@ -6,7 +6,7 @@ import altair as alt
 import pandas as pd
 import streamlit as st
 
-from claimgraph.article.titles import best_title
+from claimgraph.api import best_title
 from claimgraph.explorer.dot import STANCE_COLOURS, provenance_dot
 from claimgraph.explorer.hints import fix_words
 from claimgraph.explorer.labels import citation_marker, endnote_label

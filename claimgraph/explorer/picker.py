@@ -6,8 +6,7 @@ from collections import Counter
 
 import streamlit as st
 
-from claimgraph.api import fetch_article
-from claimgraph.article.readers import MAX_ARTICLE_BYTES
+from claimgraph.api import MAX_ARTICLE_BYTES, fetch_article
 from claimgraph.errors import ClaimgraphError
 from claimgraph.explorer import state
 from claimgraph.explorer.hints import explain

@@ -5,8 +5,7 @@ from __future__ import annotations
 from collections import Counter, defaultdict
 from dataclasses import dataclass
 
-from claimgraph.article.titles import best_title
-from claimgraph.evidence.status import claim_statuses
+from claimgraph.api import best_title, claim_statuses
 from claimgraph.explorer.hints import fix_words
 from claimgraph.explorer.labels import endnote_label
 from claimgraph.explorer.text import short
