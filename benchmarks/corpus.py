@@ -66,10 +66,11 @@ def child(folder: Path, work: Path, evidence: bool, wayback: str) -> int:
     os.environ["CLAIMGRAPH_BASE_WAYBACK"] = wayback
     from claimgraph.audit.corpus import audit_corpus
     from claimgraph.audit.pipeline import AuditOptions
+    from claimgraph.fetch.config import FetchConfig
     from claimgraph.graph.store import open_store
 
     store = open_store(work / "store", keep_open=True)
-    options = AuditOptions(online=True, allow_private=True, cache_dir=work / "captures",
+    options = AuditOptions(online=True, fetch=FetchConfig(allow_private=True), cache_dir=work / "captures",
                            snapshots_dir=None, evidence=evidence)
     started = time.perf_counter()
     corpus = audit_corpus([folder], store=store, options=options)

@@ -20,8 +20,8 @@ sys.path.insert(0, str(ROOT))
 
 from rdflib import Graph  # noqa: E402
 
-from claimgraph.evidence.review import record_review  # noqa: E402
 from claimgraph.graph.evidence import add_evidence_triples, evidence_work  # noqa: E402
+from claimgraph.graph.reviews import record_review  # noqa: E402
 from claimgraph.graph.store import open_store  # noqa: E402
 from claimgraph.graph.triples import build_article_graph  # noqa: E402
 from claimgraph.graph.vocab import claim_iri, graph_iri  # noqa: E402

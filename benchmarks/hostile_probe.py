@@ -179,7 +179,7 @@ def probe_routes(workdir: Path) -> list[tuple[str, str, float, float]]:
         notes = "\n".join(f"[^{i}]: {url}" for i, url in enumerate(urls, 1))
         claims = " ".join(f"Claim {i} holds.[^{i}]" for i in range(1, len(urls) + 1))
         article.write_text(f"# Hostile citations\n\n{claims}\n\n{notes}\n")
-        options = AuditOptions(online=True, allow_private=True, evidence=False, snapshots_dir=None,
+        options = AuditOptions(online=True, fetch=FetchConfig(allow_private=True), evidence=False, snapshots_dir=None,
                                cache_dir=workdir / "route-cache")
         outcome, took, rss = _run_forked(lambda: audit(article, options=options), HANG_AFTER + 30)
         results.append(("article citing every route", outcome, took, rss))

@@ -25,6 +25,7 @@ import subprocess
 import sys
 import tempfile
 import time
+from dataclasses import replace
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -60,7 +61,7 @@ def child(urls_file: Path) -> int:
     urls = urls_file.read_text().split()
     config = FetchConfig(retries=0)
     started = time.perf_counter()
-    found = check_links(urls, allow_private=True, config=config, archive=False)
+    found = check_links(urls, config=replace(config, allow_private=True), archive=False)
     seconds = time.perf_counter() - started
     counts: dict[str, int] = {}
     for source in found.values():

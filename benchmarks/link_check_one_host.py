@@ -16,6 +16,7 @@ import shutil
 import subprocess
 import sys
 import time
+from dataclasses import replace
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -33,7 +34,7 @@ def run_claimgraph(zoo, links: int, per_host: int) -> tuple[float, dict[str, int
     config.base_urls["wayback"] = f"{zoo.base}/wayback/available"  # dead links look it up
     urls = [f"{zoo.base}/bench/{i}" for i in range(1, links + 1)]
     started = time.perf_counter()
-    found = check_links(urls, allow_private=True, config=config)
+    found = check_links(urls, config=replace(config, allow_private=True))
     seconds = time.perf_counter() - started
     counts: dict[str, int] = {}
     for source in found.values():

@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from pathlib import Path
 
 import rdflib
 
-from claimgraph.article.load import article_from_text, default_article_path, load_article
+from claimgraph.article.load import article_from_text, article_id_for, default_article_path, load_article
+from claimgraph.article.readers import MAX_ARTICLE_BYTES, decode_article
+from claimgraph.article.titles import best_title
 from claimgraph.audit.corpus import audit_corpus
 from claimgraph.audit.corpus_inputs import LIST_SUFFIXES, is_url, read_input_list
 from claimgraph.audit.corpus_report import corpus_to_json, render_corpus_markdown, render_corpus_text
@@ -18,18 +20,25 @@ from claimgraph.audit.pipeline import AuditOptions, audit, audit_article
 from claimgraph.audit.report import render_markdown, render_text
 from claimgraph.errors import ClaimgraphError, InputError, StoreError
 from claimgraph.evidence import get_judge, judge_text
+from claimgraph.evidence.judges import JUDGE_SUMMARY, STANCES
+from claimgraph.evidence.status import claim_statuses
 from claimgraph.fetch import FetchConfig, collect_sources
 from claimgraph.fetch.archive import export_warc, import_warcs
 from claimgraph.fetch.captures import CaptureStore
 from claimgraph.fetch.config import default_cache_dir
-from claimgraph.fetch.progress import ProgressCallback
+from claimgraph.fetch.progress import FetchSummary, ProgressCallback, SummaryCallback
+from claimgraph.graph.evidence import evidence_work
 from claimgraph.graph.ntriples import native_serialize, plain_graph
 from claimgraph.graph.queries import NamedQuery, list_queries, load_query, run_query, run_untrusted_query
+from claimgraph.graph.reviews import apply_reviews, load_reviews, record_review
 from claimgraph.graph.server import serve_until_interrupted, start_guarded_server, start_server
-from claimgraph.graph.store import GraphStore, open_store
+from claimgraph.graph.store import GraphStore, QueryResult, open_store
+from claimgraph.graph.store_memory import RdflibStore
 from claimgraph.graph.store_spec import is_directory_spec, store_spec_problem
-from claimgraph.graph.untrusted import QueryRefused
-from claimgraph.graph.vocab import bind_prefixes, graph_iri
+from claimgraph.graph.triples import endnote_work
+from claimgraph.graph.untrusted import QueryRefused, check_untrusted_query
+from claimgraph.graph.vocab import CG, article_iri, bind_prefixes, claim_iri, graph_iri
+from claimgraph.hints import Hint, hint_for_error_kind
 from claimgraph.model import AuditResult, Source
 from claimgraph.shipped import default_snapshots_dir
 
@@ -52,6 +61,9 @@ __all__ = [
     "store_spec_problem",
     "AuditOptions",
     "CaptureStore",
+    "FetchConfig",
+    "FetchSummary",
+    "fetch_settings",
     "LIST_SUFFIXES",
     "audit_corpus",
     "corpus_to_json",
@@ -107,12 +119,12 @@ def open_store_or_none(spec: str | None, warn: Callable[[str], None]) -> GraphSt
         return None
 
 
-def render_report(result: AuditResult, fmt: str) -> str:
-    """An audit report as ``text``, ``markdown`` or ``json``."""
+def render_report(result: AuditResult, fmt: str, words: Mapping[Hint, str] | None = None) -> str:
+    """An audit report as ``text``, ``markdown`` or ``json``; ``words`` phrase the hints (JSON: codes)."""
     if fmt == "text":
-        return render_text(result)
+        return render_text(result, words=words)
     if fmt == "markdown":
-        return render_markdown(result)
+        return render_markdown(result, words=words)
     if fmt == "json":
         import json
 
@@ -161,22 +173,32 @@ def export_store(store: GraphStore, fmt: str, article: str | None = None) -> str
     return export_graph(merged, fmt)
 
 
+def fetch_settings(
+    *, allow_private: bool = False, contact: str | None = None, refresh: bool = False,
+    max_age_days: float | None = None,
+) -> FetchConfig:
+    """Fetch settings with the usual defaults and these choices (``max_age_days`` in days)."""
+    config = FetchConfig(allow_private=allow_private, refresh=refresh,
+                         max_age=None if max_age_days is None else max_age_days * 86400)
+    if contact:
+        config.contact = contact
+    return config
+
+
 def check_sources(
-    urls: list[str], *, offline: bool = False, cache_dir: Path | None = None, allow_private: bool = False,
-    contact: str | None = None, on_progress: ProgressCallback | None = None, extract: bool = True,
-    refresh: bool = False, max_age_days: float | None = None,
+    urls: list[str], *, offline: bool = False, cache_dir: Path | None = None,
+    config: FetchConfig | None = None, on_progress: ProgressCallback | None = None,
+    on_summary: SummaryCallback | None = None, extract: bool = True,
 ) -> dict[str, Source]:
     """Health, metadata and text of each URL (captures, then snapshots, then the network).
 
-    ``extract=False`` checks link health only; ``refresh`` re-fetches every capture, ``max_age_days``
-    those older than that. The answer's ``network_down`` says whether the network looked unavailable.
+    ``extract=False`` checks link health only; ``config`` holds the fetch settings (address guard,
+    refresh, maximum capture age). The answer's ``network_down`` says whether the network looked
+    unavailable; ``on_summary`` hears once what was fetched.
     """
-    config = FetchConfig(refresh=refresh, max_age=None if max_age_days is None else max_age_days * 86400)
-    if contact:
-        config.contact = contact
     return collect_sources(
         urls, offline=offline, cache_dir=cache_dir or default_cache_dir(),
-        snapshots_dir=default_snapshots_dir(), allow_private=allow_private, progress=on_progress,
+        snapshots_dir=default_snapshots_dir(), progress=on_progress, on_summary=on_summary,
         config=config, extract=extract,
     )
 
@@ -192,7 +214,6 @@ def ensure_sample(store: GraphStore, on_ingest: Callable[[str], None] | None = N
 
 def fetch_article(url: str, *, allow_private: bool = False) -> str:
     """Download an article page as the CLI would (robots, address guard, article size limit), decoded."""
-    from claimgraph.article.readers import MAX_ARTICLE_BYTES, decode_article
     from claimgraph.fetch.client import Fetcher
     from claimgraph.fetch.config import FetchConfig
 
@@ -200,6 +221,43 @@ def fetch_article(url: str, *, allow_private: bool = False) -> str:
     response = Fetcher(config).get(url)
     if response.error or not (200 <= response.status < 300):
         reason = response.error or f"HTTP status {response.status}"
-        raise ClaimgraphError(f"could not fetch {url}: {reason}")
+        raise ClaimgraphError(f"could not fetch {url}: {reason}",
+                              hint=hint_for_error_kind(response.error_kind))
     text, _problems = decode_article(response.body, response.final_url or url)
     return text
+
+
+# --- What the explorer needs (issue 14: the faces reach the library only through this module) ---
+# Plain re-exports of typed, documented library functions, and a few thin wrappers.
+__all__ += [
+    "CG", "JUDGE_SUMMARY", "MAX_ARTICLE_BYTES", "QueryResult", "STANCES", "apply_reviews", "article_id_for",
+    "article_iri", "best_title", "bind_prefixes", "check_untrusted_query", "claim_iri", "claim_statuses",
+    "decode_article", "endnote_work", "evidence_work", "graph_iri", "load_reviews", "record_review",
+    "run_untrusted_on_dataset", "stored_location_value", "stored_locations",
+]
+
+
+def run_untrusted_on_dataset(dataset: rdflib.Dataset, text: str) -> QueryResult | rdflib.Graph:
+    """Run a query someone typed on an in-memory dataset, through the untrusted-query guard."""
+    return run_untrusted_query(RdflibStore(dataset), text)
+
+
+def stored_location_value(store: GraphStore, article_id: str) -> str | None:
+    """Where an article in the store was read from (its ``cg:location``), as stored, or None."""
+    value = store.graph(graph_iri(article_id)).value(article_iri(article_id), CG.location)
+    return None if value is None else str(value)
+
+
+# Fixed text, no user input: where each stored article was read from (cg:location).
+_LOCATIONS = f"""PREFIX dcterms: <http://purl.org/dc/terms/>
+SELECT ?article ?location WHERE {{
+  GRAPH ?g {{ ?a <{CG.location}> ?location ; dcterms:identifier ?article }}
+}}"""
+
+
+def stored_locations(store: GraphStore) -> dict[str, str]:
+    """Article id → where each article in the store was read from (``cg:location``)."""
+    return {str(r["article"]): str(r["location"]) for r in store.query(_LOCATIONS).as_dicts()}
+
+
+# --- end of the explorer's block ---

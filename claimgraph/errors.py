@@ -8,8 +8,20 @@ ClaimgraphError
 """
 
 
+from __future__ import annotations
+
+from typing import Any
+
+
 class ClaimgraphError(Exception):
-    """Base class: the message says what happened and what to do next."""
+    """Base class: the message says what happened; ``hint`` (a ``claimgraph.hints.Hint``) what to do.
+
+    The message names no command-line flag: a face turns the hint into its own words.
+    """
+
+    def __init__(self, *args: Any, hint: Any = None) -> None:
+        super().__init__(*args)
+        self.hint = hint
 
 
 class InputError(ClaimgraphError):

@@ -6,7 +6,7 @@ Kept in a module of its own so the CLI can show it without loading any judge.
 JUDGE_SUMMARY = (
     "Judges: the default is lexical (word, number and name coverage; held out: WiCE dev support "
     "ROC AUC 0.80, Check-COVID dev macro-F1 0.26, REFUTE F1 0.05 — it almost never sees a "
-    "dispute). --judge model is minilm-judge, a MiniLM-L6 cross-encoder (supports / disputes / "
+    "dispute). The model judge is minilm-judge, a MiniLM-L6 cross-encoder (supports / disputes / "
     "neither), int8 ONNX on CPU, plus structural contradiction cues; held out (never trained on): "
     "Check-COVID dev macro-F1 0.39, REFUTE F1 0.35, but WiCE support AUC only 0.53. Both are weak "
     "judges: treat their stances as leads to check by hand."

@@ -230,6 +230,7 @@ class Source:
     capture: Capture | None = None
     archive_url: str | None = None
     error: str | None = None
+    hint: str | None = None  # a claimgraph.hints.Hint code: what would let the link be checked
     dead_checks: list[str] = field(default_factory=list)  # when the link answered "gone" (ISO times)
     source_type: str | None = None  # primary|news|reference|blog|aggregator|forum|video|unknown
 

@@ -40,7 +40,7 @@ SETTINGS: tuple[Setting, ...] = (
     Setting("CLAIMGRAPH_SPARQL_AUTH", "", "`user:password` for HTTP basic auth to the SPARQL server"),
     Setting("CLAIMGRAPH_SPARQL_TOKEN", "", "a bearer token for the SPARQL server"),
     Setting("CLAIMGRAPH_SERVE_TOKEN", "",
-            "the bearer token `claimgraph serve --writable` requires for writes (default: generated and "
+            "the bearer token a writable `claimgraph serve` requires for writes (default: generated and "
             "printed)"),
     Setting("CLAIMGRAPH_CACHE", ".claimgraph/captures",
             "captured responses (WARC); a re-run reads them instead of the network"),

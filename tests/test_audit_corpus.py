@@ -13,6 +13,7 @@ from claimgraph.audit.corpus import audit_corpus
 from claimgraph.audit.corpus_inputs import expand_inputs, read_input_list
 from claimgraph.audit.pipeline import AuditOptions
 from claimgraph.cli import main
+from claimgraph.fetch.config import FetchConfig
 from claimgraph.graph.queries import run_query
 from claimgraph.graph.store import open_store
 
@@ -54,7 +55,7 @@ def _corpus(hosts, folder, articles: int = 6) -> tuple[str, str, list[str]]:
 
 
 def _options(tmp_path) -> AuditOptions:
-    return AuditOptions(online=True, allow_private=True, cache_dir=tmp_path / "captures",
+    return AuditOptions(online=True, fetch=FetchConfig(allow_private=True), cache_dir=tmp_path / "captures",
                         snapshots_dir=None, evidence=False)
 
 

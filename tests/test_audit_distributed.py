@@ -7,6 +7,7 @@ from oxigraph_server import oxigraph_server  # noqa: F401
 from zoo.hosts import HostZoo
 
 from claimgraph.audit.pipeline import AuditOptions
+from claimgraph.fetch.config import FetchConfig
 from claimgraph.graph.queries import run_query
 from claimgraph.graph.store import open_store
 
@@ -28,7 +29,7 @@ def test_local_cluster_audits_every_article_into_one_server(oxigraph_server, tmp
             f"report said.[^2]\n\n[^1]: Shared. <{urls[0]}>\n[^2]: Own. <{urls[1 + n]}>\n",
             encoding="utf-8")
     (folder / "empty.md").write_text("", encoding="utf-8")
-    options = AuditOptions(online=True, allow_private=True, cache_dir=tmp_path / "captures",
+    options = AuditOptions(online=True, fetch=FetchConfig(allow_private=True), cache_dir=tmp_path / "captures",
                            snapshots_dir=None, evidence=False)
     try:
         distinct, requests = prefetch_corpus([folder], options)

@@ -1,9 +1,11 @@
 """An online audit end to end against the local web zoo: health findings, then an offline re-run."""
 
+import re
+
 import pytest
 from zoo.fixtures import zoo  # noqa: F401  (fixture)
 
-from claimgraph.api import AuditOptions, audit
+from claimgraph.api import AuditOptions, FetchConfig, audit
 from claimgraph.cli import main
 
 
@@ -48,7 +50,7 @@ def _kinds(result):
 
 def test_online_audit_then_offline_rerun(zoo, article_path, tmp_path):  # noqa: F811
     cache = tmp_path / "captures"
-    options = AuditOptions(online=True, allow_private=True, cache_dir=cache, snapshots_dir=None)
+    options = AuditOptions(online=True, fetch=FetchConfig(allow_private=True), cache_dir=cache, snapshots_dir=None)
     zoo.reset()
     first = audit(article_path, options=options)
     assert zoo.total > 0
@@ -88,3 +90,19 @@ def test_private_addresses_are_refused_without_the_flag(zoo, article_path, tmp_p
     )
     assert zoo.total == 0, "loopback is refused before any request"
     assert '"blocked"' in capsys.readouterr().out
+
+
+def test_online_audit_says_what_it_fetched_on_stderr_unless_quiet(zoo, article_path, tmp_path, capsys):  # noqa: F811
+    base = ["audit", str(article_path), "--online", "--allow-private", "--store", "none",
+            "--format", "json", "--no-evidence"]
+    zoo.reset()
+    main([*base, "--cache", str(tmp_path / "c")])
+    lines = [line for line in capsys.readouterr().err.splitlines() if "network requests" in line]
+    assert len(lines) == 1, "one end-of-fetch summary line"
+    assert "checked 4 links" in lines[0] and "1 dead" in lines[0] and f"{zoo.total} network requests" in lines[0]
+    main([*base, "--cache", str(tmp_path / "c"), "--quiet"])
+    assert "network requests" not in capsys.readouterr().err
+    zoo.reset()
+    main([*base, "--cache", str(tmp_path / "c")])
+    again = re.search(r"; (\d+) network requests, (\d+) from captures", capsys.readouterr().err)
+    assert again and int(again[1]) == zoo.total and int(again[2]) > 0, "a warm cache is replayed"

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import threading
+from dataclasses import replace
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 
@@ -42,7 +43,7 @@ def gone_server():
 def _check(url: str, cache: Path, **config: object):
     settings = FetchConfig(retries=0, per_host_interval=0.0, respect_robots=False, allow_private=True,
                            **config)
-    return collect_sources([url], offline=False, cache_dir=cache, allow_private=True, config=settings,
+    return collect_sources([url], offline=False, cache_dir=cache, config=replace(settings, allow_private=True),
                            extract=False)[url]
 
 

@@ -13,10 +13,10 @@ from rdflib import BNode, Dataset, Literal, URIRef
 from rdflib.namespace import RDF
 
 from claimgraph.evidence import judge_article, source_origins
-from claimgraph.evidence.claimreview import claim_reviews
-from claimgraph.evidence.review import apply_reviews, load_reviews, record_review
+from claimgraph.graph.claimreview import claim_reviews
 from claimgraph.graph.evidence import add_evidence_triples, evidence_work
 from claimgraph.graph.ntriples import plain_graph
+from claimgraph.graph.reviews import apply_reviews, load_reviews, record_review
 from claimgraph.graph.triples import build_article_graph
 from claimgraph.graph.vocab import CG, CITO, OA, claim_iri, graph_iri, review_graph_iri
 from claimgraph.model import Source

@@ -19,10 +19,10 @@ from streamlit.testing.v1 import AppTest
 
 from claimgraph.api import default_article_path, load_article, open_store
 from claimgraph.article.load import article_id_for
-from claimgraph.evidence.review import load_reviews
 from claimgraph.explorer.query import read_only_form
 from claimgraph.explorer.text import dot_escape, md_escape
 from claimgraph.explorer.views import STATUS_STYLE
+from claimgraph.graph.reviews import load_reviews
 
 ROOT = Path(__file__).resolve().parent.parent
 APP = str(ROOT / "app.py")

@@ -13,12 +13,13 @@ from claimgraph.errors import ClaimgraphError
 from claimgraph.explorer.article_view import SEVERITY_COLOURS, UNRESOLVED_COLOUR, article_html, block_keys
 from claimgraph.explorer.audit_table import todo_html
 from claimgraph.explorer.graph_view import layout, network_svg
+from claimgraph.explorer.hints import explain, fix_words
 from claimgraph.explorer.labels import citation_marker, endnote_label
 from claimgraph.explorer.network import network
 from claimgraph.explorer.picker import article_names
 from claimgraph.explorer.query import user_description
-from claimgraph.explorer.text import plain_words
 from claimgraph.explorer.todo import filter_todo, link_reason, todo_rows, worst_by_endnote
+from claimgraph.hints import Hint
 from claimgraph.model import Article, AuditResult, Citation, Claim, Endnote, Finding, Source, UrlProblem
 
 HOSTILE = 'Bad <img src=x onerror="window.__pwned=1"> & <script>alert(1)</script>'
@@ -149,11 +150,15 @@ def test_network_svg_escapes_labels_keeps_full_text_on_hover_and_orders_columns(
     assert bounds[2] > xs["work"] and bounds[3] > 0
 
 
-def test_cli_words_are_replaced_in_messages_for_the_web_app() -> None:
-    refused = "could not fetch http://127.0.0.1/: refused a private or local address; use --allow-private to fetch it"
-    assert "--" not in plain_words(refused) and "public addresses only" in plain_words(refused)
-    missing = "query claim-trace needs --param claim=… (the claim id)"
-    assert plain_words(missing) == "query claim-trace needs a value for claim (the claim id)"
+def test_hints_read_in_the_web_app_words_not_as_flags() -> None:
+    refused = ClaimgraphError("could not fetch http://127.0.0.1/: refused a private or local address",
+                              hint=Hint.ALLOW_PRIVATE)
+    shown = explain(refused)
+    assert shown.startswith(str(refused)) and "public addresses only" in shown and "--" not in shown
+    assert explain(ClaimgraphError("no hint here")) == "no hint here"
+    finding = Finding("network_unavailable", "high", "down", "Run the audit again online",
+                      details={"hint": Hint.ONLINE.value})
+    assert "Fetch sources online" in fix_words(finding) and "--" not in fix_words(finding)
 
 
 def test_query_descriptions_drop_notes_on_how_they_are_written() -> None:
@@ -176,4 +181,5 @@ def test_equal_titles_in_the_picker_show_id_and_where_they_came_from() -> None:
 def test_the_article_fetcher_refuses_loopback_like_the_cli() -> None:
     with pytest.raises(ClaimgraphError) as error:
         fetch_article("http://127.0.0.1:9/article.md")
-    assert "private" in str(error.value) or "local" in str(error.value)
+    assert "loopback" in str(error.value) and error.value.hint == Hint.ALLOW_PRIVATE
+    assert "public addresses only" in explain(error.value), "the explorer says why in its own words"

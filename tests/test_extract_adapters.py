@@ -14,7 +14,7 @@ def _port(zoo):  # noqa: F811
 
 
 def _collect(zoo, urls):  # noqa: F811
-    return collect_sources(urls, offline=False, allow_private=True, config=zoo_config(zoo))
+    return collect_sources(urls, offline=False, config=zoo_config(zoo, allow_private=True))
 
 
 @pytest.mark.usefixtures("fake_dns")

@@ -71,7 +71,7 @@ def test_dates(value, iso):
 
 def test_wrong_charset_and_gzip_decode_right(zoo):  # noqa: F811
     urls = [zoo.base + p for p in ("/wrong-charset", "/latin1", "/gzip")]
-    found = collect_sources(urls, offline=False, allow_private=True, config=zoo_config(zoo))
+    found = collect_sources(urls, offline=False, config=zoo_config(zoo, allow_private=True))
     assert found[urls[0]].metadata.title == "Café Zürich — naïve"
     assert found[urls[1]].metadata.title == "Café crème"
     assert found[urls[2]].metadata.title == "Compressed page"

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import time
+from dataclasses import replace
 
 import pytest
 from zoo.fixtures import zoo_config
@@ -25,7 +26,7 @@ def test_in_flight_per_host_never_exceeds_the_limit(hosts):
     hosts.reset()
     urls = hosts.urls(8 * 12)
     config = zoo_config(hosts, per_host_concurrency=3, retries=0, **SLACK)
-    found = check_links(urls, allow_private=True, config=config, archive=False)
+    found = check_links(urls, config=replace(config, allow_private=True), archive=False)
     peaks = [hosts.max_in_flight[address] for address in hosts.addresses]
     assert max(peaks) == 3  # reached, never exceeded, on every host
     assert min(peaks) >= 2
@@ -37,7 +38,7 @@ def test_interval_spaces_requests_on_each_host(hosts):
     urls = hosts.urls(8 * 4)  # four pages on each host, plus its robots.txt
     config = zoo_config(hosts, per_host_concurrency=4, per_host_interval=0.1, retries=0, **SLACK)
     started = time.perf_counter()
-    check_links(urls, allow_private=True, config=config, archive=False)
+    check_links(urls, config=replace(config, allow_private=True), archive=False)
     elapsed = time.perf_counter() - started
     assert elapsed >= 4 * 0.1  # five starts per host, 0.1 s apart
 
@@ -58,8 +59,8 @@ def test_second_run_replays_captures_offline(hosts, tmp_path):
 def test_health_only_skips_extraction(hosts):
     url = hosts.urls(1)[0]
     config = zoo_config(hosts, retries=0, **SLACK)
-    checked = collect_sources([url], offline=False, allow_private=True, config=config, extract=False)
-    described = collect_sources([url], offline=False, allow_private=True, config=config)
+    checked = collect_sources([url], offline=False, config=replace(config, allow_private=True), extract=False)
+    described = collect_sources([url], offline=False, config=replace(config, allow_private=True))
     assert checked[url].health == described[url].health == "ok"
     assert checked[url].metadata.title is None and not checked[url].passages
     assert described[url].metadata.title == "Bench page 00001"
@@ -71,7 +72,7 @@ def test_waiting_for_a_slot_does_not_count_against_the_request_deadline():
         urls = zoo.urls(12)
         config = zoo_config(zoo, per_host_concurrency=1, per_host_interval=0.1, total_timeout=0.5,
                             retries=0)
-        found = check_links(urls, allow_private=True, config=config, archive=False)
+        found = check_links(urls, config=replace(config, allow_private=True), archive=False)
     finally:
         zoo.stop()
     # the last link waits over a second for its turn, longer than the 0.5 s deadline of one request

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+from dataclasses import replace
 
 from zoo.fixtures import zoo, zoo_config  # noqa: F401
 
@@ -14,12 +15,12 @@ PATHS = ["/ok", "/redirect/permanent", "/missing", "/paper", "/forbidden"]
 def test_second_run_with_warm_cache_fetches_nothing(zoo, tmp_path):  # noqa: F811
     urls = [zoo.base + path for path in PATHS]
     first = collect_sources(
-        urls, offline=False, cache_dir=tmp_path, allow_private=True, config=zoo_config(zoo)
+        urls, offline=False, cache_dir=tmp_path, config=zoo_config(zoo, allow_private=True)
     )
     assert zoo.total > 0
     zoo.reset()
     second = collect_sources(
-        urls, offline=False, cache_dir=tmp_path, allow_private=True, config=zoo_config(zoo)
+        urls, offline=False, cache_dir=tmp_path, config=zoo_config(zoo, allow_private=True)
     )
     assert zoo.total == 0
     for url in urls:
@@ -32,15 +33,15 @@ def test_second_run_with_warm_cache_fetches_nothing(zoo, tmp_path):  # noqa: F81
 def test_transient_failures_are_not_kept_but_rechecked(zoo, tmp_path):  # noqa: F811
     url = zoo.base + "/error500"
     config = zoo_config(zoo, retries=0)
-    collect_sources([url], offline=False, cache_dir=tmp_path, allow_private=True, config=config)
+    collect_sources([url], offline=False, cache_dir=tmp_path, config=replace(config, allow_private=True))
     zoo.reset()
-    again = collect_sources([url], offline=False, cache_dir=tmp_path, allow_private=True, config=config)[url]
+    again = collect_sources([url], offline=False, cache_dir=tmp_path, config=replace(config, allow_private=True))[url]
     assert again.health == "transient" and zoo.hits["/error500"] == 1
 
 
 def test_offline_mode_replays_captures(zoo, tmp_path):  # noqa: F811
     url = zoo.base + "/paper"
-    collect_sources([url], offline=False, cache_dir=tmp_path, allow_private=True, config=zoo_config(zoo))
+    collect_sources([url], offline=False, cache_dir=tmp_path, config=zoo_config(zoo, allow_private=True))
     zoo.reset()
     source = collect_sources([url], offline=True, cache_dir=tmp_path)[url]
     assert zoo.total == 0

@@ -45,7 +45,7 @@ OTHER = {
 @pytest.fixture(scope="module")
 def checked(zoo, fake_dns):  # noqa: F811
     urls = [zoo.base + path for path in CASES] + list(OTHER)
-    return collect_sources(urls, offline=False, allow_private=True, config=zoo_config(zoo))
+    return collect_sources(urls, offline=False, config=zoo_config(zoo, allow_private=True))
 
 
 @pytest.mark.parametrize("path", list(CASES))

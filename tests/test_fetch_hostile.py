@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import dataclasses
 import time
+from dataclasses import replace
 
 import pytest
 from hostile import ROUTES, start_hostile
@@ -93,7 +94,7 @@ def _library_collect(urls, cache, config):  # what the audit and `claimgraph sou
     # A run this small parses on a thread that shares the GIL with the event loop, so on a loaded
     # machine the fetches meet their deadline later: twice the total (drips still last 100 s).
     config = dataclasses.replace(config, total_timeout=2 * config.total_timeout)
-    return collect_sources(urls, offline=False, cache_dir=cache, allow_private=True, config=config)
+    return collect_sources(urls, offline=False, cache_dir=cache, config=replace(config, allow_private=True))
 
 
 ASYNC_COLLECT_SLOW = pytest.mark.xfail(

@@ -40,3 +40,12 @@ def test_source_table_format(zoo, tmp_path, capsys, monkeypatch):  # noqa: F811
     main(["source", zoo.base + "/missing", "--allow-private", "--cache", str(tmp_path)])
     out = capsys.readouterr().out
     assert "dead" in out and "web.archive.org" in out
+
+
+def test_source_says_what_it_fetched_unless_quiet(zoo, tmp_path, capsys):  # noqa: F811
+    urls = [zoo.base + "/ok", zoo.base + "/missing"]
+    main(["source", *urls, "--allow-private", "--cache", str(tmp_path), "--format", "json"])
+    err = capsys.readouterr().err
+    assert "checked 2 links" in err and "1 ok" in err and "1 dead" in err and "network requests" in err
+    main(["source", *urls, "--allow-private", "--cache", str(tmp_path), "--format", "json", "--quiet"])
+    assert "network requests" not in capsys.readouterr().err

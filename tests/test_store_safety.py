@@ -176,7 +176,8 @@ def test_a_store_opened_by_another_program_gives_a_clear_error(tmp_path: Path) -
     open_store(str(store_dir)).close()
     outsider = pyoxigraph.Store(str(store_dir))  # like a hand-started `oxigraph serve`
     try:
-        with pytest.raises(StoreError, match="stop it or point --store"):
+        with pytest.raises(StoreError, match="stop it or talk to that server") as raised:
             OxigraphStore(store_dir, lock_timeout=0.5).replace_graph(GRAPH, rdflib.Graph())
+        assert raised.value.hint == "store_url"  # the CLI says "point --store at that server's URL"
     finally:
         del outsider

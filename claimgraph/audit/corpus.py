@@ -16,9 +16,10 @@ from pathlib import Path
 from claimgraph.article.load import article_id_for, load_article
 from claimgraph.audit.corpus_inputs import expand_inputs, is_url, load_remote_article
 from claimgraph.audit.corpus_summary import CorpusSummary, corpus_summary
-from claimgraph.audit.pipeline import AuditOptions, audit_article, fetch_config
+from claimgraph.audit.pipeline import AuditOptions, audit_article
 from claimgraph.errors import ClaimgraphError
-from claimgraph.fetch.config import FetchConfig, default_cache_dir
+from claimgraph.fetch.config import default_cache_dir
+from claimgraph.fetch.progress import fetch_summary
 from claimgraph.model import Article, AuditResult, Source
 
 __all__ = ["CorpusResult", "audit_corpus", "collect_corpus_sources", "load_corpus"]
@@ -37,12 +38,6 @@ class CorpusResult:
     timings: dict[str, float] = field(default_factory=dict)
 
 
-def _config(options: AuditOptions) -> FetchConfig:
-    config = fetch_config(options)
-    config.allow_private = options.allow_private
-    return config
-
-
 def load_corpus(
     items: Iterable[str | Path], options: AuditOptions, article_format: str | None = None,
 ) -> tuple[list[Article], list[tuple[str, str]]]:
@@ -53,7 +48,7 @@ def load_corpus(
     for item in expand_inputs(items):
         try:
             if is_url(item):
-                article = load_remote_article(item, config=_config(options), cache_dir=cache,
+                article = load_remote_article(item, config=options.fetch, cache_dir=cache,
                                               offline=not options.online, article_format=article_format)
             else:
                 article = load_article(item, article_format)
@@ -86,11 +81,14 @@ def collect_corpus_sources(
     from claimgraph.fetch.aio_collect import run_async_collect
 
     urls = list(dict.fromkeys(e.url for a in articles for e in a.endnotes if e.url))
+    started = time.perf_counter()
     found, counts = run_async_collect(
         urls, offline=not options.online, cache_dir=options.cache_dir or default_cache_dir(),
-        snapshots_dir=options.snapshots_dir, allow_private=options.allow_private,
-        progress=options.on_progress, config=_config(options),
+        snapshots_dir=options.snapshots_dir, allow_private=options.fetch.allow_private,
+        progress=options.on_progress, config=options.fetch,
     )
+    if options.on_fetch_summary is not None:
+        options.on_fetch_summary(fetch_summary(found, counts, time.perf_counter() - started))
     return found, counts, len(urls)
 
 

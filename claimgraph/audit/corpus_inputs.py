@@ -9,6 +9,7 @@ from urllib.parse import urlsplit
 
 from claimgraph.errors import InputError
 from claimgraph.fetch.config import FetchConfig
+from claimgraph.hints import hint_for_error_kind
 from claimgraph.model import Article
 
 ARTICLE_SUFFIXES = (".txt", ".md", ".markdown", ".html", ".htm")
@@ -80,7 +81,8 @@ def load_remote_article(
     response = Fetcher(config, store=store, offline=offline).get(url)
     if response.status != 200 or not response.body:
         why = response.error or f"the server answered {response.status}"
-        raise InputError(f"could not fetch the article {url}: {why}")
+        raise InputError(f"could not fetch the article {url}: {why}",
+                         hint=hint_for_error_kind(response.error_kind))
     text, problems = decode_article(response.body, url)
     fmt = article_format or ("html" if "html" in response.content_type else None)
     article = article_from_text(text, url, fmt)

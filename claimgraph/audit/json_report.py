@@ -10,7 +10,7 @@ from claimgraph.evidence.status import claim_statuses
 from claimgraph.extract.source_type import source_type
 from claimgraph.model import AuditResult, Source
 
-SCHEMA_VERSION = "1.2"  # 1.2: sources[].metadata.provenance
+SCHEMA_VERSION = "1.3"  # 1.2: sources[].metadata.provenance; 1.3: findings[].hint, sources[].hint
 
 __all__ = ["SCHEMA_VERSION", "audit_to_json", "source_to_json"]
 
@@ -47,6 +47,7 @@ def source_to_json(source: Source) -> dict[str, Any]:
         },
         "archive_url": source.archive_url,
         "error": source.error,
+        "hint": source.hint,
     }
 
 
@@ -169,6 +170,7 @@ def audit_to_json(result: AuditResult) -> dict[str, Any]:
                 "claims": f.claims,
                 "message": f.message,
                 "fix": f.fix,
+                "hint": f.details.get("hint"),
             }
             for f in result.findings
         ],

@@ -53,7 +53,7 @@ KINDS: dict[str, Kind] = {k.name: k for k in (
     Kind("dead_link", "Dead links", "high when two failures a day apart confirm it; checked once: medium",
          "the page is gone (404, 410, unknown host)"),
     Kind("network_unavailable", "The network looked unavailable", "high",
-         "most hosts of an `--online` run failed as they do when our own network is down; nothing was "
+         "most hosts of an online run failed as they do when our own network is down; nothing was "
          "recorded as dead"),
     Kind("soft_404", "Pages that say they are gone", "high",
          "the server answers 200 but the page says it does not exist"),

@@ -14,12 +14,12 @@ from claimgraph.audit.source_checks import network_findings, source_findings
 from claimgraph.audit.sparql_checks import run_sparql_checks
 from claimgraph.evidence import evidence_findings, judge_article, source_origins
 from claimgraph.evidence.findings import judge_fallback_finding
-from claimgraph.evidence.review import apply_reviews, load_reviews
 from claimgraph.fetch import FetchConfig, collect_sources
 from claimgraph.fetch.collect import Sources
 from claimgraph.fetch.config import default_cache_dir
-from claimgraph.fetch.progress import ProgressCallback
+from claimgraph.fetch.progress import ProgressCallback, SummaryCallback
 from claimgraph.graph.evidence import add_evidence_triples
+from claimgraph.graph.reviews import apply_reviews, load_reviews
 from claimgraph.graph.sources import add_source_triples
 from claimgraph.graph.triples import add_findings, build_article_graph
 from claimgraph.graph.vocab import graph_iri
@@ -38,13 +38,11 @@ class AuditOptions:
     online: bool = False
     cache_dir: Path | None = None
     snapshots_dir: Path | None = field(default_factory=default_snapshots_dir)
-    allow_private: bool = False
+    fetch: FetchConfig = field(default_factory=FetchConfig)  # politeness, address guard, refresh, max age
     judge: str = "default"
     evidence: bool = True
     on_progress: ProgressCallback | None = None  # (done, total, counts by health) while fetching
-    contact: str | None = None  # put in the User-Agent so sites can reach the operator
-    refresh: bool = False  # fetch again what the capture cache holds
-    max_age_days: float | None = None  # captures older than this are fetched again
+    on_fetch_summary: SummaryCallback | None = None  # once, when a fetch run ends
 
 
 def sort_findings(findings: list[Finding]) -> list[Finding]:
@@ -141,26 +139,16 @@ def audit_article(
     )
 
 
-def fetch_config(options: AuditOptions) -> FetchConfig:
-    """The fetch settings an audit's options ask for (contact, --refresh, --max-age)."""
-    config = FetchConfig(refresh=options.refresh,
-                         max_age=None if options.max_age_days is None else options.max_age_days * 86400)
-    if options.contact:
-        config.contact = options.contact
-    return config
-
-
 def _collect_sources(article: Article, options: AuditOptions) -> dict[int, Source]:
-    config = fetch_config(options)
     urls = list(dict.fromkeys(e.url for e in article.endnotes if e.url))
     found = collect_sources(
         urls,
         offline=not options.online,
         cache_dir=options.cache_dir or default_cache_dir(),
         snapshots_dir=options.snapshots_dir,
-        allow_private=options.allow_private,
         progress=options.on_progress,
-        config=config,
+        on_summary=options.on_fetch_summary,
+        config=options.fetch,
     )
     return _by_number(article, found)
 

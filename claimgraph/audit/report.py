@@ -3,14 +3,18 @@
 from __future__ import annotations
 
 from collections import Counter
+from collections.abc import Mapping
 
 from claimgraph.audit.checks import uncited_reading
 from claimgraph.audit.kinds import KINDS, kind_title
+from claimgraph.hints import Hint, hint_of, with_hint
 from claimgraph.model import AuditResult, Finding
+
+HintWords = Mapping[Hint, str]  # a face's words for each hint (default: the library's)
 
 KIND_TITLES = {name: kind.title for name, kind in KINDS.items()}  # from the kinds registry
 
-__all__ = ["render_text", "render_markdown", "KIND_TITLES"]
+__all__ = ["render_text", "render_markdown", "fix_text", "KIND_TITLES", "HintWords"]
 
 
 def _kind_title(kind: str) -> str:
@@ -24,7 +28,12 @@ def _grouped(findings: list[Finding]) -> dict[str, list[Finding]]:
     return groups
 
 
-def _summary_lines(result: AuditResult) -> list[str]:
+def fix_text(finding: Finding, words: HintWords | None = None) -> str:
+    """A finding's fix with its hint, if any, in the given words."""
+    return with_hint(finding.fix, hint_of(finding), words)
+
+
+def _summary_lines(result: AuditResult, words: HintWords | None) -> list[str]:
     article = result.article
     resolved = sum(1 for c in article.citations if c.endnote is not None)
     severities = Counter(f.severity for f in result.findings)
@@ -51,29 +60,25 @@ def _summary_lines(result: AuditResult) -> list[str]:
             + ")"
         )
         if kinds.get("reconstructed"):
-            lines.append(
-                "note: reconstructed sources were written by hand from public facts, "
-                "not captured; run with --online to replace them"
-            )
+            lines.append(with_hint("note: reconstructed sources were written by hand from public facts, "
+                                   "not captured", Hint.ONLINE, words))
     return lines
 
 
-def render_text(result: AuditResult, limit_per_kind: int = 12) -> str:
-    """A terminal report: summary, then findings grouped by kind, worst first."""
+def render_text(result: AuditResult, limit_per_kind: int = 12, words: HintWords | None = None) -> str:
+    """A terminal report: summary, then findings grouped by kind, worst first; hints in ``words``."""
     article = result.article
     out = [f"Audit of {article.title!r} ({article.format}, {article.location or article.id})", ""]
-    out += _summary_lines(result)
+    out += _summary_lines(result, words)
     out.append("")
     for kind, items in _grouped(result.findings).items():
         out.append(f"== {_kind_title(kind)} ({len(items)}) ==")
         for finding in items[:limit_per_kind]:
             out.append(f"  [{finding.severity}] {finding.message}")
             if finding.fix:
-                out.append(f"      fix: {finding.fix}")
+                out.append(f"      fix: {fix_text(finding, words)}")
         if len(items) > limit_per_kind:
-            out.append(
-                f"  … and {len(items) - limit_per_kind} more (see --format markdown or json)"
-            )
+            out.append(with_hint(f"  … and {len(items) - limit_per_kind} more", Hint.FULL_REPORT, words))
         out.append("")
     return "\n".join(out).rstrip() + "\n"
 
@@ -82,11 +87,11 @@ def _md_escape(text: str) -> str:
     return text.replace("|", "\\|").replace("\n", " ")
 
 
-def render_markdown(result: AuditResult) -> str:
-    """A Markdown report: summary, findings by kind, and the endnote table."""
+def render_markdown(result: AuditResult, words: HintWords | None = None) -> str:
+    """A Markdown report: summary, findings by kind, and the endnote table; hints in ``words``."""
     article = result.article
     out = [f"# Citation audit: {_md_escape(article.title)}", ""]
-    out += [f"- {line}" for line in _summary_lines(result)]
+    out += [f"- {line}" for line in _summary_lines(result, words)]
     out.append("")
     for kind, items in _grouped(result.findings).items():
         out += [
@@ -97,9 +102,8 @@ def render_markdown(result: AuditResult) -> str:
         ]
         for f in items:
             concerns = ", ".join([f"endnote {n}" for n in f.endnotes] + f.citations + f.claims)
-            out.append(
-                f"| {f.severity} | {_md_escape(concerns)} | {_md_escape(f.message)} | {_md_escape(f.fix)} |"
-            )
+            fix = _md_escape(fix_text(f, words))
+            out.append(f"| {f.severity} | {_md_escape(concerns)} | {_md_escape(f.message)} | {fix} |")
         out.append("")
     out += ["## Endnotes", "", "| # | section | title | link | date |", "|---|---|---|---|---|"]
     for e in article.endnotes:

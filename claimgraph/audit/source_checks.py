@@ -7,6 +7,7 @@ from urllib.parse import urlsplit
 from rapidfuzz import fuzz
 
 from claimgraph.fetch.health import confirmed_dead, is_home_page
+from claimgraph.hints import Hint
 from claimgraph.model import Article, Endnote, Finding, Source
 
 TITLE_MATCH = 70  # token-set similarity (0-100) below which titles disagree
@@ -33,8 +34,9 @@ def network_findings(sources: object) -> list[Finding]:
     return [Finding("network_unavailable", "high",
                     f"The network looks unavailable: {failed} of {checked} hosts failed to answer; "
                     "no link was recorded as dead in this run",
-                    "Check the connection (DNS, proxy, firewall) and run the audit again with --online",
-                    [], details={"hosts_failed": failed, "hosts_checked": checked})]
+                    "Check the connection (DNS, proxy, firewall) and run the audit again online",
+                    [], details={"hosts_failed": failed, "hosts_checked": checked,
+                                 "hint": Hint.ONLINE.value})]
 
 
 def _host(url: str | None) -> str:
@@ -69,7 +71,7 @@ def _link_finding(endnote: Endnote, source: Source) -> Finding | None:
         return Finding("blocked_link", "low", f"Endnote {n}'s link could not be checked: the site "
                        f"refused an automated visit ({source.error or source.status}): {url}",
                        "Open the link in a browser to confirm it works; nothing to change if so",
-                       [n], details=details)
+                       [n], details={**details, "hint": source.hint} if source.hint else details)
     if source.health == "transient":
         return Finding("transient_link", "low", f"Endnote {n}'s link failed for now "
                        f"({source.error or source.status}) even after retries: {url}",

@@ -90,7 +90,9 @@ def main(argv: list[str] | None = None) -> int:
 
 
 def _one_line(error: BaseException) -> str:
-    return " ".join(str(error).split()) or type(error).__name__
+    from claimgraph.cli.hints import explain
+
+    return " ".join(explain(error).split()) or type(error).__name__
 
 
 if __name__ == "__main__":  # pragma: no cover

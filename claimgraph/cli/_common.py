@@ -139,6 +139,30 @@ def progress_bar(quiet: bool, stream: Any = None) -> Callable[[int, int, dict[st
     return draw
 
 
+def fetch_settings(args: argparse.Namespace) -> Any:
+    """The fetch settings the fetching options ask for (--allow-private, --contact, --refresh, --max-age)."""
+    from claimgraph.api import fetch_settings as settings_for
+
+    return settings_for(allow_private=args.allow_private, contact=args.contact, refresh=args.refresh,
+                        max_age_days=args.max_age)
+
+
+def fetch_summary_line(summary: Any) -> str:
+    """One line saying what a fetch run did: links by health, requests, answers from captures."""
+    by_count = sorted(summary.health.items(), key=lambda kv: -kv[1])
+    health = ", ".join(f"{count} {kind}" for kind, count in by_count)
+    retries = f", {summary.retries} retries" if summary.retries else ""
+    return (f"checked {summary.links} links in {summary.seconds:.1f} s: {health or 'none'}; "
+            f"{summary.requests} network requests, {summary.cache_hits} from captures{retries}")
+
+
+def fetch_summary_printer(quiet: bool) -> Callable[[Any], None] | None:
+    """A callback printing the end-of-fetch summary on stderr; None with ``--quiet``."""
+    if quiet:
+        return None
+    return lambda summary: warn(fetch_summary_line(summary))
+
+
 def print_rows(columns: list[str], rows: list[dict[str, Any]], fmt: str) -> None:
     """Print query-like rows as an aligned table, CSV or JSON."""
     if fmt == "json":

@@ -11,6 +11,8 @@ from claimgraph.cli._common import (
     add_quiet_option,
     add_store_option,
     fail_on_findings,
+    fetch_settings,
+    fetch_summary_printer,
     output_folder,
     progress_bar,
     resolve_store,
@@ -103,13 +105,11 @@ def run(args: argparse.Namespace) -> int:
     options = api.AuditOptions(
         online=args.online,
         cache_dir=args.cache,
-        allow_private=args.allow_private,
+        fetch=fetch_settings(args),
         evidence=not args.no_evidence,
         judge=args.judge,
-        contact=args.contact,
-        refresh=args.refresh,
-        max_age_days=args.max_age,
         on_progress=progress_bar(args.quiet) if args.online else None,
+        on_fetch_summary=fetch_summary_printer(args.quiet) if args.online else None,
     )
     try:
         result = api.audit_article(article, store=store, options=options)
@@ -135,8 +135,9 @@ def _read_article(api, path: str | None, article_format: str | None):
 
 def _report(result, fmt: str) -> str:
     from claimgraph.api import render_report
+    from claimgraph.cli.hints import CLI_WORDS
 
-    return render_report(result, fmt)
+    return render_report(result, fmt, CLI_WORDS)
 
 
 def _write_outputs(result, out: Path) -> None:

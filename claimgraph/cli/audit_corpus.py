@@ -7,7 +7,14 @@ import json
 from pathlib import Path
 
 from claimgraph.api import AuditOptions, open_store_or_none
-from claimgraph.cli._common import fail_on_findings, progress_bar, resolve_store, warn
+from claimgraph.cli._common import (
+    fail_on_findings,
+    fetch_settings,
+    fetch_summary_printer,
+    progress_bar,
+    resolve_store,
+    warn,
+)
 from claimgraph.errors import InputError
 
 
@@ -26,10 +33,10 @@ def run_corpus(args: argparse.Namespace) -> int:
             raise InputError(f"{args.from_list} does not exist; give a file listing articles")
         items += read_input_list(args.from_list)
     options = AuditOptions(
-        online=args.online, cache_dir=args.cache, allow_private=args.allow_private,
-        evidence=not args.no_evidence, judge=args.judge, contact=args.contact,
-        refresh=args.refresh, max_age_days=args.max_age,
+        online=args.online, cache_dir=args.cache, fetch=fetch_settings(args),
+        evidence=not args.no_evidence, judge=args.judge,
         on_progress=progress_bar(args.quiet) if args.online else None,
+        on_fetch_summary=fetch_summary_printer(args.quiet) if args.online else None,
     )
     spec = args.store if args.store == "none" else resolve_store(args.store, writes=True, quiet=args.quiet)
     store = open_store_or_none(spec, warn)
@@ -56,6 +63,7 @@ def run_corpus(args: argparse.Namespace) -> int:
 def _write(corpus, out: Path, to_json, render_text, render_markdown) -> None:
     from claimgraph.api import audit_to_json
     from claimgraph.api import render_markdown as article_markdown
+    from claimgraph.cli.hints import CLI_WORDS
 
     out.mkdir(parents=True, exist_ok=True)
     (out / "corpus.txt").write_text(render_text(corpus), encoding="utf-8")
@@ -65,6 +73,6 @@ def _write(corpus, out: Path, to_json, render_text, render_markdown) -> None:
     for result in corpus.results:
         folder = out / result.article.id
         folder.mkdir(exist_ok=True)
-        (folder / "report.md").write_text(article_markdown(result), encoding="utf-8")
+        (folder / "report.md").write_text(article_markdown(result, words=CLI_WORDS), encoding="utf-8")
         (folder / "audit.json").write_text(
             json.dumps(audit_to_json(result), indent=2, ensure_ascii=False), encoding="utf-8")

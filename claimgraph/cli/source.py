@@ -11,8 +11,16 @@ import argparse
 import json
 from pathlib import Path
 
-from claimgraph.cli._common import add_quiet_option, progress_bar, warn
+from claimgraph.cli._common import (
+    add_quiet_option,
+    fetch_settings,
+    fetch_summary_printer,
+    progress_bar,
+    warn,
+)
+from claimgraph.cli.hints import CLI_WORDS
 from claimgraph.errors import InputError
+from claimgraph.hints import with_hint
 
 DEAD = ("dead", "soft_404", "malformed")
 HEALTHY = ("ok", "redirected")
@@ -68,9 +76,10 @@ def run(args: argparse.Namespace) -> int:
     if args.cache is not None and args.cache.exists() and not args.cache.is_dir():
         raise InputError(f"--cache {args.cache} is a file, not a folder")
     found = api.check_sources(
-        args.urls, offline=args.offline, cache_dir=args.cache, allow_private=args.allow_private,
-        contact=args.contact, on_progress=progress_bar(args.quiet) if args.progress else None,
-        extract=not args.health_only, refresh=args.refresh, max_age_days=args.max_age,
+        args.urls, offline=args.offline, cache_dir=args.cache, config=fetch_settings(args),
+        on_progress=progress_bar(args.quiet) if args.progress else None,
+        on_summary=None if args.offline else fetch_summary_printer(args.quiet),
+        extract=not args.health_only,
     )
     records = [api.source_to_json(found[url]) for url in dict.fromkeys(args.urls)]
     if getattr(found, "network_down", False):
@@ -108,6 +117,6 @@ def _print_table(records: list[dict]) -> None:
             authors = ", ".join(meta["authors"]) or "no author found"
             print(f"{'':<10} {meta['title']} — {authors} — {meta['published'] or 'no date'}")
         if record.get("error"):
-            print(f"{'':<10} {record['error']}")
+            print(f"{'':<10} {with_hint(record['error'], record.get('hint'), CLI_WORDS)}")
         if record.get("archive_url"):
             print(f"{'':<10} archived copy: {record['archive_url']}")

@@ -11,6 +11,7 @@ from claimgraph.evidence.weighing import (
     same_work,
     weak_support_findings,
 )
+from claimgraph.hints import Hint
 from claimgraph.model import Article, Claim, Evidence, Finding, Source
 
 __all__ = ["evidence_findings", "judge_fallback_finding", "BETTER_MARGIN"]
@@ -160,6 +161,7 @@ def judge_fallback_finding(notice: str) -> Finding:
     return Finding(
         kind="judge_fallback", severity="low",
         message=f"Stances come from the lexical judge: {notice}",
-        fix="Install onnxruntime and tokenizers (claimgraph's dependencies) or pass "
-            "--judge lexical to choose it on purpose.",
+        fix="Install onnxruntime and tokenizers (claimgraph's dependencies), or choose the lexical "
+            "judge on purpose",
+        details={"hint": Hint.LEXICAL_JUDGE.value},
     )

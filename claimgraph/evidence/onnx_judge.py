@@ -18,6 +18,7 @@ from claimgraph.evidence.contradiction import CUE_DISPUTE, contradiction_cue
 from claimgraph.evidence.features import ClaimTerms, rank_passages
 from claimgraph.evidence.judges import Verdict
 from claimgraph.evidence.retrieval import Document
+from claimgraph.hints import Hint
 from claimgraph.model import Quote
 
 __all__ = ["OnnxJudge", "MODEL_DIR", "Scored", "aggregate", "model_available", "with_cues"]
@@ -72,13 +73,13 @@ class OnnxJudge:
         folder = Path(target) if target else MODEL_DIR
         if not model_available(folder):
             raise InputError(f"no trained judge in {folder} (needs model.onnx, tokenizer.json, "
-                             "judge.json); use --judge lexical")
+                             "judge.json)", hint=Hint.LEXICAL_JUDGE)
         try:
             import onnxruntime
             from tokenizers import Tokenizer
         except ImportError as error:
             raise InputError(f"the model judge needs onnxruntime and tokenizers ({error}); "
-                             "pip install onnxruntime tokenizers, or use --judge lexical") from None
+                             "pip install onnxruntime tokenizers", hint=Hint.LEXICAL_JUDGE) from None
         self.settings = DEFAULTS | json.loads((folder / "judge.json").read_text())
         self.name = str(self.settings.get("name", "model"))
         self.labels = list(self.settings.get("labels", ["supports", "disputes", "neither"]))

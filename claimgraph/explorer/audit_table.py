@@ -7,11 +7,12 @@ import html
 import pandas as pd
 import streamlit as st
 
-from claimgraph.audit.endnote_export import FORMATS, corrected_endnotes
-from claimgraph.audit.report import render_markdown
+from claimgraph.api import ENDNOTE_FORMATS as FORMATS
+from claimgraph.api import corrected_endnotes, render_markdown
 from claimgraph.explorer import claim_detail, state
 from claimgraph.explorer.article_view import SEVERITY_COLOURS
 from claimgraph.explorer.clickable import show_clickable
+from claimgraph.explorer.hints import EXPLORER_WORDS
 from claimgraph.explorer.labels import endnote_label
 from claimgraph.explorer.paging import paginate
 from claimgraph.explorer.text import md_escape, short
@@ -88,7 +89,7 @@ def _downloads(result: AuditResult, todo: list[dict[str, object]]) -> None:
     )
     cols[2].download_button(
         "Download report (Markdown)",
-        lambda: render_markdown(result),
+        lambda: render_markdown(result, words=EXPLORER_WORDS),
         file_name=f"{slug}-audit.md",
         mime="text/markdown",
         on_click="ignore",

@@ -6,8 +6,9 @@ import altair as alt
 import pandas as pd
 import streamlit as st
 
-from claimgraph.article.titles import best_title
+from claimgraph.api import best_title
 from claimgraph.explorer.dot import STANCE_COLOURS, provenance_dot
+from claimgraph.explorer.hints import fix_words
 from claimgraph.explorer.labels import citation_marker, endnote_label
 from claimgraph.explorer.text import md_escape, short
 from claimgraph.explorer.todo import link_reason, severity_rank
@@ -71,7 +72,7 @@ def endnote_panel(result: AuditResult, number: int) -> None:
         for finding in found:
             st.markdown(
                 f"- **{finding.severity}** · {md_escape(finding.kind)}: {md_escape(finding.message)}"
-                + (f"  \n  Fix: {md_escape(finding.fix)}" if finding.fix else "")
+                + (f"  \n  Fix: {md_escape(fix_words(finding))}" if finding.fix else "")
             )
         if not found:
             st.caption("No problems found for this endnote.")

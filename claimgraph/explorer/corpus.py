@@ -5,10 +5,10 @@ from __future__ import annotations
 import pandas as pd
 import streamlit as st
 
+from claimgraph.api import NamedQuery, list_queries, run_query
 from claimgraph.errors import ClaimgraphError
 from claimgraph.explorer import state
 from claimgraph.explorer.query import user_description
-from claimgraph.graph.queries import NamedQuery, list_queries, run_query
 
 __all__ = ["render", "corpus_queries"]
 

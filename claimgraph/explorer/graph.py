@@ -4,8 +4,7 @@ from __future__ import annotations
 
 import streamlit as st
 
-from claimgraph.api import export_graph
-from claimgraph.article.titles import best_title
+from claimgraph.api import best_title, export_graph
 from claimgraph.explorer import state
 from claimgraph.explorer.dot import network_dot
 from claimgraph.explorer.graph_view import show_network

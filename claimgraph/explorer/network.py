@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from claimgraph.article.titles import best_title
+from claimgraph.api import best_title
 from claimgraph.explorer.dot import STANCE_COLOURS
 from claimgraph.explorer.labels import endnote_label
 from claimgraph.explorer.todo import worst_by_endnote

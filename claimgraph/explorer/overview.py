@@ -6,7 +6,7 @@ import altair as alt
 import pandas as pd
 import streamlit as st
 
-from claimgraph.evidence.judges import JUDGE_SUMMARY
+from claimgraph.api import JUDGE_SUMMARY
 from claimgraph.explorer import state
 from claimgraph.explorer.paging import paginate
 from claimgraph.explorer.text import md_escape

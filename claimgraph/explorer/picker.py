@@ -6,11 +6,11 @@ from collections import Counter
 
 import streamlit as st
 
-from claimgraph.api import fetch_article
-from claimgraph.article.readers import MAX_ARTICLE_BYTES
+from claimgraph.api import MAX_ARTICLE_BYTES, fetch_article
 from claimgraph.errors import ClaimgraphError
 from claimgraph.explorer import state
-from claimgraph.explorer.text import md_escape, plain_words, short
+from claimgraph.explorer.hints import explain
+from claimgraph.explorer.text import md_escape, short
 from claimgraph.explorer.views import health_counts
 from claimgraph.model import AuditResult
 
@@ -75,7 +75,7 @@ def _ingest(action, what: str) -> None:
     try:
         result = action()
     except (ClaimgraphError, ValueError, OSError) as error:
-        st.error(f"Could not read {what}: {plain_words(str(error))}")
+        st.error(f"Could not read {what}: {explain(error)}")
         return
     state.select_article(result.article.id)
     st.rerun()

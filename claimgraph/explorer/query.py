@@ -9,15 +9,21 @@ import streamlit as st
 from rdflib import Dataset, Graph
 from rdflib.plugins.sparql import prepareQuery
 
+from claimgraph.api import (
+    QueryResult,
+    bind_prefixes,
+    check_untrusted_query,
+    graph_iri,
+    list_queries,
+    run_query,
+    run_untrusted_on_dataset,
+    run_untrusted_query,
+)
 from claimgraph.errors import ClaimgraphError
 from claimgraph.explorer import state
+from claimgraph.explorer.hints import explain
 from claimgraph.explorer.paging import paginate
-from claimgraph.explorer.text import plain_words, short
-from claimgraph.graph.queries import list_queries, run_query, run_untrusted_query
-from claimgraph.graph.store import QueryResult
-from claimgraph.graph.store_memory import RdflibStore
-from claimgraph.graph.untrusted import check_untrusted_query
-from claimgraph.graph.vocab import bind_prefixes, graph_iri
+from claimgraph.explorer.text import short
 
 __all__ = ["render", "read_only_form", "construct", "READ_FORMS", "user_description", "run_custom_query"]
 
@@ -109,7 +115,7 @@ def _run(action, name: str) -> None:
     try:
         answer = action()
     except (ClaimgraphError, ValueError) as error:
-        st.error(plain_words(str(error)))
+        st.error(explain(error))
         return
     st.session_state["query-answer"] = (name, answer)
 
@@ -185,8 +191,7 @@ def run_custom_query(text: str) -> QueryResult | Graph:
     The untrusted guard refuses FROM, SERVICE, LOAD and updates, and bounds time and rows.
     """
     if check_untrusted_query(text) in ("CONSTRUCT", "DESCRIBE"):
-        article = RdflibStore(_article_dataset(state.current_result().article.id))
-        return run_untrusted_query(article, text)
+        return run_untrusted_on_dataset(_article_dataset(state.current_result().article.id), text)
     return run_untrusted_query(state.get_store(), text)
 
 

@@ -6,15 +6,11 @@ import pandas as pd
 import streamlit as st
 from rdflib import URIRef
 
+from claimgraph.api import STANCES, claim_iri, endnote_work, evidence_work, load_reviews, record_review
 from claimgraph.errors import ClaimgraphError
-from claimgraph.evidence.judges import STANCES
-from claimgraph.evidence.review import load_reviews, record_review
 from claimgraph.explorer import state
 from claimgraph.explorer.text import md_escape, short
 from claimgraph.explorer.views import STATUS_STYLE, claim_statuses, evidence_for_claim
-from claimgraph.graph.evidence import evidence_work
-from claimgraph.graph.triples import endnote_work
-from claimgraph.graph.vocab import claim_iri
 from claimgraph.model import AuditResult, Claim
 
 __all__ = ["render", "review_pairs"]

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pandas as pd
 import streamlit as st
 
-from claimgraph.article.titles import best_title
+from claimgraph.api import best_title
 from claimgraph.explorer import state
 from claimgraph.explorer.labels import endnote_label
 from claimgraph.explorer.text import code_escape, md_escape, short

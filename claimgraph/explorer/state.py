@@ -17,14 +17,21 @@ from pathlib import Path
 import streamlit as st
 
 from claimgraph import settings
-from claimgraph.api import AuditOptions, audit, default_article_path, open_store
-from claimgraph.article.load import article_id_for
-from claimgraph.article.readers import decode_article
+from claimgraph.api import (
+    AuditOptions,
+    GraphStore,
+    apply_reviews,
+    article_id_for,
+    audit,
+    decode_article,
+    default_article_path,
+    load_reviews,
+    open_store,
+    run_query,
+    stored_location_value,
+    stored_locations,
+)
 from claimgraph.errors import StoreError
-from claimgraph.evidence.review import apply_reviews, load_reviews
-from claimgraph.graph.queries import run_query
-from claimgraph.graph.store import GraphStore
-from claimgraph.graph.vocab import CG, article_iri, graph_iri
 from claimgraph.model import AuditResult
 
 __all__ = [
@@ -170,9 +177,8 @@ def open_article(article_id: str) -> AuditResult | None:
 
 def stored_location(article_id: str) -> Path | None:
     """The local file an article in the store was read from (``cg:location``), if it still exists."""
-    graph = get_store().graph(graph_iri(article_id))
-    value = graph.value(article_iri(article_id), CG.location)
-    if value is None or str(value).startswith(("http://", "https://")):
+    value = stored_location_value(get_store(), article_id)
+    if value is None or value.startswith(("http://", "https://")):
         return None
     path = Path(str(value))
     if not path.is_file() or article_id_for(str(path.resolve())) != article_id:
@@ -180,18 +186,11 @@ def stored_location(article_id: str) -> Path | None:
     return path
 
 
-# Fixed text, no user input: where each stored article was read from (cg:location).
-_LOCATIONS = f"""PREFIX dcterms: <http://purl.org/dc/terms/>
-SELECT ?article ?location WHERE {{
-  GRAPH ?g {{ ?a <{CG.location}> ?location ; dcterms:identifier ?article }}
-}}"""
-
-
 def ingested_articles() -> list[dict[str, object]]:
     """The articles in the store (the ``articles`` named query): openable or not, read from where."""
     store = get_store()
     rows = run_query(store, "articles").as_dicts()
-    locations = {str(r["article"]): str(r["location"]) for r in store.query(_LOCATIONS).as_dicts()}
+    locations = stored_locations(store)
     folder = uploads_dir()
     sample_id = _slug(str(default_article_path()))
     for row in rows:

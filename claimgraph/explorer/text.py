@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-__all__ = ["md_escape", "dot_escape", "short", "plain_words", "code_escape"]
+__all__ = ["md_escape", "dot_escape", "short", "code_escape"]
 
 # Every ASCII punctuation character that Markdown, Streamlit directives (``:red[…]``), emoji
 # shortcodes or LaTeX (``$``) could read as syntax; a backslash makes each one literal.
@@ -31,31 +31,6 @@ def short(text: str, limit: int = 90) -> str:
     """The text cut to ``limit`` characters with an ellipsis."""
     text = " ".join(text.split())
     return text if len(text) <= limit else text[: limit - 1].rstrip() + "…"
-
-
-# Library messages are written for the command line; the web app says the same without flags.
-_CLI_PHRASES = [
-    (re.compile(r";?\s*use --allow-private to fetch it"), "; the explorer fetches public addresses only"),
-    (
-        re.compile(r"needs --param (\w+=…(?:\s+\w+=…)*)"),
-        lambda m: "needs a value for " + _param_names(m.group(1)),
-    ),
-    (re.compile(r"run with --online"), "turn on “Fetch sources online”"),
-    (re.compile(r",? or raise CLAIMGRAPH_MAX_ARTICLE_MB"), ""),
-    (re.compile(r"\s*\(?see --format [^)]*\)?"), ""),
-    (re.compile(r"--store"), "the store setting"),
-]
-
-
-def _param_names(text: str) -> str:
-    return ", ".join(part.split("=")[0] for part in text.split())
-
-
-def plain_words(message: str) -> str:
-    """A library message with command-line flags replaced by what the web app calls them."""
-    for pattern, replacement in _CLI_PHRASES:
-        message = pattern.sub(replacement, message)
-    return message
 
 
 def code_escape(text: str | None) -> str:

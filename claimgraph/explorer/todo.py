@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections import defaultdict
 
+from claimgraph.explorer.hints import fix_words
 from claimgraph.explorer.labels import endnote_label
 from claimgraph.model import AuditResult, Endnote, Finding, Source
 
@@ -58,7 +59,7 @@ def todo_rows(result: AuditResult) -> list[dict[str, object]]:
                 "sentence": texts.get(claims[0], "") if claims else "",
                 "more sentences": max(0, len(claims) - 1),
                 "problem": finding.message,
-                "fix": finding.fix,
+                "fix": fix_words(finding),
                 "numbers": list(finding.endnotes),
                 "claims": claims,
                 "order": order,

@@ -5,8 +5,8 @@ from __future__ import annotations
 from collections import Counter, defaultdict
 from dataclasses import dataclass
 
-from claimgraph.article.titles import best_title
-from claimgraph.evidence.status import claim_statuses
+from claimgraph.api import best_title, claim_statuses
+from claimgraph.explorer.hints import fix_words
 from claimgraph.explorer.labels import endnote_label
 from claimgraph.explorer.text import short
 from claimgraph.explorer.todo import link_reason
@@ -111,7 +111,7 @@ def endnote_rows(result: AuditResult) -> list[dict[str, object]]:
                 "cited by": cited_by.get(e.number, 0),
                 "findings": "; ".join(sorted({f.kind for f in found})),
                 "problems": " | ".join(f.message for f in found),
-                "fixes": " | ".join(f.fix for f in found if f.fix),
+                "fixes": " | ".join(fix_words(f) for f in found if f.fix),
             }
         )
     rows.sort(key=lambda r: (_group_order(str(r["duplicate group"])), r["endnote"]))
@@ -130,7 +130,7 @@ def finding_rows(result: AuditResult) -> list[dict[str, object]]:
             "kind": f.kind,
             "endnotes": ", ".join(str(n) for n in f.endnotes),
             "problem": f.message,
-            "fix": f.fix,
+            "fix": fix_words(f),
         }
         for f in result.findings
     ]

@@ -63,8 +63,7 @@ class GuardedResolver(AbstractResolver):
         for result in results:
             reason = safety.address_refused(str(result["host"]))
             if reason:
-                raise safety.RefusedAddress(
-                    f"{host} resolves to {reason}; use --allow-private to fetch it")
+                raise safety.RefusedAddress(f"{host} resolves to {reason}")
         return results
 
     async def close(self) -> None:
@@ -133,7 +132,7 @@ class AsyncFetcher:
         return response
 
     def _fresh(self, key: str) -> bool:
-        """Whether a capture may be replayed: no --refresh, and not older than --max-age."""
+        """Whether a capture may be replayed: no refresh asked, and not older than the maximum age."""
         if self.config.refresh:
             return False
         if self.config.max_age is None:

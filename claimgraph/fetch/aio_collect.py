@@ -32,6 +32,7 @@ from claimgraph.fetch.health import (
 )
 from claimgraph.fetch.progress import Progress, ProgressCallback
 from claimgraph.fetch.snapshots import find_snapshot, load_snapshots
+from claimgraph.hints import hint_for_error_kind
 from claimgraph.model import Source
 
 POOL_MIN_SOURCES = 16  # below this, starting worker processes costs more than it saves
@@ -88,6 +89,7 @@ class AsyncCollector:
         source = Source(
             url=url, final_url=response.final_url, health=health, status=response.status or None,
             redirects=list(response.redirects), capture=response.capture, error=response.error,
+            hint=hint_for_error_kind(response.error_kind),
         )
         if not response.from_cache:  # one event loop: no lock needed
             self.live[urlsplit(url.strip()).hostname or ""] = response.error_kind

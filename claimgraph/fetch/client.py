@@ -92,7 +92,7 @@ class Fetcher:
         return response
 
     def _fresh(self, key: str) -> bool:
-        """Whether a capture may be replayed: no --refresh, and not older than --max-age."""
+        """Whether a capture may be replayed: no refresh asked, and not older than the maximum age."""
         if self.config.refresh:
             return False
         if self.config.max_age is None:
@@ -278,7 +278,7 @@ def _connection_error(error: Exception) -> tuple[str, str]:
     if "Connection refused" in text or "ConnectionRefused" in text:
         return "the server refused the connection", "refused"
     if "RefusedAddress" in text:
-        return "refused a private or local address; use --allow-private to fetch it", "ssrf"
+        return "refused a private or local address", "ssrf"
     if "No route to host" in text or "Network is unreachable" in text or "EHOSTUNREACH" in text:
         return "no route to the host (is the network down?)", "unreachable"
     if "Read timed out" in text or "timed out" in text:

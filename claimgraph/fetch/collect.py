@@ -16,6 +16,7 @@ from claimgraph.fetch.describe import READABLE, describe
 from claimgraph.fetch.health import classify, dead_answer, network_looks_down, wayback_lookup
 from claimgraph.fetch.progress import Progress, ProgressCallback
 from claimgraph.fetch.snapshots import find_snapshot, load_snapshots
+from claimgraph.hints import hint_for_error_kind
 from claimgraph.model import Source
 
 
@@ -84,6 +85,7 @@ class Collector:
         source = Source(
             url=url, final_url=response.final_url, health=health, status=response.status or None,
             redirects=list(response.redirects), capture=response.capture, error=response.error,
+            hint=hint_for_error_kind(response.error_kind),
         )
         if not response.from_cache:
             with self._lock:

@@ -4,11 +4,36 @@ from __future__ import annotations
 
 import threading
 from collections import Counter
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass, field
 
 ProgressCallback = Callable[[int, int, dict[str, int]], None]  # (done, total, counts by health)
 
-__all__ = ["Progress", "ProgressCallback", "summary"]
+__all__ = ["FetchSummary", "Progress", "ProgressCallback", "SummaryCallback", "fetch_summary"]
+
+
+@dataclass(frozen=True)
+class FetchSummary:
+    """What one fetch run did: links by health, and how many answers came from the network or captures."""
+
+    links: int
+    health: dict[str, int] = field(default_factory=dict)
+    requests: int = 0  # network requests, robots.txt and archive lookups included
+    cache_hits: int = 0  # answers replayed from the capture store
+    retries: int = 0
+    seconds: float = 0.0
+    network_down: bool = False
+
+
+SummaryCallback = Callable[[FetchSummary], None]
+
+
+def fetch_summary(found: Mapping, counts: Mapping[str, int], seconds: float) -> FetchSummary:
+    """The summary of a collect run from its sources by URL and the fetcher's counts."""
+    health = Counter(getattr(source, "health", "unchecked") for source in found.values())
+    return FetchSummary(links=len(found), health=dict(health), requests=counts.get("requests", 0),
+                        cache_hits=counts.get("cache_hits", 0), retries=counts.get("retries", 0),
+                        seconds=seconds, network_down=bool(getattr(found, "network_down", False)))
 
 
 class Progress:
@@ -30,9 +55,3 @@ class Progress:
             if self.report is not None:
                 self.report(self.done, self.total, dict(self.health))
 
-
-def summary(health: Counter[str], requests: int, cache_hits: int, seconds: float) -> str:
-    """One line: how many links in each health class, and what went over the network."""
-    counts = ", ".join(f"{v} {k}" for k, v in sorted(health.items(), key=lambda kv: -kv[1]))
-    return (f"checked {sum(health.values())} links in {seconds:.1f} s: {counts or 'none'}; "
-            f"{requests} network requests, {cache_hits} from captures")

@@ -61,7 +61,7 @@ def check_url(url: str, *, allow_private: bool = False) -> None:
     if allow_private:
         return
     if host in METADATA_HOSTS or host == "localhost" or host.endswith(".localhost"):
-        raise RefusedAddress(f"{host} is a local or metadata host; use --allow-private to fetch it")
+        raise RefusedAddress(f"{host} is a local or metadata host")
     try:
         infos = socket.getaddrinfo(host, parts.port or 443, proto=socket.IPPROTO_TCP)
     except (socket.gaierror, UnicodeError):
@@ -69,7 +69,7 @@ def check_url(url: str, *, allow_private: bool = False) -> None:
     for info in infos:
         reason = address_refused(str(info[4][0]))
         if reason:
-            raise RefusedAddress(f"{host} resolves to {reason}; use --allow-private to fetch it")
+            raise RefusedAddress(f"{host} resolves to {reason}")
 
 
 def _checked(sock: socket.socket) -> socket.socket:
@@ -77,7 +77,7 @@ def _checked(sock: socket.socket) -> socket.socket:
     reason = address_refused(str(peer))
     if reason:
         sock.close()
-        raise RefusedAddress(f"connected to {reason}; use --allow-private to fetch it")
+        raise RefusedAddress(f"connected to {reason}")
     return sock
 
 

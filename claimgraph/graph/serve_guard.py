@@ -62,7 +62,7 @@ class Guard:
         route = urlsplit(path).path.rstrip("/") or "/"
         if route == "/update" or (method not in READ_METHODS and route != "/query"):
             if not self.writable:
-                return 403, "this server is read-only (start it with --writable to allow writes)"
+                return 403, "this server is read-only (its operator can start it writable to allow writes)"
             sent = (headers.get("Authorization") or "").strip()
             expected = f"Bearer {self.token}"
             if not self.token or not hmac.compare_digest(sent.encode(), expected.encode()):
@@ -72,7 +72,7 @@ class Guard:
             if text is None:
                 return 400, "the query could not be read as UTF-8"
             if mentions_service(text):
-                return 403, "SERVICE federation is off on this server (start it with --federation)"
+                return 403, "SERVICE federation is off on this server (its operator can turn it on)"
         return None
 
 

@@ -35,6 +35,7 @@ from claimgraph.graph.store_terms import (
     to_oxigraph,
 )
 from claimgraph.graph.untrusted import one_line, past, run_bounded
+from claimgraph.hints import Hint
 
 DEFAULT_LOCK_TIMEOUT = 120.0
 ROCKSDB_LOCK_RETRY = 5.0
@@ -114,7 +115,8 @@ class OxigraphStore:
                 if "lock" not in str(error).lower() or time.monotonic() >= deadline:
                     raise StoreError(
                         f"cannot open the store in {self.path}: {one_line(error)}. If an Oxigraph server "
-                        "or another program has it open, stop it or point --store at that server's URL"
+                        "or another program has it open, stop it or talk to that server instead",
+                        hint=Hint.STORE_URL,
                     ) from error
                 time.sleep(delay)
                 delay = min(delay * 2, 0.1)

@@ -1,4 +1,4 @@
-"""Human review: a person's verdict on a (claim, source) pair, kept in its own named graph.
+"""Human review as triples: a person's verdict on a (claim, source) pair, in its own named graph.
 
 Reviews live in ``vocab.review_graph_iri()``, keyed by the evidence IRI (claim IRI + work IRI),
 so re-ingesting an article (which replaces only the article's graph) leaves them in place, and

@@ -6,7 +6,7 @@ from typing import Any
 
 from rdflib import URIRef
 
-from claimgraph.evidence.review import Review, load_reviews
+from claimgraph.graph.reviews import Review, load_reviews
 
 __all__ = ["claim_reviews", "select"]
 
