@@ -130,6 +130,7 @@ class Article:
     citations: list[Citation] = field(default_factory=list)
     endnotes: list[Endnote] = field(default_factory=list)
     problems: list[str] = field(default_factory=list)  # reader-level troubles, become findings
+    commented_links: dict[str, int] = field(default_factory=dict)  # canonical link → line, in <!-- -->
 
     def endnote(self, number: int) -> Endnote:
         """The endnote with this number."""

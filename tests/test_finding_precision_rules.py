@@ -115,3 +115,24 @@ def test_markdown_citations_keep_their_line_and_no_place(tmp_path):
     post.write_text("# Tides\n\nTides rose in the bay.[^a]\n\n[^a]: Doe. Tides report. 2019.\n")
     (citation,) = load_article(post).citations
     assert citation.line == 3 and citation.place is None
+
+
+def test_an_entry_cited_only_in_a_commented_out_passage_says_so(tmp_path):
+    from claimgraph import audit
+    from claimgraph.audit.pipeline import AuditOptions
+
+    post = tmp_path / "post.md"
+    post.write_text(
+        "# Tides\n\n## Body\n\nTides rise ([Doe, 2019](https://example.org/tides.pdf)).\n\n"
+        "<!--\nSilt builds up ([Roe, 2020](http://www.example.org/silt.pdf)).\n-->\n\n"
+        "## References\n\n"
+        '[1] Ada Doe. ["Tides."](https://example.org/tides.pdf) 2019.\n\n'
+        '[2] Ben Roe. ["Silt."](http://www.example.org/silt.pdf) 2020.\n\n'
+        '[3] Cy Poe. ["Sand."](https://example.org/sand.pdf) 2021.\n'
+    )
+    result = audit(post, options=AuditOptions(evidence=False))
+    orphans = {f.endnotes[0]: f for f in result.findings if f.kind == "orphan_endnote"}
+    assert set(orphans) == {2, 3}
+    assert "commented out" in orphans[2].message and "line 8" in orphans[2].message
+    assert orphans[2].fix.startswith("restore the commented-out passage")
+    assert "commented out" not in orphans[3].message

@@ -7,6 +7,7 @@ import re
 from pathlib import Path
 
 from claimgraph.article.claims import segment_claims
+from claimgraph.article.commented import commented_links
 from claimgraph.article.endnotes import prepare_endnotes
 from claimgraph.article.places import place_citations
 from claimgraph.article.readers import MAX_ARTICLE_BYTES, decode_article, read_text
@@ -76,6 +77,7 @@ def article_from_text(
         citations=sorted(result.citations, key=lambda c: c.start),
         endnotes=result.endnotes,
         problems=list(result.problems),
+        commented_links=commented_links(text),
     )
     prepare_endnotes(article.endnotes)
     resolve_citations(article)

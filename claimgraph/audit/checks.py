@@ -10,6 +10,7 @@ from datetime import date
 
 from claimgraph.article.dedupe import is_link_target, same_work
 from claimgraph.article.titles import title_problem
+from claimgraph.article.urls import work_identifiers
 from claimgraph.audit.date_checks import date_findings
 from claimgraph.audit.names import citation_name, endnote_name, endnotes_name
 from claimgraph.audit.uncited import uncited_claims
@@ -318,6 +319,16 @@ def _reading_pointer(article: Article, endnote: Endnote) -> bool:
     return not _YEAR_IN_ENTRY.search(endnote.text or "") and _author_date_article(article)
 
 
+def _commented_out(article: Article, endnote: Endnote) -> int | None:
+    """The line of a link to the entry's work inside an HTML comment, if the article has one."""
+    for url, line in getattr(article, "commented_links", {}).items():
+        if url == endnote.canonical_url or any(
+            endnote.identifiers.get(k) == v for k, v in work_identifiers(url).items() if k != "isbn"
+        ):
+            return line
+    return None
+
+
 def uncited_reading(article: Article) -> int:
     """How many reading-list entries no sentence cites (counted in the summary, not reported)."""
     cited = {c.endnote for c in article.citations if c.endnote is not None}
@@ -361,7 +372,13 @@ def explain_orphans(article: Article, groups: list[DuplicateGroup], findings: li
             findings.remove(finding)  # "Lectures by … on YouTube": a pointer, not a citable work
             continue
         finding.message = f"{endnote_name(endnote).capitalize()} is not cited by any sentence."
-        if endnote.number in maybe:
+        if line := _commented_out(article, endnote):
+            finding.message += (
+                f" Its only citation is in a passage commented out (<!-- -->, line {line}), "
+                "which the published page does not show."
+            )
+            finding.fix = "restore the commented-out passage that cites it, or remove the entry"
+        elif endnote.number in maybe:
             unresolved = [c for c in article.citations if c.id in maybe[endnote.number]]
             names = "; ".join(citation_name(article, c) for c in unresolved[:2])
             finding.message += f" It may be the target of the unresolved {names}."
