@@ -80,6 +80,8 @@ def test_a_sentence_restating_the_paper_cited_just_before_is_not_uncited():
 def test_a_month_or_a_preposition_before_a_year_is_a_date_not_an_author():
     assert len(_uncited(["In 2019 the harbour handled 4.2 million tonnes of cargo, a record."])) == 1
     assert len(_uncited(["The port was dredged in March 2021 and reopened to 300 ships."])) == 1
+    assert len(_uncited(["The port was dredged in May 2021 and reopened to 300 ships."])) == 1
+    assert _uncited(["The port may reopen to 300 ships after the dredging in 2021."]) == []  # a hedge
     assert _uncited(["The port reopened to 300 ships, as Lovell et al. 2021 describe it."]) == []
     assert len(_uncited([FACT])) == 1
 

@@ -39,7 +39,7 @@ _OWN_VOICE = re.compile(
 )
 _OPINION = re.compile(
     r"\b(?:think|believe|hypothes\w+|feel|hope|seems?|probably|perhaps|arguably|maybe|might|should|would|"
-    r"could|may|love|like to|prefer|obviously|clearly|interesting\w*|exciting|imagine|consider)\b",
+    r"could|(?-i:may)|love|like to|prefer|obviously|clearly|interesting\w*|exciting|imagine|consider)\b",
     re.IGNORECASE,
 )
 _MATH_OR_CODE = re.compile(r"[$\\=^{}<>`|]|::|=>|\w\(\w*\)|\b[a-z]_\w|[∑∏∫∀∃∈≤≥≈→]")
