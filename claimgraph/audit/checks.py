@@ -6,6 +6,7 @@ Each kind's rule, when it fires and how severe it is, is written in docs/finding
 from __future__ import annotations
 
 import re
+from collections import Counter
 from datetime import date
 
 from claimgraph.article.dedupe import is_link_target, same_work
@@ -285,15 +286,21 @@ def abbreviations(endnote: Endnote) -> set[str]:
 
 def named_by_abbreviation(article: Article, endnote: Endnote) -> bool:
     """The text names the entry's work by a short name only that entry gives it ("CALM")."""
-    own = abbreviations(endnote)
+    own = {name for name in abbreviations(endnote) if _abbreviation_counts(article)[name] == 1}
     if not own:
         return False
-    others = set().union(*(abbreviations(e) for e in article.endnotes if e.number != endnote.number))
     list_starts = [sec.start for sec in article.sections if sec.kind != "body"]
     body = article.text[: min(list_starts, default=len(article.text))]
-    return any(
-        re.search(rf"(?<![\w-]){re.escape(name)}(?:s|-\w+)?(?![\w])", body) for name in own - others
-    )
+    return any(re.search(rf"(?<![\w-]){re.escape(name)}(?:s|-\w+)?(?![\w])", body) for name in own)
+
+
+def _abbreviation_counts(article: Article) -> Counter:
+    """How many entries give each short name (computed once per article)."""
+    cached = getattr(article, "_abbreviations", None)
+    if cached is None:
+        cached = Counter(name for e in article.endnotes for name in abbreviations(e))
+        article.__dict__["_abbreviations"] = cached
+    return cached
 
 
 def _author_date_article(article: Article) -> bool:
