@@ -49,7 +49,8 @@ class Citation:
     ``marker`` is the marker exactly as the author wrote it (``[^5]``, ``[57]``, ``[2–4]``, or a
     link's text), ``line`` its 1-based line in the file when the format has lines, ``target``
     the endnote label it names (``9`` for ``[9]``) and ``locator`` a page or section it adds
-    (``p. 7``, ``207``).
+    (``p. 7``, ``207``). ``place`` says where the sentence is when the format has no lines
+    (HTML): its section heading and paragraph number.
     """
 
     id: str
@@ -68,6 +69,7 @@ class Citation:
     line: int | None = None
     target: str | None = None
     locator: str | None = None
+    place: str | None = None
 
 
 @dataclass
@@ -128,6 +130,7 @@ class Article:
     citations: list[Citation] = field(default_factory=list)
     endnotes: list[Endnote] = field(default_factory=list)
     problems: list[str] = field(default_factory=list)  # reader-level troubles, become findings
+    commented_links: dict[str, int] = field(default_factory=dict)  # canonical link → line, in <!-- -->
 
     def endnote(self, number: int) -> Endnote:
         """The endnote with this number."""

@@ -83,15 +83,27 @@ def test_duplicate_groups(sample_audit):
 
 
 def test_orphans_and_further_reading(sample_audit):
-    """Uncited endnotes are orphans; uncited further reading is only counted in the summary."""
+    """Uncited endnotes are orphans; uncited further reading is only counted in the summary.
+
+    An uncited entry that duplicates a cited one is left to its duplicate finding, which names
+    the entry to keep and moves the citations (one finding per problem).
+    """
     orphans = {f.endnotes[0]: f for f in sample_audit.findings if f.kind == "orphan_endnote"}
     cited = {c.endnote for c in sample_audit.article.citations if c.endnote}
     article = sample_audit.article
     notes = {e.number for e in article.endnotes if e.kind != "further_reading"}
     reading = {e.number for e in article.endnotes if e.kind == "further_reading"}
-    assert reading and set(orphans) == notes - cited
+    merged = {
+        n
+        for g in sample_audit.duplicate_groups
+        if g.strength != "possible" and cited & set(g.endnotes)
+        for n in g.endnotes
+    }
+    assert reading and set(orphans) == notes - cited - merged
+    assert 13 in merged - cited  # uncited, but in a group with the cited endnote 1
+    (group,) = [f for f in sample_audit.findings if f.kind == "duplicate" and 13 in f.endnotes]
+    assert group.fix.startswith("keep endnote [1]") and "[13]" in group.fix
     assert all(f.severity == "medium" for f in orphans.values())
-    assert "endnote [1]" in orphans[13].message and "endnote [1]" in orphans[13].fix
     summary = render_text(sample_audit)
     assert f"{len(reading - cited)} further-reading entries no sentence cites" in summary
 

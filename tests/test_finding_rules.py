@@ -294,11 +294,17 @@ def test_reading_lists_are_counted_not_reported():
     assert "Endnote [2]" in orphans[0].message
 
 
-def test_an_orphan_that_duplicates_a_cited_entry_says_which_to_keep():
+def test_an_orphan_that_duplicates_a_cited_entry_is_left_to_the_duplicate_finding():
+    """One finding per problem: the duplicate finding names the keeper and moves the citations."""
     notes = [note(1, "https://example.org/paper"), note(2, "https://www.example.org/paper/")]
-    (orphan,) = _orphans(article_with(notes, cited=[1]))
-    assert orphan.endnotes == [2] and "same work as endnote [1]" in orphan.message
-    assert "endnote [1] already cites this work" in orphan.fix
+    article = article_with(notes, cited=[1])
+    groups = duplicate_groups(article.endnotes)
+    findings = article_findings(article, groups)
+    finish_findings(article, groups, findings)
+    assert not [f for f in findings if f.kind == "orphan_endnote"]
+    (duplicate,) = [f for f in findings if f.kind == "duplicate"]
+    assert duplicate.endnotes == [1, 2] and duplicate.fix.startswith("keep endnote [1]")
+    assert "move the citations of endnote [2]" in duplicate.fix
 
 
 # uncited claims -----------------------------------------------------------------------------

@@ -7,7 +7,9 @@ import re
 from pathlib import Path
 
 from claimgraph.article.claims import segment_claims
+from claimgraph.article.commented import commented_links
 from claimgraph.article.endnotes import prepare_endnotes
+from claimgraph.article.places import place_citations
 from claimgraph.article.readers import MAX_ARTICLE_BYTES, decode_article, read_text
 from claimgraph.article.resolve import resolve_citations
 from claimgraph.errors import InputError
@@ -61,6 +63,7 @@ def article_from_text(
     text = _LONE_SURROGATE.sub("\ufffd", text)  # not characters; ids and UTF-8 output would fail on them
     result = read_text(text, location, format)
     claims = segment_claims(result.text, result.blocks, result.citations)
+    place_citations(result.blocks, claims, result.citations)
     article = Article(
         id=article_id or article_id_for(location, result.title),
         title=result.title or (Path(location).stem if location else "Untitled article"),
@@ -74,6 +77,7 @@ def article_from_text(
         citations=sorted(result.citations, key=lambda c: c.start),
         endnotes=result.endnotes,
         problems=list(result.problems),
+        commented_links=commented_links(text),
     )
     prepare_endnotes(article.endnotes)
     resolve_citations(article)

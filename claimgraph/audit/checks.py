@@ -6,10 +6,12 @@ Each kind's rule, when it fires and how severe it is, is written in docs/finding
 from __future__ import annotations
 
 import re
+from collections import Counter
 from datetime import date
 
 from claimgraph.article.dedupe import is_link_target, same_work
 from claimgraph.article.titles import title_problem
+from claimgraph.article.urls import work_identifiers
 from claimgraph.audit.date_checks import date_findings
 from claimgraph.audit.names import citation_name, endnote_name, endnotes_name
 from claimgraph.audit.uncited import uncited_claims
@@ -257,6 +259,50 @@ def named_by_title(article: Article, endnote: Endnote) -> bool:
     return False
 
 
+_IN_PARENS = re.compile(r"\(([A-Z][A-Za-z0-9]*[A-Z][A-Za-z0-9]*)\)")
+_MINOR_WORDS = frozenset(
+    ("a", "an", "and", "as", "at", "by", "for", "from", "in", "into", "of", "on", "or", "the", "to", "via",
+     "with")
+)
+
+
+def abbreviations(endnote: Endnote) -> set[str]:
+    """Short names an entry gives its work: one it defines ("(BERT)"), or its title's initials.
+
+    Initials come from every word of the title (or of its part before a colon), with and
+    without its function words, and count only from three letters ("CALM" for "Confident
+    Adaptive Language Modeling").
+    """
+    names = {m.group(1) for m in _IN_PARENS.finditer(endnote.text or "") if len(m.group(1)) <= 10}
+    title = re.sub(r"[\"“”'‘’]", "", endnote.title or "")
+    for part in {title, title.split(":")[0]}:
+        words = re.findall(r"[A-Za-z][\w'’]*", part)
+        if len(words) < 3:
+            continue
+        names.add("".join(w[0] for w in words).upper())
+        names.add("".join(w[0] for w in words if w.lower() not in _MINOR_WORDS).upper())
+    return {n for n in names if len(re.sub(r"[^A-Z]", "", n)) >= 3}
+
+
+def named_by_abbreviation(article: Article, endnote: Endnote) -> bool:
+    """The text names the entry's work by a short name only that entry gives it ("CALM")."""
+    own = {name for name in abbreviations(endnote) if _abbreviation_counts(article)[name] == 1}
+    if not own:
+        return False
+    list_starts = [sec.start for sec in article.sections if sec.kind != "body"]
+    body = article.text[: min(list_starts, default=len(article.text))]
+    return any(re.search(rf"(?<![\w-]){re.escape(name)}(?:s|-\w+)?(?![\w])", body) for name in own)
+
+
+def _abbreviation_counts(article: Article) -> Counter:
+    """How many entries give each short name (computed once per article)."""
+    cached = getattr(article, "_abbreviations", None)
+    if cached is None:
+        cached = Counter(name for e in article.endnotes for name in abbreviations(e))
+        article.__dict__["_abbreviations"] = cached
+    return cached
+
+
 def _author_date_article(article: Article) -> bool:
     """The text cites its list in author-date form (three entries or more named that way)."""
     cached = getattr(article, "_author_date", None)
@@ -280,6 +326,16 @@ def _reading_pointer(article: Article, endnote: Endnote) -> bool:
     return not _YEAR_IN_ENTRY.search(endnote.text or "") and _author_date_article(article)
 
 
+def _commented_out(article: Article, endnote: Endnote) -> int | None:
+    """The line of a link to the entry's work inside an HTML comment, if the article has one."""
+    for url, line in getattr(article, "commented_links", {}).items():
+        if url == endnote.canonical_url or any(
+            endnote.identifiers.get(k) == v for k, v in work_identifiers(url).items() if k != "isbn"
+        ):
+            return line
+    return None
+
+
 def uncited_reading(article: Article) -> int:
     """How many reading-list entries no sentence cites (counted in the summary, not reported)."""
     cited = {c.endnote for c in article.citations if c.endnote is not None}
@@ -287,7 +343,9 @@ def uncited_reading(article: Article) -> int:
 
 
 def explain_orphans(article: Article, groups: list[DuplicateGroup], findings: list[Finding]) -> None:
-    """Drop reading-list orphans (the summary counts them); say when an orphan duplicates a cited entry."""
+    """Drop orphans an editor need not act on: reading lists (the summary counts them), entries the
+    text cites another way (a link, author-date, title or short name), and entries a duplicate
+    finding already covers; name the unresolved citation an orphan may be the target of."""
     cited = {c.endnote for c in article.citations if c.endnote is not None}
     maybe: dict[int, list[str]] = {}
     for citation in article.citations:
@@ -305,8 +363,8 @@ def explain_orphans(article: Article, groups: list[DuplicateGroup], findings: li
             for n in g.endnotes
             if n in cited and n != endnote.number
         )
-        if bibliography_like(article, endnote) and not twins:
-            findings.remove(finding)
+        if bibliography_like(article, endnote) or twins:
+            findings.remove(finding)  # a reading list, or the duplicate finding already says to merge
             continue
         if any(is_link_target(article.endnote(n)) and same_work(endnote, article.endnote(n)) for n in cited):
             findings.remove(finding)  # a link in the text cites this entry's work: it is cited
@@ -314,17 +372,19 @@ def explain_orphans(article: Article, groups: list[DuplicateGroup], findings: li
         if cited_author_date(article, endnote):
             findings.remove(finding)  # cited in author-date form, which no marker resolves
             continue
-        if named_by_title(article, endnote):
+        if named_by_title(article, endnote) or named_by_abbreviation(article, endnote):
             findings.remove(finding)  # the text names the work; its link goes elsewhere
             continue
         if _reading_pointer(article, endnote):
             findings.remove(finding)  # "Lectures by … on YouTube": a pointer, not a citable work
             continue
         finding.message = f"{endnote_name(endnote).capitalize()} is not cited by any sentence."
-        if twins:
-            twin = article.endnote(twins[0])
-            finding.message += f" It cites the same work as {endnote_name(twin)}, which is cited."
-            finding.fix = f"remove it; {endnote_name(twin)} already cites this work and keeps its citations"
+        if line := _commented_out(article, endnote):
+            finding.message += (
+                f" Its only citation is in a passage commented out (<!-- -->, line {line}), "
+                "which the published page does not show."
+            )
+            finding.fix = "restore the commented-out passage that cites it, or remove the entry"
         elif endnote.number in maybe:
             unresolved = [c for c in article.citations if c.id in maybe[endnote.number]]
             names = "; ".join(citation_name(article, c) for c in unresolved[:2])

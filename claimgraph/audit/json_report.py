@@ -6,11 +6,12 @@ from collections import Counter
 from typing import Any
 
 from claimgraph.article.titles import title_problem
+from claimgraph.audit.checks import bibliography_like, uncited_reading
 from claimgraph.evidence.status import claim_statuses
 from claimgraph.extract.source_type import source_type
 from claimgraph.model import AuditResult, Source
 
-SCHEMA_VERSION = "1.3"  # 1.2: sources[].metadata.provenance; 1.3: findings[].hint, sources[].hint
+SCHEMA_VERSION = "1.3"  # 1.2: sources[].metadata.provenance; 1.3: hints, citation place, reading-list counts
 
 __all__ = ["SCHEMA_VERSION", "audit_to_json", "source_to_json"]
 
@@ -105,6 +106,8 @@ def audit_to_json(result: AuditResult) -> dict[str, Any]:
             "citations": len(article.citations),
             "resolved_citations": sum(1 for c in article.citations if c.endnote is not None),
             "endnotes": len(article.endnotes),
+            "reading_list_entries": sum(1 for e in article.endnotes if bibliography_like(article, e)),
+            "uncited_reading_list_entries": uncited_reading(article),
             "findings": len(result.findings),
             "findings_by_kind": dict(sorted(kinds.items())),
             "findings_by_severity": dict(Counter(f.severity for f in result.findings)),
@@ -128,6 +131,7 @@ def audit_to_json(result: AuditResult) -> dict[str, Any]:
                 "label": c.label,
                 "marker": c.marker or c.label,
                 "line": c.line,
+                "place": c.place,
                 "target": c.target,
                 "locator": c.locator,
                 "domain": c.domain,

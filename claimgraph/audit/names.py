@@ -1,7 +1,8 @@
 """How findings name things: endnotes by their visible label, citations by marker and sentence.
 
 Every finding message goes through these helpers, so that when the readers record the label an
-author wrote (``Endnote.label``, ``Citation.marker``, ``Citation.line``) every message uses it.
+author wrote (``Endnote.label``, ``Citation.marker``, ``Citation.line`` or, without lines,
+``Citation.place``) every message uses it.
 """
 
 from __future__ import annotations
@@ -38,7 +39,8 @@ def citation_name(article: Article, citation: Citation) -> str:
     """The marker as written, where it is (line when known) and the start of its sentence."""
     marker = getattr(citation, "marker", None) or f"[{citation.label}]"
     line = getattr(citation, "line", None)
-    where = f" on line {line}" if line else ""
+    place = getattr(citation, "place", None)
+    where = f" on line {line}" if line else (f" ({place})" if place else "")
     try:
         sentence = article.claim(citation.claim).text
     except KeyError:

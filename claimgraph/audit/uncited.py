@@ -6,8 +6,10 @@ maths, code, a question, an author-year mention ("Vincent et al. 2008"), the aut
 explanation, or a mechanism whose only checkable word sits in a condition ("improves when it
 wins"); never in the lead before the first heading (it sums up the body); only in articles
 that cite (at least three resolved citations, on at least 5 % of their sentences); never in a
-paragraph that cites; and at most ``max(1, 15 % of the other findings)`` of them, the most
-checkable first.
+paragraph that cites (marker, link or author-year mention), in a paragraph where the author
+reports their own work ("we surveyed", "our experiments"), or in a sentence that points back to
+the work the paragraph before cites ("according to their experiments"); and at most
+``max(1, 15 % of the other findings)`` of them, the most checkable first.
 """
 
 from __future__ import annotations
@@ -37,17 +39,39 @@ _OWN_VOICE = re.compile(
 )
 _OPINION = re.compile(
     r"\b(?:think|believe|hypothes\w+|feel|hope|seems?|probably|perhaps|arguably|maybe|might|should|would|"
-    r"could|may|love|like to|prefer|obviously|clearly|interesting\w*|exciting|imagine|consider)\b",
+    r"could|(?-i:may)|love|like to|prefer|obviously|clearly|interesting\w*|exciting|imagine|consider)\b",
     re.IGNORECASE,
 )
 _MATH_OR_CODE = re.compile(r"[$\\=^{}<>`|]|::|=>|\w\(\w*\)|\b[a-z]_\w|[∑∏∫∀∃∈≤≥≈→]")
+_MONTH = (
+    r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec|January|February|March|April|June|"
+    r"July|August|September|October|November|December|Spring|Summer|Autumn|Fall|Winter|In|On|At|By|Since|Until|From|After|Before|During|Around|Through|Of|To|And|The)\b"
+)
 _AUTHOR_YEAR = re.compile(
-    r"\b[A-Z][\w'’-]+(?: et al\.?| (?:and|&) [A-Z][\w'’-]+)?,? \(?(?:19|20)\d\d[a-z]?\)?"
+    rf"\b(?!{_MONTH})[A-Z][\w'’-]+(?: et al\.?| (?:and|&) [A-Z][\w'’-]+)?,? \(?(?:19|20)\d\d[a-z]?\)?"
 )
 _CONDITION = re.compile(
     r"\b(?:when|whenever|if|once|unless|until|each time|every time)\b[^,;.]*$", re.IGNORECASE
 )
 _QUOTE_OPEN = ("“", '"', "‘", "'", ">", "«")
+_RESEARCH = (
+    r"(?:survey\w*|experiments?|stud(?:y|ies)|data(?:set)?|results?|analys[ie]s|measurements?|"
+    r"interviews?|benchmarks?|tests?|findings|respondents|participants|numbers|figures)"
+)
+_OWN_REPORTING = re.compile(
+    r"\b(?:we|I)\s+(?:\w+\s+)?(?:found|find|observed|measured|surveyed|asked|ran|conducted|collected|"
+    r"interviewed|counted|tested|benchmarked|analy[sz]ed|gathered|received)\b"
+    rf"|\b(?:our|my)\s+(?:own\s+)?(?:\w+\s+)?{_RESEARCH}\b",
+    re.IGNORECASE,
+)
+_BACK_REFERENCE = re.compile(
+    rf"\b(?:according to|in|from|by)\s+(?:their|the authors['’]?|this|that|the same)\s+(?:\w+\s+)?"
+    rf"(?:{_RESEARCH}|paper|work|evaluation)\b"
+    r"|\b(?:they|the authors|the paper|this paper|this work|the study)\s+(?:also\s+)?"
+    r"(?:found|find|show\w*|report\w*|observed|demonstrat\w+|claim\w*|achiev\w+|measured)\b"
+    rf"|\btheir\s+(?:\w+\s+)?{_RESEARCH}\b",
+    re.IGNORECASE,
+)
 
 __all__ = ["uncited_claims", "checkability"]
 
@@ -87,7 +111,8 @@ def uncited_claims(article: Article, other_findings: int) -> list[Finding]:
     """Uncited checkable sentences, strongest first, capped at a small share of the report."""
     if not _article_cites(article):
         return []
-    cited_blocks = {c.block for c in article.claims if c.citation_ids}
+    cited_blocks = {c.block for c in article.claims if c.citation_ids or _AUTHOR_YEAR.search(c.text)}
+    own_blocks = {c.block for c in article.claims if _OWN_REPORTING.search(c.text)}
     body = {s.title for s in article.sections if s.kind != "body"}
     lead_end = min((s.start for s in article.sections), default=0)  # the lead sums up the body
     candidates: list[Claim] = [
@@ -95,6 +120,8 @@ def uncited_claims(article: Article, other_findings: int) -> list[Finding]:
         for claim in article.claims
         if not claim.citation_ids
         and claim.block not in cited_blocks
+        and claim.block not in own_blocks  # the author reports their own survey or experiment
+        and not (claim.block - 1 in cited_blocks and _BACK_REFERENCE.search(claim.text))
         and claim.section not in body
         and claim.start >= lead_end
         and _reportable(claim.text)
