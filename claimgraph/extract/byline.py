@@ -51,13 +51,26 @@ def _kind(element: HtmlElement) -> int | None:
     return None
 
 
-def _elsewhere(element: HtmlElement) -> bool:
-    """True inside comments, teasers of other articles, or an aside or nav."""
+def elsewhere(element: HtmlElement, scope: frozenset[HtmlElement] = frozenset()) -> bool:
+    """True inside comments, teasers of other articles, or an aside or nav.
+
+    ``scope`` holds the elements enclosing the article's headline: a region that contains the
+    headline is the article's own, whatever its class says. Classes on <body> and <html>
+    describe the whole page's layout ("one-sidebar"), not a region.
+    """
     for ancestor in element.iterancestors():
+        if ancestor.tag in ("body", "html") or ancestor in scope:
+            break
         if ancestor.tag in _ELSEWHERE_TAGS or _ELSEWHERE.search(
                 f"{ancestor.get('class') or ''} {ancestor.get('id') or ''}"):
             return True
     return False
+
+
+def headline_scope(page: PageIndex) -> frozenset[HtmlElement]:
+    """The elements that enclose the article's headline (see ``headline``)."""
+    heading = headline_element(page)
+    return frozenset(heading.iterancestors()) if heading is not None else frozenset()
 
 
 def page_language(page: PageIndex) -> str | None:
@@ -91,9 +104,10 @@ def _after_last_glue(text: str) -> str:
 
 def _markup_authors(page: PageIndex) -> list[str]:
     found: dict[int, list[HtmlElement]] = {}
+    scope = headline_scope(page)
     for element in page.byline_marks:
         kind = _kind(element)
-        if kind is None or _elsewhere(element):
+        if kind is None or elsewhere(element, scope):
             continue
         if len(found.setdefault(kind, [])) < 4:
             found[kind].append(element)
@@ -148,15 +162,20 @@ def htmldate_layer(tree: HtmlElement, url: str) -> Layer:
     return {}
 
 
-def headline(page: PageIndex) -> str | None:
-    """The text of the page's first <h1> (inside <article> or <main> when there is one)."""
+def headline_element(page: PageIndex) -> HtmlElement | None:
+    """The page's first non-empty <h1> (inside <article> or <main> when there is one)."""
     for inside in ("article", "main", None):
         for heading in page.headings:
-            if inside is None or any(a.tag == inside for a in heading.iterancestors()):
-                text = element_text(heading)
-                if text:
-                    return text
+            inside_ok = inside is None or any(a.tag == inside for a in heading.iterancestors())
+            if inside_ok and element_text(heading):
+                return heading
     return None
+
+
+def headline(page: PageIndex) -> str | None:
+    """The text of the page's headline <h1> (see ``headline_element``)."""
+    heading = headline_element(page)
+    return element_text(heading) if heading is not None else None
 
 
 def html_layer(page: PageIndex) -> Layer:

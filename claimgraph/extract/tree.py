@@ -2,10 +2,19 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 
 from lxml.html import HtmlElement
 from trafilatura.utils import load_html
+
+# "Published on …" in the languages the byline words cover: a visible statement of the date.
+_DATE_LABEL = re.compile(
+    r"\s*(published|posted|first published|ver[öo]ffentlicht|erschienen|publi[ée]e?|"
+    r"publicad[oa]|pubblicato|gepubliceerd|geplaatst|publicerad|publiceret|publisert)"
+    r"(\s+(on|am|le|el|il|op|den|d[ae]n)\b)?\s*:?\s*\S",
+    re.IGNORECASE,
+)
 
 
 def parse_html(html: str | bytes) -> HtmlElement | None:
@@ -30,6 +39,7 @@ class PageIndex:
     json_ld: list[str] = field(default_factory=list)
     byline_marks: list[HtmlElement] = field(default_factory=list)
     times: list[HtmlElement] = field(default_factory=list)
+    date_labels: list[HtmlElement] = field(default_factory=list)
     title: HtmlElement | None = None
     headings: list[HtmlElement] = field(default_factory=list)
     content_language: str | None = None
@@ -65,6 +75,9 @@ def index_page(tree: HtmlElement) -> PageIndex:
             page.headings.append(element)
         elif tag == "time":
             page.times.append(element)
+        text = element.text
+        if text and len(page.date_labels) < 10 and _DATE_LABEL.match(text):
+            page.date_labels.append(element)
         attributes = element.attrib
         if attributes:
             if "itemscope" in attributes:
