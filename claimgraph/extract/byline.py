@@ -87,12 +87,17 @@ def _element_names(element: HtmlElement) -> list[str]:
     names = element.xpath(_NAME_PART) if element.get("itemprop") else []
     texts = [n.get("content") or element_text(n) for n in names] or [
         element.get("content") or element_text(element)]
+    if _LABEL_ONLY.match(texts[0]) and (element.tail or "").strip():
+        texts = [element.tail.strip()]  # <span>Autor:</span> Ada Lovelace
     found: list[str] = []
     for text in texts:
         if text and len(text) <= 100:
             found += [n for n in split_people(_after_last_glue(text), single=True)
                       if len(n.split()) == 1 or _capitalised(n)]
     return found
+
+
+_LABEL_ONLY = re.compile(r"^[^\W\d_]{2,20}\s*:$")
 
 
 def _after_last_glue(text: str) -> str:
@@ -113,6 +118,9 @@ def _markup_authors(page: PageIndex) -> list[str]:
             found[kind].append(element)
     for kind in sorted(found):
         authors = [name for element in found[kind] for name in _element_names(element)]
+        if any(" " in name for name in authors):
+            # Beside a full name, lone words in the same markup are tags or labels, not people.
+            authors = [name for name in authors if " " in name]
         if authors:
             return tidy_people(authors)
     return []
