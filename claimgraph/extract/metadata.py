@@ -167,7 +167,8 @@ LAYERS: list[tuple[str, Callable[[PageIndex, str], Layer]]] = [
     ("url", lambda page, url: url_layer(url)),
 ]
 # Layers worth skipping once every field they can give is filled.
-_GIVES = {"htmldate": ("published",), "time-element": ("published",), "byline-text": ("authors",)}
+_GIVES = {"htmldate": ("published",), "time-element": ("published",), "byline-text": ("authors",),
+          "microdata": ("title", "authors", "published"), "rdfa": ("title", "authors", "published")}
 
 
 def merge_layers(layers: list[tuple[str, Layer]]) -> SourceMetadata:

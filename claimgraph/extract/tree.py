@@ -44,7 +44,13 @@ class PageIndex:
     headings: list[HtmlElement] = field(default_factory=list)
     content_language: str | None = None
     has_microdata: bool = False
-    has_rdfa: bool = False
+    has_typeof: bool = False
+    schema_vocabulary: bool = False
+
+    @property
+    def has_rdfa(self) -> bool:
+        """True when the page has RDFa typed nodes and names the schema.org vocabulary."""
+        return self.has_typeof and self.schema_vocabulary
 
 
 def _is_byline_mark(element: HtmlElement) -> bool:
@@ -80,10 +86,15 @@ def index_page(tree: HtmlElement) -> PageIndex:
             page.date_labels.append(element)
         attributes = element.attrib
         if attributes:
-            if "itemscope" in attributes:
+            # Cheap checks so extruct (slow) runs only on pages with schema.org statements.
+            if "itemscope" in attributes and "schema.org" in (attributes.get("itemtype") or ""):
                 page.has_microdata = True
             if "typeof" in attributes:
-                page.has_rdfa = True
+                page.has_typeof = True
+                if "schema" in attributes["typeof"]:
+                    page.schema_vocabulary = True
+            if "schema.org" in (attributes.get("vocab") or "") + (attributes.get("prefix") or ""):
+                page.schema_vocabulary = True
             if len(page.byline_marks) < 40 and _is_byline_mark(element):
                 page.byline_marks.append(element)
         elif tag == "address":
