@@ -190,14 +190,21 @@ def main(argv: list[str]) -> int:
         print(f"\n{set_name}/ ({len(pages)} pages; half = sha256(file name)[0] % 2)")
         print(f"{'half':<9} {'system':<12} {'pages':>5} {'author F1':>9} {'(P / R)':>13} "
               f"{'date acc':>9} {'title acc':>10} {'CPU ms median / p90':>20}")
+        results: dict[tuple[str, str], dict[str, float]] = {}
         for half in args.half or ["dev", "held-out"]:
             chosen = [p for p in pages if half_of(p[0]) == half]
             for label, system in SYSTEMS.items():
-                f = score(chosen, system)
+                f = results[half, label] = score(chosen, system)
                 print(f"{half:<9} {label:<12} {len(chosen):>5} {f['author_f1']:>9.3f} "
                       f"{f['author_p']:>6.3f}/{f['author_r']:<6.3f} {f['date_acc']:>9.3f} "
                       f"{f['title_acc']:>10.3f} {f['cpu_median_ms']:>11.1f} / "
                       f"{f['cpu_p90_ms']:<6.1f}")
+        for label in SYSTEMS:
+            dev, held = results.get(("dev", label)), results.get(("held-out", label))
+            if dev and held:
+                print(f"{'gap':<9} {label:<12} {'':>5} {dev['author_f1'] - held['author_f1']:>+9.3f} "
+                      f"{'':>13} {dev['date_acc'] - held['date_acc']:>+9.3f} "
+                      f"{dev['title_acc'] - held['title_acc']:>+10.3f}   (dev minus held-out)")
     return 0
 
 

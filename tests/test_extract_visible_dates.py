@@ -70,3 +70,15 @@ def test_byline_inside_a_region_that_holds_the_headline_is_kept():
             "Other Person</a></div>")
     meta = extract_metadata(_page(body), "https://e.org/a")
     assert meta.authors == ["Heike Sommer"]
+
+
+def test_hatom_published_title_and_publish_date_class():
+    hatom = ("<div class='hentry'><h1 class='entry-title'>Post</h1><abbr class='published' "
+             "title='2005-10-10T14:07:00-07:00'>October 10</abbr></div>")
+    meta = extract_metadata(_page(hatom, lang="en"), "https://e.org/post")
+    assert meta.published == "2005-10-10T14:07:00-07:00"
+    news = ("<div class='news'><h1>Team named</h1><div class='att-publish-date'><span>4. 2. 2022."
+            "</span></div><p>Text.</p></div><div class='comments'><span class='post-date'>9. 9. 2022"
+            "</span></div>")
+    meta = extract_metadata(_page(news), "https://e.org/news/team")
+    assert meta.published == "2022-02-04" and meta.provenance["published"] == "time-element"

@@ -5,9 +5,11 @@ page's ``<time>`` elements dates the article itself, strongest first:
 
 1. one marked as the publication date (``itemprop=datePublished``, the ``pubdate`` attribute,
    or a class naming publication or creation),
-2. a short text that labels its date as the publication date ("Published on …",
+2. an element whose class marks it as the publication date (hAtom's ``published``, with the date
+   in its ``title``; ``publish-date``, ``entry-date``, ``post-date`` … with the date as text),
+3. a short text that labels its date as the publication date ("Published on …",
    "Veröffentlicht am …", "Publié le …", "Publicado el …"),
-3. the first other ``<time>`` in document order,
+4. the first other ``<time>`` in document order,
 
 never one inside comments, teasers of other articles, an aside or nav (``byline.elsewhere``),
 and never one marked as a modification date.
@@ -53,7 +55,7 @@ def time_layer(page: PageIndex) -> Layer:
             marked = value
             break
         plain = plain or value
-    published = marked or _labelled(page, scope) or plain
+    published = marked or _marked(page, scope) or _labelled(page, scope) or plain
     return {"published": published} if published else {}
 
 
@@ -63,4 +65,16 @@ def _labelled(page: PageIndex, scope: frozenset[HtmlElement]) -> str | None:
             found = to_iso(" ".join((element.text or "").split())[:80])
             if found:
                 return found
+    return None
+
+
+def _marked(page: PageIndex, scope: frozenset[HtmlElement]) -> str | None:
+    for element in page.date_marks:
+        if _MODIFIED.search(_marks(element)) or elsewhere(element, scope):
+            continue
+        text = element_text(element)
+        found = (to_iso(element.get("datetime")) or to_iso(element.get("title"))
+                 or to_iso(element.get("content")) or (to_iso(text) if len(text) <= 80 else None))
+        if found:
+            return found
     return None

@@ -17,6 +17,13 @@ _DATE_LABEL = re.compile(
 )
 
 
+# Class names that mark an element as the publication date: hAtom's "published", and the
+# "publish-date" / "pubdate" / "entry-date" / "post-date" conventions of publishing systems.
+DATE_MARK = re.compile(r"\bpublished\b|publish[-_]?date|date[-_]?publish|pubdate|entry[-_]date|"
+                       r"post[-_]date|publication[-_]date|create[-_]?date|date[-_]created",
+                       re.IGNORECASE)
+
+
 def parse_html(html: str | bytes) -> HtmlElement | None:
     """The page as one lxml tree (shared by every metadata layer and the text extractor)."""
     try:
@@ -40,6 +47,7 @@ class PageIndex:
     byline_marks: list[HtmlElement] = field(default_factory=list)
     times: list[HtmlElement] = field(default_factory=list)
     date_labels: list[HtmlElement] = field(default_factory=list)
+    date_marks: list[HtmlElement] = field(default_factory=list)
     title: HtmlElement | None = None
     headings: list[HtmlElement] = field(default_factory=list)
     content_language: str | None = None
@@ -95,6 +103,9 @@ def index_page(tree: HtmlElement) -> PageIndex:
                     page.schema_vocabulary = True
             if "schema.org" in (attributes.get("vocab") or "") + (attributes.get("prefix") or ""):
                 page.schema_vocabulary = True
+            if (len(page.date_marks) < 20 and tag != "time"
+                    and DATE_MARK.search(attributes.get("class") or "")):
+                page.date_marks.append(element)
             if len(page.byline_marks) < 40 and _is_byline_mark(element):
                 page.byline_marks.append(element)
         elif tag == "address":
