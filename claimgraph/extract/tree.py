@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
+from lxml import etree
 from lxml.html import HtmlElement
 from trafilatura.utils import load_html
 
@@ -61,27 +62,30 @@ class PageIndex:
         return self.has_typeof and self.schema_vocabulary
 
 
-def _is_byline_mark(element: HtmlElement) -> bool:
-    classes = (element.get("class") or "").lower()
+def _is_byline_mark(element: HtmlElement, classes: str) -> bool:
     return ("author" in classes or "byline" in classes or " fn " in f" {classes} "
             or "author" in (element.get("itemprop") or "").lower()
             or (element.tag == "a" and "author" in (element.get("rel") or "").lower())
             or element.tag == "address")
 
 
+# First letters of the _DATE_LABEL words: a cheap test before the regex, on every text.
+_LABEL_INITIALS = frozenset("pPfFvVeEgG")
+
+
 def index_page(tree: HtmlElement) -> PageIndex:
     """Meta tags, JSON-LD blocks, byline markup, <title>, <h1>s and syntax flags, in one pass."""
     page = PageIndex(tree)
-    for element in tree.iter():
+    for element in tree.iter(etree.Element):  # elements only: no comments or instructions
         tag = element.tag
-        if not isinstance(tag, str):
-            continue  # comments and processing instructions
         if tag == "meta":
             _index_meta(page, element)
             continue
         if tag == "script":
             if "ld+json" in (element.get("type") or "").lower():
                 page.json_ld.append(element.text or "")
+            continue
+        if tag == "style":
             continue
         if tag == "title" and page.title is None:
             page.title = element
@@ -90,27 +94,35 @@ def index_page(tree: HtmlElement) -> PageIndex:
         elif tag == "time":
             page.times.append(element)
         text = element.text
-        if text and len(page.date_labels) < 10 and _DATE_LABEL.match(text):
+        if (text and len(page.date_labels) < 10 and text.lstrip()[:1] in _LABEL_INITIALS
+                and _DATE_LABEL.match(text)):
             page.date_labels.append(element)
         attributes = element.attrib
         if attributes:
-            # Cheap checks so extruct (slow) runs only on pages with schema.org statements.
-            if "itemscope" in attributes and "schema.org" in (attributes.get("itemtype") or ""):
-                page.has_microdata = True
-            if "typeof" in attributes:
-                page.has_typeof = True
-                if "schema" in attributes["typeof"]:
-                    page.schema_vocabulary = True
-            if "schema.org" in (attributes.get("vocab") or "") + (attributes.get("prefix") or ""):
-                page.schema_vocabulary = True
-            if (len(page.date_marks) < 20 and tag != "time"
-                    and DATE_MARK.search(attributes.get("class") or "")):
-                page.date_marks.append(element)
-            if len(page.byline_marks) < 40 and _is_byline_mark(element):
-                page.byline_marks.append(element)
+            _index_attributes(page, element, tag, attributes)
         elif tag == "address":
             page.byline_marks.append(element)
     return page
+
+
+def _index_attributes(page: PageIndex, element: HtmlElement, tag: str, attributes) -> None:
+    # Cheap checks so extruct (slow) runs only on pages with schema.org statements.
+    if "itemscope" in attributes and "schema.org" in (attributes.get("itemtype") or ""):
+        page.has_microdata = True
+    if "typeof" in attributes:
+        page.has_typeof = True
+        if "schema" in attributes["typeof"]:
+            page.schema_vocabulary = True
+    named = ("vocab" in attributes or "prefix" in attributes) and "schema.org" in (
+        (attributes.get("vocab") or "") + (attributes.get("prefix") or ""))
+    if named:
+        page.schema_vocabulary = True
+    classes = (attributes.get("class") or "").lower()
+    if (classes and tag != "time" and len(page.date_marks) < 20
+            and ("pub" in classes or "date" in classes) and DATE_MARK.search(classes)):
+        page.date_marks.append(element)
+    if len(page.byline_marks) < 40 and _is_byline_mark(element, classes):
+        page.byline_marks.append(element)
 
 
 def _index_meta(page: PageIndex, tag: HtmlElement) -> None:
