@@ -82,3 +82,14 @@ def test_hatom_published_title_and_publish_date_class():
             "</span></div>")
     meta = extract_metadata(_page(news), "https://e.org/news/team")
     assert meta.published == "2022-02-04" and meta.provenance["published"] == "time-element"
+
+
+def test_title_without_a_kicker_and_a_site_name_around_the_headline():
+    head = "<meta property='og:title' content='Rutger Bregman: Our true selves - the magazine'>"
+    meta = extract_metadata(_page("<article><h1>Our true selves</h1></article>", head, "en"),
+                            "https://e.org/a")
+    assert meta.title == "Our true selves"
+    head = "<meta property='og:title' content='Our true selves and more of them'>"
+    meta = extract_metadata(_page("<article><h1>Our true selves</h1></article>", head, "en"),
+                            "https://e.org/a")
+    assert meta.title == "Our true selves and more of them"  # words, not decoration, beside it

@@ -243,12 +243,17 @@ def _utc_day_before(stamp: str, day: str) -> bool:
     return stated - local == timedelta(days=1)
 
 
+_SEPARATORS = "|-–—:·»«/•"
+
+
 def _without_decoration(title: str, heading: str | None) -> str:
-    """The page's <h1> when the stated title is it plus decoration (a site name, a section)."""
+    """The page's <h1> when the stated title is it plus decoration: a site name or section after
+    a separator, a kicker before one ("Kicker: Headline - Site"), or both."""
     title = " ".join(title.split())
     if heading and heading != title and len(heading) >= 8 and heading in title:
-        rest = title.replace(heading, " ", 1).strip()
-        if re.fullmatch(r"[|\-–—:·»«/•]\s*.+|.+\s*[|\-–—:·»«/•]", rest):
+        left, _, right = title.partition(heading)
+        left, right = left.strip(), right.strip()
+        if (not left or left[-1] in _SEPARATORS) and (not right or right[0] in _SEPARATORS):
             return heading
     return title
 
