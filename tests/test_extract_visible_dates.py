@@ -93,3 +93,11 @@ def test_title_without_a_kicker_and_a_site_name_around_the_headline():
     meta = extract_metadata(_page("<article><h1>Our true selves</h1></article>", head, "en"),
                             "https://e.org/a")
     assert meta.title == "Our true selves and more of them"  # words, not decoration, beside it
+
+
+def test_rfc_2822_dates_keep_their_time_and_zone():
+    from claimgraph.extract.dates import to_iso
+
+    assert to_iso("Wed, 04 May 2022 02:41:00 GMT") == "2022-05-04T02:41:00Z"
+    assert to_iso("4 May 2022 02:41:00 +0200") == "2022-05-04T02:41:00+02:00"
+    assert to_iso("Wed, 31 Feb 2022 02:41:00 GMT") is None
