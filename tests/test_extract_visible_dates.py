@@ -101,3 +101,11 @@ def test_rfc_2822_dates_keep_their_time_and_zone():
     assert to_iso("Wed, 04 May 2022 02:41:00 GMT") == "2022-05-04T02:41:00Z"
     assert to_iso("4 May 2022 02:41:00 +0200") == "2022-05-04T02:41:00+02:00"
     assert to_iso("Wed, 31 Feb 2022 02:41:00 GMT") is None
+
+
+def test_byline_word_alone_with_the_name_in_child_markup():
+    body = ("<article><h1>Auction</h1><p>Text of the report.</p><p><em>Von <span itemscope "
+            "itemtype='http://schema.org/Person'><meta itemprop='name' content='Carla Kühn'>Carla Kühn"
+            "</span></em></p></article>")
+    meta = extract_metadata(_page(body), "https://e.org/a")
+    assert meta.authors == ["Carla Kühn"] and meta.provenance["authors"] == "byline-text"

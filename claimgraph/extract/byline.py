@@ -135,10 +135,12 @@ def _text_authors(tree: HtmlElement, language: str | None) -> list[str]:
     for element in (body if body is not None else tree).iter("p", "span", "div", "strong", "em",
                                                             "b", "small", "li", "header"):
         text = element.text or ""
-        if not opener.match(text):
+        # "<em>Von <span>Ada Lovelace</span></em>": the word alone, the name in markup
+        word_alone = text.strip().lower() in words and len(element) > 0
+        if not opener.match(text) and not word_alone:
             continue
         full = element_text(element)
-        if len(full) <= 80:
+        if len(full) <= 80 and opener.match(full):
             names = [n for n in split_people(full) if _capitalised(n)]
             if names:
                 return tidy_people(names)
