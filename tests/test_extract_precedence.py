@@ -39,7 +39,8 @@ def _page(head: str = "", body: str = "", lang: str = "en") -> str:
 
 def test_the_order_is_written_once():
     assert layer_names() == ["json-ld", "microdata", "rdfa", "highwire", "dublin-core",
-                             "opengraph", "article-meta", "byline-text", "htmldate", "html", "url"]
+                             "opengraph", "article-meta", "byline-text", "time-element", "htmldate",
+                             "html", "url"]
 
 
 def test_json_ld_graph_people_not_organisations_and_dates_apart():

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from datetime import UTC, datetime
+from email.utils import parsedate_to_datetime
 
 _MONTHS = {
     m: i + 1
@@ -38,6 +39,24 @@ _DOTTED = re.compile(r"\b(\d{1,2})\.\s?(\d{1,2})\.\s?(\d{4})\b")
 _YEAR_ONLY = re.compile(r"^(\d{4})$")
 
 
+# RFC 2822 / HTTP dates, as RSS and some JSON-LD write them: "Wed, 04 May 2022 02:41:00 GMT".
+_RFC_2822 = re.compile(r"^(?:[A-Za-z]{3},\s*)?\d{1,2}\s+[A-Za-z]{3}\s+\d{4}\s+\d{1,2}:\d{2}")
+
+
+def _rfc_2822(text: str) -> str | None:
+    try:
+        stamp = parsedate_to_datetime(text)
+    except (TypeError, ValueError, IndexError):
+        return None
+    if not _valid(stamp.year, stamp.month, stamp.day):
+        return None
+    if stamp.tzinfo is None:
+        return stamp.strftime("%Y-%m-%dT%H:%M:%S")
+    offset = stamp.strftime("%z")
+    zone = "Z" if offset == "+0000" else f"{offset[:3]}:{offset[3:]}"
+    return stamp.strftime("%Y-%m-%dT%H:%M:%S") + zone
+
+
 def _valid(year: int, month: int, day: int) -> bool:
     try:
         datetime(year, month, day)
@@ -70,6 +89,10 @@ def to_iso(value: object) -> str | None:
         return None
     if text.isdigit() and len(text) >= 9:
         return to_iso(int(text))
+    if _RFC_2822.match(text):
+        stamp = _rfc_2822(text)
+        if stamp:
+            return stamp
     match = _ISO.search(text)
     if match:
         year, month, day = (int(g) for g in match.groups()[:3])

@@ -10,10 +10,12 @@ PRECEDENCE, field by field the first layer with a value wins (``LAYERS`` below i
 6. ``opengraph``    og:* and article:published_time / modified_time / author, twitter:*
 7. ``article-meta`` plain meta names (author, byl, parsely-*, publishdate, date …)
 8. ``byline-text``  bylines in visible markup (rel=author, itemprop=author, .byline, <address>,
-                    "By / Von / Par / Por / Di / Door …"), <time datetime>
-9. ``htmldate``     htmldate's heuristics on the same tree (published date only)
-10. ``html``        <title>, <h1>, <html lang>
-11. ``url``         a date in the URL path, the host as the site name
+                    "By / Von / Par / Por / Di / Door …")
+9. ``time-element`` the article's HTML <time> (a marked publication date first; never one in
+                    comments, teasers, aside or nav, never a marked modification date)
+10. ``htmldate``    htmldate's heuristics on the same tree (published date only)
+11. ``html``        <title>, <h1>, <html lang>
+12. ``url``         a date in the URL path, the host as the site name
 
 A site adapter's API answer (arXiv, DOI, …) sits above all of these; see extract/__init__.py.
 Published and modified dates are separate fields: a layer's modified date never fills
@@ -25,6 +27,7 @@ from __future__ import annotations
 import html as html_entities
 import re
 from collections.abc import Callable
+from datetime import date, timedelta
 from typing import Any
 
 from lxml.html import HtmlElement
@@ -44,6 +47,7 @@ from claimgraph.extract.structured import (
     rdfa_items,
     schema_layer,
 )
+from claimgraph.extract.timetags import time_layer
 from claimgraph.extract.tree import PageIndex, index_page
 from claimgraph.model import SourceMetadata
 
@@ -157,12 +161,14 @@ LAYERS: list[tuple[str, Callable[[PageIndex, str], Layer]]] = [
     ("opengraph", lambda page, url: opengraph_layer(page.metas)),
     ("article-meta", lambda page, url: article_meta_layer(page.metas)),
     ("byline-text", lambda page, url: byline_layer(page)),
+    ("time-element", lambda page, url: time_layer(page)),
     ("htmldate", lambda page, url: htmldate_layer(page.tree, url)),
     ("html", lambda page, url: html_layer(page)),
     ("url", lambda page, url: url_layer(url)),
 ]
 # Layers worth skipping once every field they can give is filled.
-_GIVES = {"htmldate": ("published",), "byline-text": ("authors",)}
+_GIVES = {"htmldate": ("published",), "time-element": ("published",), "byline-text": ("authors",),
+          "microdata": ("title", "authors", "published"), "rdfa": ("title", "authors", "published")}
 
 
 def merge_layers(layers: list[tuple[str, Layer]]) -> SourceMetadata:
@@ -187,22 +193,67 @@ def metadata_from_tree(tree: HtmlElement, url: str) -> SourceMetadata:
     """Every layer of one parsed page, merged in precedence order."""
     page = index_page(tree)
     meta = SourceMetadata()
+    held: list[tuple[str, Layer]] = []
     for name, layer in LAYERS:
         wanted = _GIVES.get(name)
         if wanted and all(getattr(meta, key) for key in wanted):
             continue
-        _fill(meta, name, layer(page, url))
+        got = layer(page, url)
+        if name in _SCHEMA_LAYERS and got.get("type") in _MEDIA and _page_is_article(page.metas):
+            held.append((name, got))  # the embedded video, not the article the page is
+            continue
+        _fill(meta, name, got)
+        if name == _AFTER_EMBEDS:
+            for held_name, held_layer in held:
+                _fill(meta, held_name, held_layer)
+    if meta.published and meta.provenance.get("published") != "url":
+        day = url_layer(url).get("published")
+        if day and _utc_day_before(meta.published, day):
+            meta.published = day
+            meta.provenance["published"] = "url"
     if meta.title:
         meta.title = _without_decoration(html_entities.unescape(meta.title), headline(page))
     return meta
 
 
+# A schema.org media object on a page OpenGraph calls an article describes an embed (a video in
+# the article), so its statements rank below the article's own meta tags.
+_SCHEMA_LAYERS = {"json-ld", "microdata", "rdfa"}
+_MEDIA = {"VideoObject", "MediaObject", "AudioObject", "ImageObject", "PodcastEpisode"}
+_AFTER_EMBEDS = "article-meta"
+
+
+def _page_is_article(metas: Metas) -> bool:
+    return (_first(metas, "og:type") or "").lower() == "article"
+
+
+def _utc_day_before(stamp: str, day: str) -> bool:
+    """True when a UTC time stamp falls on the day after the date the page's URL states.
+
+    A URL path date is written by the publisher's system in local time; a time stamp in UTC
+    (``Z``, ``+00:00``) of an evening in the Americas is already the next day there.
+    """
+    if not re.search(r"T\d{2}:\d{2}(:\d{2})?(Z|\+00:?00)$", stamp):
+        return False
+    try:
+        stated = date.fromisoformat(stamp[:10])
+        local = date.fromisoformat(day[:10])
+    except ValueError:
+        return False
+    return stated - local == timedelta(days=1)
+
+
+_SEPARATORS = "|-–—:·»«/•"
+
+
 def _without_decoration(title: str, heading: str | None) -> str:
-    """The page's <h1> when the stated title is it plus decoration (a site name, a section)."""
+    """The page's <h1> when the stated title is it plus decoration: a site name or section after
+    a separator, a kicker before one ("Kicker: Headline - Site"), or both."""
     title = " ".join(title.split())
     if heading and heading != title and len(heading) >= 8 and heading in title:
-        rest = title.replace(heading, " ", 1).strip()
-        if re.fullmatch(r"[|\-–—:·»«/•]\s*.+|.+\s*[|\-–—:·»«/•]", rest):
+        left, _, right = title.partition(heading)
+        left, right = left.strip(), right.strip()
+        if (not left or left[-1] in _SEPARATORS) and (not right or right[0] in _SEPARATORS):
             return heading
     return title
 

@@ -19,7 +19,9 @@ _NOT_A_NAME = re.compile(
     r"experte|expertin|expert|sagt|says|kommentar|"
     # byline labels standing alone (author, date, source, text, photo in the six languages)
     r"autor|autorin|auteur|autore|auteurs|autores|auteurs?|text|texte|datum|quelle|fuente|"
-    r"source|fonte|bron|foto|fotos|photo|photos|bild|collectif|redacción|redazione)\b|"
+    r"source|fonte|bron|foto|fotos|photo|photos|bild|collectif|redacción|redazione|"
+    # legal forms name organisations, not people
+    r"gmbh|e\.\s?v|inc|ltd|llc|plc|corp|s\.\s?a|kg|ag)\b|"
     r"^\S+\.[a-z]{2,6}$|"  # a domain name is a site, not a person
     r"\d{1,2}[/:.]\d{2}|^(in|on|im|am|dans|en)\s)",
     re.IGNORECASE,
