@@ -20,7 +20,7 @@ from typing import Any
 
 import pyoxigraph as ox
 import rdflib
-from rdflib import BNode, URIRef
+from rdflib import URIRef
 
 from claimgraph import settings
 from claimgraph.errors import QueryError, StoreError
@@ -154,14 +154,10 @@ class OxigraphStore:
         article mostly rewrites the same triples); with blank nodes it drops and re-inserts the graph.
         """
         target = iri_text(str(name))
-        new = {f"{to_oxigraph(s)} {to_oxigraph(p)} {to_oxigraph(o)}" for s, p, o in graph}
-        blank = any(isinstance(s, BNode) or isinstance(o, BNode) for s, _, o in graph)
+        new = _ntriples_lines(graph)
         with self._session(write=True) as store:
-            old = set()
-            for quad in store.quads_for_pattern(None, None, None, ox.NamedNode(str(name))):
-                old.add(f"{quad.subject} {quad.predicate} {quad.object}")
-                blank = blank or isinstance(quad.subject, ox.BlankNode)
-                blank = blank or isinstance(quad.object, ox.BlankNode)
+            old = _lines(store.dump(format=ox.RdfFormat.N_TRIPLES, from_graph=ox.NamedNode(str(name))))
+            blank = any("_:" in line for line in new) or any("_:" in line for line in old)
             if blank:  # DELETE DATA refuses blank nodes
                 update = f"DROP SILENT GRAPH {target} ;\n{_data('INSERT', target, new)}"
             elif old == new:
@@ -291,8 +287,25 @@ def split_lines(data: bytes, parts: int) -> list[bytes]:
     return [data[start:end] for start, end in zip(cuts, cuts[1:], strict=False) if start < end]
 
 
+def _ntriples_lines(graph: rdflib.Graph) -> set[str]:
+    """The graph's triples as N-Triples lines (each ending in `` .``).
+
+    A graph that already lives in Oxigraph (``new_graph``) is dumped natively: converting each
+    term to rdflib and back cost most of an audit's store time.
+    """
+    inner = getattr(graph.store, "_inner", None)
+    if isinstance(inner, ox.Store) and isinstance(graph.identifier, URIRef):
+        name = ox.NamedNode(str(graph.identifier))
+        return _lines(inner.dump(format=ox.RdfFormat.N_TRIPLES, from_graph=name))
+    return {f"{to_oxigraph(s)} {to_oxigraph(p)} {to_oxigraph(o)} ." for s, p, o in graph}
+
+
+def _lines(dump: bytes | None) -> set[str]:
+    return set(dump.decode("utf-8").splitlines()) if dump else set()
+
+
 def _data(operation: str, target: str, triples: set[str]) -> str:
-    body = " .\n".join(sorted(triples))
+    body = "\n".join(sorted(triples))
     return f"{operation} DATA {{ GRAPH {target} {{\n{body}\n}} }}"
 
 
