@@ -122,7 +122,7 @@ class OxigraphStore:
                 delay = min(delay * 2, 0.1)
 
     @contextlib.contextmanager
-    def _session(self, write: bool) -> Iterator[ox.Store]:
+    def _session(self, write: bool, flush: bool = True) -> Iterator[ox.Store]:
         with self._thread_lock:
             if self._held is not None:
                 yield self._held
@@ -134,7 +134,7 @@ class OxigraphStore:
                 store = self._open_rocksdb(read_only=not write)
                 try:
                     yield store
-                    if write:
+                    if write and flush:
                         store.flush()
                 except (OSError, RuntimeError) as error:
                     if "corrupt" in str(error).lower():
@@ -155,7 +155,7 @@ class OxigraphStore:
         """
         target = iri_text(str(name))
         new = _ntriples_lines(graph)
-        with self._session(write=True) as store:
+        with self._session(write=True, flush=False) as store:  # nothing to flush when unchanged
             old = _lines(store.dump(format=ox.RdfFormat.N_TRIPLES, from_graph=ox.NamedNode(str(name))))
             blank = any("_:" in line for line in new) or any("_:" in line for line in old)
             if blank:  # DELETE DATA refuses blank nodes
@@ -168,6 +168,8 @@ class OxigraphStore:
                 store.update(update)
             except (SyntaxError, OSError, RuntimeError, ValueError) as error:
                 raise StoreError(f"could not replace graph {name}: {error}") from error
+            if self._held is None:
+                store.flush()
 
     def graph(self, name: URIRef) -> rdflib.Graph:
         """A copy of one named graph (empty if absent)."""
