@@ -77,12 +77,15 @@ class TripleLines:
 
 def term(value: URIRef | Literal | BNode) -> str:
     """The N-Triples form of an rdflib term (its lexical form kept as rdflib made it)."""
-    if isinstance(value, Literal):
+    kind = type(value)
+    if kind is URIRef:  # most terms: first, and without isinstance's cost
+        return f"<{value}>"
+    if kind is Literal or isinstance(value, Literal):
         if value.language:
             return f'"{str(value).translate(_ESCAPES)}"@{value.language}'
         if value.datatype is not None:
-            return typed(str(value), str(value.datatype))
-        return text(str(value))
+            return f'"{str(value).translate(_ESCAPES)}"^^<{value.datatype}>'
+        return f'"{str(value).translate(_ESCAPES)}"'
     if isinstance(value, BNode):
         return f"_:{value}"
     return iri(str(value))
