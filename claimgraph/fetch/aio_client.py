@@ -60,6 +60,7 @@ class AsyncFetcher:
         self.counts: Counter[str] = Counter()
         self._robots: dict[str, Protego | None] = {}
         self._robots_locks: dict[str, asyncio.Lock] = {}
+        self._origin_checks: dict[str, asyncio.Future[None]] = {}
         self._session: aiohttp.ClientSession | None = None
 
     async def __aenter__(self) -> AsyncFetcher:
@@ -126,7 +127,16 @@ class AsyncFetcher:
         if self.config.allow_private:
             safety.check_url(url, allow_private=True)
             return
-        await asyncio.to_thread(safety.check_url, url, allow_private=False)  # resolves: off the loop
+        # The check reads only the scheme, host and port, and resolves the host: once per origin
+        # and run, off the loop. The resolver checks every address again before connecting, so a
+        # name that changes its answer later is still refused.
+        parts = urlsplit(url)
+        origin = f"{parts.scheme}://{parts.netloc}".lower()
+        check = self._origin_checks.get(origin)
+        if check is None:
+            check = self._origin_checks[origin] = asyncio.ensure_future(
+                asyncio.to_thread(safety.check_url, url, allow_private=False))
+        await asyncio.shield(check)
 
     async def _fetch(self, url: str, *, method: str, accept: str, robots: bool) -> Response:
         result = Response(url=url, final_url=url, fetched_at=now_iso())
