@@ -114,16 +114,23 @@ def main() -> int:
     parser.add_argument("--latency", type=float, default=0.05)
     parser.add_argument("--evidence", action="store_true", help="also judge claims against sources")
     parser.add_argument("--seed", type=int, default=13)
+    parser.add_argument("--work", type=Path, help="keep the articles, captures and store in this new folder")
+    parser.add_argument("--queries-only", type=Path, metavar="STORE",
+                        help="only time the cross-article queries on an existing embedded store")
     parser.add_argument("--child", nargs=4, help=argparse.SUPPRESS)
     args = parser.parse_args()
     if args.child:
         folder, work, evidence, wayback = args.child
         return child(Path(folder), Path(work), evidence == "1", wayback)
 
+    if args.queries_only:
+        print("\n".join(time_queries(args.queries_only)))
+        return 0
     zoo = HostZoo(args.hosts, latency=args.latency).start()
-    with tempfile.TemporaryDirectory() as temp:
+    with tempfile.TemporaryDirectory() as scratch:
+        temp = args.work or scratch
         folder, work = Path(temp) / "articles", Path(temp) / "work"
-        folder.mkdir()
+        folder.mkdir(parents=True)
         work.mkdir()
         pool = zoo.urls(args.sources)
         citations = write_articles(folder, pool, args.articles, args.per_article, args.seed)

@@ -4,43 +4,81 @@ from __future__ import annotations
 
 from collections.abc import Callable, Mapping
 from pathlib import Path
+from typing import TYPE_CHECKING, Any
 
-import rdflib
-
-from claimgraph.article.load import article_from_text, article_id_for, default_article_path, load_article
-from claimgraph.article.readers import MAX_ARTICLE_BYTES, decode_article
-from claimgraph.article.titles import best_title
-from claimgraph.audit.corpus import audit_corpus
-from claimgraph.audit.corpus_inputs import LIST_SUFFIXES, is_url, read_input_list
-from claimgraph.audit.corpus_report import corpus_to_json, render_corpus_markdown, render_corpus_text
-from claimgraph.audit.endnote_export import FORMATS as ENDNOTE_FORMATS
-from claimgraph.audit.endnote_export import corrected_endnotes
-from claimgraph.audit.json_report import audit_to_json, source_to_json
-from claimgraph.audit.pipeline import AuditOptions, audit, audit_article
-from claimgraph.audit.report import render_markdown, render_text
 from claimgraph.errors import ClaimgraphError, InputError, StoreError
-from claimgraph.evidence import get_judge, judge_text
-from claimgraph.evidence.judges import JUDGE_SUMMARY, STANCES
-from claimgraph.evidence.status import claim_statuses
-from claimgraph.fetch import FetchConfig, collect_sources
-from claimgraph.fetch.archive import export_warc, import_warcs
-from claimgraph.fetch.captures import CaptureStore
-from claimgraph.fetch.config import default_cache_dir
-from claimgraph.fetch.progress import FetchSummary, ProgressCallback, SummaryCallback
-from claimgraph.graph.evidence import evidence_work
-from claimgraph.graph.ntriples import native_serialize, plain_graph
-from claimgraph.graph.queries import NamedQuery, list_queries, load_query, run_query, run_untrusted_query
-from claimgraph.graph.reviews import apply_reviews, load_reviews, record_review
-from claimgraph.graph.server import serve_until_interrupted, start_guarded_server, start_server
-from claimgraph.graph.store import GraphStore, QueryResult, open_store
-from claimgraph.graph.store_memory import RdflibStore
-from claimgraph.graph.store_spec import is_directory_spec, store_spec_problem
-from claimgraph.graph.triples import endnote_work
-from claimgraph.graph.untrusted import QueryRefused, check_untrusted_query
-from claimgraph.graph.vocab import CG, article_iri, bind_prefixes, claim_iri, graph_iri
-from claimgraph.hints import Hint, hint_for_error_kind
-from claimgraph.model import AuditResult, Source
-from claimgraph.shipped import default_snapshots_dir
+
+# Names re-exported from the library, by module. They load on first use (``__getattr__`` below), so
+# importing this module costs next to nothing and a command pays only for what it calls.
+# To re-export a name: add it here (``__all__`` lists it from here). To add a function: define it
+# below and import what it needs inside its body. Nothing else in this module imports the library
+# eagerly.
+_EXPORTS: dict[str, tuple[str, ...]] = {
+    "claimgraph.article.load": (
+        "article_from_text", "article_id_for", "default_article_path", "load_article",
+    ),
+    "claimgraph.article.readers": ("MAX_ARTICLE_BYTES", "decode_article"),
+    "claimgraph.article.titles": ("best_title",),
+    "claimgraph.audit.corpus": ("audit_corpus",),
+    "claimgraph.audit.corpus_inputs": ("LIST_SUFFIXES", "is_url", "read_input_list"),
+    "claimgraph.audit.corpus_report": ("corpus_to_json", "render_corpus_markdown", "render_corpus_text"),
+    "claimgraph.audit.endnote_export": ("corrected_endnotes",),
+    "claimgraph.audit.json_report": ("audit_to_json", "source_to_json"),
+    "claimgraph.audit.pipeline": ("AuditOptions", "audit", "audit_article"),
+    "claimgraph.audit.report": ("render_markdown", "render_text"),
+    "claimgraph.evidence": ("get_judge", "judge_text"),
+    "claimgraph.evidence.judges": ("JUDGE_SUMMARY", "STANCES"),
+    "claimgraph.evidence.status": ("claim_statuses",),
+    "claimgraph.fetch": ("FetchConfig", "collect_sources"),
+    "claimgraph.fetch.archive": ("export_warc", "import_warcs"),
+    "claimgraph.fetch.captures": ("CaptureStore",),
+    "claimgraph.fetch.config": ("default_cache_dir",),
+    "claimgraph.fetch.progress": ("FetchSummary", "ProgressCallback", "SummaryCallback"),
+    "claimgraph.graph.evidence": ("evidence_work",),
+    "claimgraph.graph.queries": (
+        "NamedQuery", "list_queries", "load_query", "run_query", "run_untrusted_query",
+    ),
+    "claimgraph.graph.reviews": ("apply_reviews", "load_reviews", "record_review"),
+    "claimgraph.graph.server": ("serve_until_interrupted", "start_guarded_server", "start_server"),
+    "claimgraph.graph.store": ("GraphStore", "QueryResult", "open_store"),
+    "claimgraph.graph.store_spec": ("is_directory_spec", "store_spec_problem"),
+    "claimgraph.graph.triples": ("endnote_work",),
+    "claimgraph.graph.untrusted": ("QueryRefused", "check_untrusted_query"),
+    "claimgraph.graph.vocab": ("CG", "article_iri", "bind_prefixes", "claim_iri", "graph_iri"),
+    "claimgraph.model": ("AuditResult", "Source"),
+    "claimgraph.shipped": ("default_snapshots_dir",),
+}
+_RENAMED = {"ENDNOTE_FORMATS": ("claimgraph.audit.endnote_export", "FORMATS")}
+_MODULE_OF = {name: module for module, names in _EXPORTS.items() for name in names}
+
+if TYPE_CHECKING:  # pragma: no cover - what the names above are, for type checkers and readers
+    import rdflib
+
+    from claimgraph.fetch.config import FetchConfig
+    from claimgraph.fetch.progress import ProgressCallback, SummaryCallback
+    from claimgraph.graph.store import GraphStore, QueryResult
+    from claimgraph.hints import Hint
+    from claimgraph.model import AuditResult, Source
+
+
+def __getattr__(name: str) -> Any:
+    """Load a re-exported name from its module the first time it is asked for."""
+    import importlib
+
+    if name in _MODULE_OF:
+        module, attribute = _MODULE_OF[name], name
+    elif name in _RENAMED:
+        module, attribute = _RENAMED[name]
+    else:
+        raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+    value = getattr(importlib.import_module(module), attribute)
+    globals()[name] = value
+    return value
+
+
+def __dir__() -> list[str]:
+    return sorted(set(globals()) | set(_MODULE_OF) | set(_RENAMED))
+
 
 GRAPH_FORMATS = {
     "turtle": "turtle",
@@ -56,60 +94,28 @@ GRAPH_FORMATS = {
 EXPORT_FORMATS = GRAPH_FORMATS  # the old name
 DATASET_FORMATS = ("trig", "nquads")
 
-__all__ = [
-    "is_directory_spec",
-    "store_spec_problem",
-    "AuditOptions",
-    "CaptureStore",
-    "FetchConfig",
-    "FetchSummary",
-    "fetch_settings",
-    "LIST_SUFFIXES",
-    "audit_corpus",
-    "corpus_to_json",
-    "default_cache_dir",
-    "export_warc",
-    "import_warcs",
-    "is_url",
-    "read_input_list",
-    "render_corpus_markdown",
-    "render_corpus_text",
-    "render_markdown",
-    "AuditResult",
-    "article_from_text",
-    "ENDNOTE_FORMATS",
+__all__ = [  # the re-exported names, then the functions defined here
+    *_MODULE_OF,
+    *_RENAMED,
     "GRAPH_FORMATS",
-    "NamedQuery",
-    "audit",
-    "audit_article",
-    "audit_to_json",
     "check_sources",
-    "corrected_endnotes",
-    "default_article_path",
     "ensure_sample",
     "export_graph",
     "export_store",
-    "get_judge",
-    "judge_text",
-    "list_queries",
-    "load_article",
-    "load_query",
-    "open_store",
+    "fetch_article",
+    "fetch_settings",
     "open_store_or_none",
     "render_report",
-    "run_query",
-    "run_untrusted_query",
-    "QueryRefused",
-    "serve_until_interrupted",
-    "source_to_json",
-    "start_guarded_server",
-    "start_server",
-    "fetch_article",
+    "run_untrusted_on_dataset",
+    "stored_location_value",
+    "stored_locations",
 ]
 
 
 def open_store_or_none(spec: str | None, warn: Callable[[str], None]) -> GraphStore | None:
     """Open a store for writing the audit; ``none`` gives None, a failure warns and gives None."""
+    from claimgraph.graph.store import open_store
+
     if spec == "none":
         return None
     try:
@@ -121,6 +127,9 @@ def open_store_or_none(spec: str | None, warn: Callable[[str], None]) -> GraphSt
 
 def render_report(result: AuditResult, fmt: str, words: Mapping[Hint, str] | None = None) -> str:
     """An audit report as ``text``, ``markdown`` or ``json``; ``words`` phrase the hints (JSON: codes)."""
+    from claimgraph.audit.json_report import audit_to_json
+    from claimgraph.audit.report import render_markdown, render_text
+
     if fmt == "text":
         return render_text(result, words=words)
     if fmt == "markdown":
@@ -134,6 +143,11 @@ def render_report(result: AuditResult, fmt: str, words: Mapping[Hint, str] | Non
 
 def export_graph(graph: rdflib.Graph | rdflib.Dataset, fmt: str) -> str:
     """Serialise a graph (Turtle, JSON-LD, N-Triples) or a dataset (TriG, N-Quads)."""
+    import rdflib
+
+    from claimgraph.graph.ntriples import native_serialize, plain_graph
+    from claimgraph.graph.vocab import bind_prefixes
+
     name = GRAPH_FORMATS.get(fmt.lower())
     if name is None:
         raise InputError(f"unknown export format {fmt!r}; choose from {', '.join(sorted(GRAPH_FORMATS))}")
@@ -153,6 +167,10 @@ def export_graph(graph: rdflib.Graph | rdflib.Dataset, fmt: str) -> str:
 
 def export_store(store: GraphStore, fmt: str, article: str | None = None) -> str:
     """The stored graph (or one article's graph) in ``fmt``; an unknown article is an InputError."""
+    import rdflib
+
+    from claimgraph.graph.vocab import graph_iri
+
     names = store.graph_names()
     if article:
         wanted = graph_iri(article)
@@ -178,6 +196,8 @@ def fetch_settings(
     max_age_days: float | None = None,
 ) -> FetchConfig:
     """Fetch settings with the usual defaults and these choices (``max_age_days`` in days)."""
+    from claimgraph.fetch.config import FetchConfig
+
     config = FetchConfig(allow_private=allow_private, refresh=refresh,
                          max_age=None if max_age_days is None else max_age_days * 86400)
     if contact:
@@ -196,6 +216,10 @@ def check_sources(
     refresh, maximum capture age). The answer's ``network_down`` says whether the network looked
     unavailable; ``on_summary`` hears once what was fetched.
     """
+    from claimgraph.fetch import collect_sources
+    from claimgraph.fetch.config import default_cache_dir
+    from claimgraph.shipped import default_snapshots_dir
+
     return collect_sources(
         urls, offline=offline, cache_dir=cache_dir or default_cache_dir(),
         snapshots_dir=default_snapshots_dir(), progress=on_progress, on_summary=on_summary,
@@ -205,6 +229,9 @@ def check_sources(
 
 def ensure_sample(store: GraphStore, on_ingest: Callable[[str], None] | None = None) -> None:
     """Audit the embedded sample into an empty store so every command works out of the box."""
+    from claimgraph.article.load import default_article_path
+    from claimgraph.audit.pipeline import AuditOptions, audit
+
     if store.graph_names():
         return
     if on_ingest:
@@ -214,8 +241,10 @@ def ensure_sample(store: GraphStore, on_ingest: Callable[[str], None] | None = N
 
 def fetch_article(url: str, *, allow_private: bool = False) -> str:
     """Download an article page as the CLI would (robots, address guard, article size limit), decoded."""
+    from claimgraph.article.readers import MAX_ARTICLE_BYTES, decode_article
     from claimgraph.fetch.client import Fetcher
     from claimgraph.fetch.config import FetchConfig
+    from claimgraph.hints import hint_for_error_kind
 
     config = FetchConfig(allow_private=allow_private, max_body_bytes=MAX_ARTICLE_BYTES)
     response = Fetcher(config).get(url)
@@ -228,31 +257,31 @@ def fetch_article(url: str, *, allow_private: bool = False) -> str:
 
 
 # --- What the explorer needs (issue 14: the faces reach the library only through this module) ---
-# Plain re-exports of typed, documented library functions, and a few thin wrappers.
-__all__ += [
-    "CG", "JUDGE_SUMMARY", "MAX_ARTICLE_BYTES", "QueryResult", "STANCES", "apply_reviews", "article_id_for",
-    "article_iri", "best_title", "bind_prefixes", "check_untrusted_query", "claim_iri", "claim_statuses",
-    "decode_article", "endnote_work", "evidence_work", "graph_iri", "load_reviews", "record_review",
-    "run_untrusted_on_dataset", "stored_location_value", "stored_locations",
-]
+# Its re-exports are in ``_EXPORTS`` above; these are a few thin wrappers.
 
 
 def run_untrusted_on_dataset(dataset: rdflib.Dataset, text: str) -> QueryResult | rdflib.Graph:
     """Run a query someone typed on an in-memory dataset, through the untrusted-query guard."""
+    from claimgraph.graph.queries import run_untrusted_query
+    from claimgraph.graph.store_memory import RdflibStore
+
     return run_untrusted_query(RdflibStore(dataset), text)
 
 
 def stored_location_value(store: GraphStore, article_id: str) -> str | None:
     """Where an article in the store was read from (its ``cg:location``), as stored, or None."""
+    from claimgraph.graph.vocab import CG, article_iri, graph_iri
+
     value = store.graph(graph_iri(article_id)).value(article_iri(article_id), CG.location)
     return None if value is None else str(value)
 
 
 # Fixed text, no user input: where each stored article was read from (cg:location).
-_LOCATIONS = f"""PREFIX dcterms: <http://purl.org/dc/terms/>
-SELECT ?article ?location WHERE {{
-  GRAPH ?g {{ ?a <{CG.location}> ?location ; dcterms:identifier ?article }}
-}}"""
+_LOCATIONS = """PREFIX cg: <https://w3id.org/claimgraph/ns#>
+PREFIX dcterms: <http://purl.org/dc/terms/>
+SELECT ?article ?location WHERE {
+  GRAPH ?g { ?a cg:location ?location ; dcterms:identifier ?article }
+}"""
 
 
 def stored_locations(store: GraphStore) -> dict[str, str]:

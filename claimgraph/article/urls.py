@@ -7,11 +7,13 @@ import unicodedata
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
+from typing import TYPE_CHECKING
 from urllib.parse import parse_qsl, quote, unquote, urlencode, urlsplit, urlunsplit
 
-import tldextract
-
 from claimgraph.model import UrlProblem
+
+if TYPE_CHECKING:  # tldextract (and the requests it imports) load on first use
+    import tldextract
 
 # Words that text extraction glues onto the end of a link, in the order they are tried.
 GLUED_SUFFIXES = ("Source snippet", "Sourcesnippet", "Snippet", "Read more", "Published", "Source")
@@ -81,6 +83,8 @@ class CleanUrl:
 
 @lru_cache(maxsize=1)
 def _extractor() -> tldextract.TLDExtract:
+    import tldextract
+
     return tldextract.TLDExtract(suffix_list_urls=(), cache_dir=None)
 
 

@@ -15,7 +15,6 @@ from claimgraph.audit.sparql_checks import run_sparql_checks
 from claimgraph.evidence import evidence_findings, judge_article, source_origins
 from claimgraph.evidence.findings import judge_fallback_finding
 from claimgraph.fetch import FetchConfig, collect_sources
-from claimgraph.fetch.collect import Sources
 from claimgraph.fetch.config import default_cache_dir
 from claimgraph.fetch.progress import ProgressCallback, SummaryCallback
 from claimgraph.graph.evidence import add_evidence_triples
@@ -153,8 +152,10 @@ def _collect_sources(article: Article, options: AuditOptions) -> dict[int, Sourc
     return _by_number(article, found)
 
 
-def _by_number(article: Article, found: dict[str, Source]) -> Sources:
+def _by_number(article: Article, found: dict[str, Source]) -> dict[int, Source]:
     """The article's sources by endnote number, keeping what the run saw of the network."""
+    from claimgraph.fetch.collect import Sources  # with the fetch client: only when sources exist
+
     by_number = Sources((e.number, found[e.url]) for e in article.endnotes if e.url and e.url in found)
     by_number.network_down = getattr(found, "network_down", False)
     by_number.hosts_checked = getattr(found, "hosts_checked", 0)

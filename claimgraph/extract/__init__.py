@@ -1,7 +1,8 @@
 """Extraction: what a fetched source is (metadata) and says (text in passages).
 
 Precedence: a site adapter's API answer first, then the generic extractor's layers
-(see extract/metadata.py for their written-down order).
+(see extract/metadata.py for their written-down order). The extractors (trafilatura, pypdf)
+load on the first body extracted, so importing a submodule such as ``source_type`` stays cheap.
 """
 
 from __future__ import annotations
@@ -9,8 +10,6 @@ from __future__ import annotations
 from dataclasses import fields
 
 from claimgraph.extract.adapters.base import Extracted
-from claimgraph.extract.adapters.pdf import is_pdf, parse_pdf
-from claimgraph.extract.html import extract_html
 from claimgraph.extract.text import decode_body, split_passages
 from claimgraph.model import Response, SourceMetadata
 
@@ -19,6 +18,9 @@ TEXT_TYPES = ("text/html", "application/xhtml+xml", "text/plain", "")
 
 def extract_response(response: Response) -> Extracted:
     """Metadata and main text of a fetched body (HTML, plain text or PDF)."""
+    from claimgraph.extract.adapters.pdf import is_pdf, parse_pdf
+    from claimgraph.extract.html import extract_html
+
     body, content_type = response.body, response.content_type
     if not body:
         return Extracted()

@@ -9,14 +9,12 @@ from __future__ import annotations
 
 import asyncio
 import errno
-import socket
 import time
 import zlib
 from collections import Counter
+from typing import TYPE_CHECKING
 from urllib.parse import urljoin, urlsplit
 
-import aiohttp
-from aiohttp.abc import AbstractResolver, ResolveResult
 from protego import Protego
 
 from claimgraph.fetch import safety
@@ -42,33 +40,10 @@ from claimgraph.fetch.limits import (
 from claimgraph.fetch.politeness import retry_after_seconds
 from claimgraph.model import Redirect
 
+if TYPE_CHECKING:  # aiohttp loads when a session opens: an offline run never needs it
+    import aiohttp
+
 __all__ = ["AsyncFetcher"]
-
-
-class GuardedResolver(AbstractResolver):
-    """Resolves like the system resolver, refusing names that lead to a non-public address.
-
-    The connector dials exactly the addresses returned here, so DNS rebinding between the
-    check and the connection cannot slip through.
-    """
-
-    def __init__(self) -> None:
-        self._inner = aiohttp.ThreadedResolver()
-
-    async def resolve(
-        self, host: str, port: int = 0, family: socket.AddressFamily = socket.AF_INET,
-    ) -> list[ResolveResult]:
-        """The addresses of a host, or RefusedAddress when one of them is not public."""
-        results = await self._inner.resolve(host, port, family)
-        for result in results:
-            reason = safety.address_refused(str(result["host"]))
-            if reason:
-                raise safety.RefusedAddress(f"{host} resolves to {reason}")
-        return results
-
-    async def close(self) -> None:
-        """Release the inner resolver."""
-        await self._inner.close()
 
 
 class AsyncFetcher:
@@ -85,9 +60,16 @@ class AsyncFetcher:
         self.counts: Counter[str] = Counter()
         self._robots: dict[str, Protego | None] = {}
         self._robots_locks: dict[str, asyncio.Lock] = {}
+        self._origin_checks: dict[str, asyncio.Future[None]] = {}
         self._session: aiohttp.ClientSession | None = None
 
     async def __aenter__(self) -> AsyncFetcher:
+        if self.offline:  # captures and snapshots only: no session, no aiohttp
+            return self
+        import aiohttp
+
+        from claimgraph.fetch.aio_resolver import GuardedResolver
+
         resolver = None if self.config.allow_private else GuardedResolver()
         connector = aiohttp.TCPConnector(
             limit=0, limit_per_host=self.config.per_host_concurrency, resolver=resolver,
@@ -145,7 +127,16 @@ class AsyncFetcher:
         if self.config.allow_private:
             safety.check_url(url, allow_private=True)
             return
-        await asyncio.to_thread(safety.check_url, url, allow_private=False)  # resolves: off the loop
+        # The check reads only the scheme, host and port, and resolves the host: once per origin
+        # and run, off the loop. The resolver checks every address again before connecting, so a
+        # name that changes its answer later is still refused.
+        parts = urlsplit(url)
+        origin = f"{parts.scheme}://{parts.netloc}".lower()
+        check = self._origin_checks.get(origin)
+        if check is None:
+            check = self._origin_checks[origin] = asyncio.ensure_future(
+                asyncio.to_thread(safety.check_url, url, allow_private=False))
+        await asyncio.shield(check)
 
     async def _fetch(self, url: str, *, method: str, accept: str, robots: bool) -> Response:
         result = Response(url=url, final_url=url, fetched_at=now_iso())
@@ -199,6 +190,8 @@ class AsyncFetcher:
         return response  # pragma: no cover - the loop always returns
 
     async def _once(self, url: str, *, method: str, accept: str, deadline: list[float]) -> Response:
+        import aiohttp
+
         result = Response(url=url, final_url=url, fetched_at=now_iso())
         headers = {"Accept": accept} if accept else {}
         assert self._session is not None, "use AsyncFetcher inside 'async with'"
@@ -241,6 +234,8 @@ class AsyncFetcher:
 
     async def _read_body(self, raw: aiohttp.ClientResponse, result: Response, deadline: float) -> None:
         """The body decoded within the limit; a drip past the deadline ends as a timeout."""
+        import aiohttp
+
         limit = self.config.max_body_bytes
         declared = declared_length(raw.headers.get("Content-Length", ""))
         if declared is not None and declared > ABSURD_LENGTH:

@@ -23,6 +23,7 @@ from claimgraph.fetch.captures import CaptureStore, Check, Response, capture_key
 from claimgraph.fetch.collect import Sources, malformed_reason
 from claimgraph.fetch.config import FetchConfig
 from claimgraph.fetch.describe import READABLE, describe
+from claimgraph.fetch.extracted import ExtractionCache
 from claimgraph.fetch.health import (
     classify,
     closest_archive,
@@ -50,6 +51,7 @@ class AsyncCollector:
     ) -> None:
         self.fetcher, self.snapshots, self.extract = fetcher, snapshots, extract
         self.archive, self.pool = archive, pool
+        self.extractions = ExtractionCache(fetcher.store.root) if fetcher.store is not None else None
         self._open = asyncio.Semaphore(MAX_OPEN_REQUESTS)
         self.live: dict[str, str | None] = {}  # host → error kind of its last live answer
 
@@ -122,11 +124,16 @@ class AsyncCollector:
         page = response if source.health in READABLE else None
         if page is None and answer is None:
             return
-        args = (_slim(page), answer, adapter_url, source.url)
-        if self.pool is None:
-            described = describe(*args)
-        else:
-            described = await asyncio.get_running_loop().run_in_executor(self.pool, describe, *args)
+        key = self.extractions.key(page, answer, adapter_url, source.url) if self.extractions else None
+        described = self.extractions.get(key) if key else None  # a re-run reads it, extracts nothing
+        if described is None:
+            args = (_slim(page), answer, adapter_url, source.url)
+            if self.pool is None:
+                described = describe(*args)
+            else:
+                described = await asyncio.get_running_loop().run_in_executor(self.pool, describe, *args)
+            if key and described is not None:
+                self.extractions.put(key, described)
         if described is not None:
             source.metadata, source.text, source.passages = described
 

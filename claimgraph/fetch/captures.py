@@ -9,10 +9,6 @@ import threading
 from dataclasses import asdict
 from pathlib import Path
 
-from warcio.archiveiterator import ArchiveIterator
-from warcio.statusandheaders import StatusAndHeaders
-from warcio.warcwriter import WARCWriter
-
 from claimgraph.model import Capture, Check, Redirect, Response
 
 # Headers that describe the wire encoding, not the body we store.
@@ -123,6 +119,9 @@ class CaptureStore:
 
     @staticmethod
     def _write_warc(path: Path, response: Response) -> None:
+        from warcio.statusandheaders import StatusAndHeaders  # warcio loads only when a capture is used
+        from warcio.warcwriter import WARCWriter
+
         with path.open("wb") as handle:
             writer = WARCWriter(handle, gzip=True)
             for hop in response.redirects:
@@ -143,6 +142,8 @@ class CaptureStore:
 
     @staticmethod
     def _read_body(path: Path, final_url: str) -> bytes:
+        from warcio.archiveiterator import ArchiveIterator
+
         body = b""
         if not path.exists():
             return body

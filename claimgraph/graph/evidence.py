@@ -18,6 +18,7 @@ from rdflib import Graph, Literal, URIRef
 from rdflib.namespace import RDF, XSD
 
 from claimgraph.article.urls import canonical_url
+from claimgraph.graph.ntriples import TermLines
 from claimgraph.graph.triples import endnote_work
 from claimgraph.graph.vocab import CG, CITO, OA, bind_prefixes, claim_iri, endnote_iri, evidence_iri
 from claimgraph.graph.vocab import work_iri as _work_iri
@@ -46,6 +47,7 @@ def add_evidence_triples(
     ``origins`` maps a source URL to the URL of its origin (``independence.origin_of``).
     """
     bind_prefixes(graph)
+    out = TermLines()
     works: dict[str, URIRef] = {}
     # Several endnotes can cite one work (tracking-parameter copies): one evidence node per
     # (claim, work), from the strongest verdict, cited if any of them is cited.
@@ -59,44 +61,45 @@ def add_evidence_triples(
         item = max(items, key=lambda i: (i.cited, i.support, -(i.endnote or 0)))
         claim = claim_iri(article_id, item.claim)
         work = evidence_work(article, article_id, item)
-        graph.add((e, RDF.type, CG.Evidence))
-        graph.add((e, RDF.type, OA.Annotation))
-        graph.add((e, OA.motivatedBy, OA.assessing))
-        graph.add((e, OA.hasBody, claim))
-        graph.add((e, CG.claim, claim))
-        graph.add((e, CG.work, work))
-        graph.add((e, CG.stance, Literal(item.stance)))
-        graph.add((e, CG.support, Literal(round(item.support, 4), datatype=XSD.decimal)))
-        graph.add((e, CG.confidence, Literal(round(item.score, 4), datatype=XSD.decimal)))
-        graph.add((e, CG.judge, Literal(item.judge or "default")))
+        out.add((e, RDF.type, CG.Evidence))
+        out.add((e, RDF.type, OA.Annotation))
+        out.add((e, OA.motivatedBy, OA.assessing))
+        out.add((e, OA.hasBody, claim))
+        out.add((e, CG.claim, claim))
+        out.add((e, CG.work, work))
+        out.add((e, CG.stance, Literal(item.stance)))
+        out.add((e, CG.support, Literal(round(item.support, 4), datatype=XSD.decimal)))
+        out.add((e, CG.confidence, Literal(round(item.score, 4), datatype=XSD.decimal)))
+        out.add((e, CG.judge, Literal(item.judge or "default")))
         cited = any(i.cited for i in items)
-        graph.add((e, CG.cited, Literal(cited)))
-        graph.add((e, CG.sourceUrl, Literal(item.source_url, datatype=XSD.anyURI)))
+        out.add((e, CG.cited, Literal(cited)))
+        out.add((e, CG.sourceUrl, Literal(item.source_url, datatype=XSD.anyURI)))
         for number in sorted({i.endnote for i in items if i.endnote is not None}):
-            graph.add((e, CG.endnote, endnote_iri(article_id, number)))
+            out.add((e, CG.endnote, endnote_iri(article_id, number)))
         if item.stance == "supports":
-            graph.add((work, CITO.supports, claim))
+            out.add((work, CITO.supports, claim))
             if cited:
-                graph.add((claim, CITO.citesAsEvidence, work))
+                out.add((claim, CITO.citesAsEvidence, work))
         elif item.stance == "disputes":
-            graph.add((work, CITO.disputes, claim))
+            out.add((work, CITO.disputes, claim))
         for rank, quote in enumerate(item.quotes, start=1):
             target = URIRef(f"{e}/target/{rank}")
-            graph.add((e, OA.hasTarget, target))
-            graph.add((target, RDF.type, OA.SpecificResource))
-            graph.add((target, CG.rank, Literal(rank)))
-            graph.add((target, OA.hasSource, work))
+            out.add((e, OA.hasTarget, target))
+            out.add((target, RDF.type, OA.SpecificResource))
+            out.add((target, CG.rank, Literal(rank)))
+            out.add((target, OA.hasSource, work))
             exact, position = URIRef(f"{target}/quote"), URIRef(f"{target}/position")
-            graph.add((target, OA.hasSelector, exact))
-            graph.add((exact, RDF.type, OA.TextQuoteSelector))
-            graph.add((exact, OA.exact, Literal(quote.text)))
-            graph.add((target, OA.hasSelector, position))
-            graph.add((position, RDF.type, OA.TextPositionSelector))
-            graph.add((position, OA.start, Literal(quote.start)))
-            graph.add((position, OA.end, Literal(quote.end)))
+            out.add((target, OA.hasSelector, exact))
+            out.add((exact, RDF.type, OA.TextQuoteSelector))
+            out.add((exact, OA.exact, Literal(quote.text)))
+            out.add((target, OA.hasSelector, position))
+            out.add((position, RDF.type, OA.TextPositionSelector))
+            out.add((position, OA.start, Literal(quote.start)))
+            out.add((position, OA.end, Literal(quote.end)))
     for url, work in works.items():
         origin = (origins or {}).get(url, url)
-        graph.add((work, CG.origin, works.get(origin) or _work_iri(canonical_url(origin) or origin)))
+        out.add((work, CG.origin, works.get(origin) or _work_iri(canonical_url(origin) or origin)))
+    out.load_into(graph)
 
 
 def add_relation_triples(graph: Graph, relations: list) -> None:

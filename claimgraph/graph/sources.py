@@ -24,6 +24,7 @@ from rdflib import Graph, Literal, URIRef
 from rdflib.namespace import RDFS
 
 from claimgraph.extract.source_type import source_type
+from claimgraph.graph.ntriples import TermLines
 from claimgraph.graph.vocab import (
     BIRO,
     CG,
@@ -74,83 +75,85 @@ def extractor_iri(name: str) -> URIRef:
 
 def add_source_triples(graph: Graph, article_id: str, sources: dict[int, Source]) -> None:
     """Add every source's health, facts, capture and provenance to the graph."""
+    out = TermLines()
     for number, source in sorted(sources.items()):
         endnote = endnote_iri(article_id, number)
         work = graph.value(endnote, BIRO.references) or work_iri(source.url)
-        _add_health(graph, endnote, source)
-        capture = _add_capture(graph, work, source)
-        _add_facts(graph, work, source, capture)
-        graph.set((work, CG.sourceType, Literal(source_type(source))))
+        _add_health(out, endnote, source)
+        capture = _add_capture(out, work, source)
+        _add_facts(out, work, source, capture)
+        out.set((work, CG.sourceType, Literal(source_type(source))))
+    out.load_into(graph)
 
 
-def _add_health(graph: Graph, endnote: URIRef, source: Source) -> None:
-    graph.set((endnote, CG.linkHealth, Literal(source.health)))
+def _add_health(out: TermLines, endnote: URIRef, source: Source) -> None:
+    out.set((endnote, CG.linkHealth, Literal(source.health)))
     if source.status:
-        graph.set((endnote, CG.httpStatus, Literal(source.status)))
+        out.set((endnote, CG.httpStatus, Literal(source.status)))
     if source.final_url:
-        graph.set((endnote, CG.finalUrl, Literal(source.final_url, datatype=XSD.anyURI)))
-    graph.set((endnote, CG.redirectCount, Literal(len(source.redirects))))
+        out.set((endnote, CG.finalUrl, Literal(source.final_url, datatype=XSD.anyURI)))
+    out.set((endnote, CG.redirectCount, Literal(len(source.redirects))))
     if source.archive_url:
-        graph.set((endnote, CG.archiveUrl, Literal(source.archive_url, datatype=XSD.anyURI)))
+        out.set((endnote, CG.archiveUrl, Literal(source.archive_url, datatype=XSD.anyURI)))
     if source.error:
-        graph.set((endnote, CG.fetchError, Literal(source.error)))
+        out.set((endnote, CG.fetchError, Literal(source.error)))
 
 
-def _add_capture(graph: Graph, work: URIRef, source: Source) -> URIRef | None:
+def _add_capture(out: TermLines, work: URIRef, source: Source) -> URIRef | None:
     capture = source.capture
     if capture is None:
         return None
     node = capture_iri(capture.url, capture.sha256)
-    graph.add((node, RDF.type, PROV.Entity))
-    graph.add((node, RDF.type, CG.Capture))
-    graph.add((node, SCHEMA.url, Literal(capture.final_url or capture.url, datatype=XSD.anyURI)))
-    graph.add((node, SCHEMA.sha256, Literal(capture.sha256)))
-    graph.add((node, CG.captureKind, Literal(capture.kind)))
-    graph.add((node, DCTERMS.source, work))
+    out.add((node, RDF.type, PROV.Entity))
+    out.add((node, RDF.type, CG.Capture))
+    out.add((node, SCHEMA.url, Literal(capture.final_url or capture.url, datatype=XSD.anyURI)))
+    out.add((node, SCHEMA.sha256, Literal(capture.sha256)))
+    out.add((node, CG.captureKind, Literal(capture.kind)))
+    out.add((node, DCTERMS.source, work))
     if capture.status:
-        graph.add((node, CG.httpStatus, Literal(capture.status)))
+        out.add((node, CG.httpStatus, Literal(capture.status)))
     if capture.fetched_at:
-        graph.add((node, PROV.generatedAtTime, _date_literal(capture.fetched_at)))
+        out.add((node, PROV.generatedAtTime, _date_literal(capture.fetched_at)))
     if capture.note:
-        graph.add((node, RDFS.comment, Literal(capture.note)))
+        out.add((node, RDFS.comment, Literal(capture.note)))
     return node
 
 
-def _add_facts(graph: Graph, work: URIRef, source: Source, capture: URIRef | None) -> None:
+def _add_facts(out: TermLines, work: URIRef, source: Source, capture: URIRef | None) -> None:
     meta = source.metadata
     when = source.capture.fetched_at if source.capture else ""
     activity = ID[f"extraction/{_digest(str(work), str(capture), when)}"]
-    graph.add((activity, RDF.type, PROV.Activity))
+    out.add((activity, RDF.type, PROV.Activity))
     if capture is not None:
-        graph.add((activity, PROV.used, capture))
+        out.add((activity, PROV.used, capture))
     if when:
-        graph.add((activity, PROV.endedAtTime, _date_literal(when)))
+        out.add((activity, PROV.endedAtTime, _date_literal(when)))
     values: dict[str, list] = {}
     for field, predicate in _FIELD_PREDICATES.items():
         value = getattr(meta, field)
         if not value:
             continue
         literal = _date_literal(value) if field in ("published", "modified") else Literal(value)
-        graph.add((work, predicate, literal))
+        out.add((work, predicate, literal))
         values[field] = [literal]
     for name in meta.authors:
         person = person_iri(name)
-        graph.add((person, RDF.type, SCHEMA.Person))
-        graph.set((person, SCHEMA.name, Literal(name)))
-        graph.add((work, SCHEMA.author, person))
+        out.add((person, RDF.type, SCHEMA.Person))
+        out.set((person, SCHEMA.name, Literal(name)))
+        out.add((work, SCHEMA.author, person))
     if meta.authors:
         values["authors"] = [Literal(name) for name in meta.authors]
     for field, literals in values.items():
         extractor = extractor_iri(meta.provenance.get(field, ""))
-        graph.add((extractor, RDF.type, PROV.SoftwareAgent))
-        graph.add((activity, PROV.wasAssociatedWith, extractor))
+        out.add((extractor, RDF.type, PROV.SoftwareAgent))
+        out.add((activity, PROV.wasAssociatedWith, extractor))
         fact = ID[f"fact/{_digest(str(work), field, str(capture))}"]
-        graph.add((fact, RDF.type, PROV.Entity))
-        graph.add((fact, CG.field, Literal(field)))
-        graph.add((fact, DCTERMS.subject, work))
-        graph.add((fact, PROV.wasGeneratedBy, activity))
-        graph.add((fact, PROV.wasAttributedTo, extractor))
+        out.add((fact, RDF.type, PROV.Entity))
+        out.add((fact, CG.field, Literal(field)))
+        out.add((fact, DCTERMS.subject, work))
+        out.add((fact, PROV.wasGeneratedBy, activity))
+        out.add((fact, PROV.wasAttributedTo, extractor))
         if capture is not None:
-            graph.add((fact, PROV.wasDerivedFrom, capture))
+            out.add((fact, PROV.wasDerivedFrom, capture))
         for literal in literals:
-            graph.add((fact, CG.value, literal))
+            out.add((fact, CG.value, literal))

@@ -5,12 +5,9 @@ from __future__ import annotations
 import logging
 import re
 from pathlib import Path
-
-from bs4 import BeautifulSoup, Tag
+from typing import TYPE_CHECKING
 
 from claimgraph.article.readers._html_depth import MAX_NESTING, cap_nesting
-from claimgraph.article.readers._html_profiles import GenericProfile, WikipediaProfile
-from claimgraph.article.readers._html_walk import HtmlWalker, Profile
 from claimgraph.article.readers._numbered import cite_listed_works
 from claimgraph.article.readers._refparse import identifiers_from_url, parse_date
 from claimgraph.article.readers._textbuild import (
@@ -22,6 +19,11 @@ from claimgraph.article.readers._textbuild import (
 )
 from claimgraph.article.readers.base import ReadResult
 from claimgraph.model import Endnote
+
+if TYPE_CHECKING:  # bs4 and the walker load when a page is read, not when a format is sniffed
+    from bs4 import BeautifulSoup, Tag
+
+    from claimgraph.article.readers._html_walk import Profile
 
 try:  # lxml is faster and reports broken nesting; html.parser is the fallback
     from lxml import etree
@@ -138,6 +140,11 @@ class HtmlReader:
 
     def read(self, text: str, location: str) -> ReadResult:
         """Parse an HTML page into text, blocks, citations and endnotes."""
+        from bs4 import BeautifulSoup
+
+        from claimgraph.article.readers._html_profiles import GenericProfile, WikipediaProfile
+        from claimgraph.article.readers._html_walk import HtmlWalker
+
         text, depth = cap_nesting(text)
         problems = []
         if depth > MAX_NESTING:

@@ -6,8 +6,6 @@ import io
 import logging
 import re
 
-from pypdf import PdfReader
-
 from claimgraph.extract.adapters.base import Extracted
 from claimgraph.extract.dates import to_iso
 from claimgraph.extract.people import split_people, tidy_people
@@ -33,6 +31,8 @@ def _pdf_date(value: str | None) -> str | None:
 
 def parse_pdf(body: bytes) -> Extracted | None:
     """Title, authors, dates and text of a PDF, or None if it cannot be read."""
+    from pypdf import PdfReader  # loads only when a PDF turns up
+
     try:
         reader = PdfReader(io.BytesIO(body))
         info = reader.metadata or {}
