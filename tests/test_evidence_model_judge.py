@@ -34,9 +34,10 @@ def test_the_trained_judge_ships_and_loads_once() -> None:
     assert judge.name in JUDGE_SUMMARY
 
 
+@pytest.mark.parametrize("judge", ["model", "lexical", "default"])
 @pytest.mark.parametrize(("claim", "source"), CONTRADICTIONS)
-def test_contradictions_come_out_disputes(claim: str, source: str) -> None:
-    verdict = judge_text(claim, source, judge="model")
+def test_contradictions_come_out_disputes(claim: str, source: str, judge: str) -> None:
+    verdict = judge_text(claim, source, judge=judge)
     assert verdict.stance == "disputes", verdict
     assert source[verdict.quotes[0].start : verdict.quotes[0].end] == verdict.quotes[0].text
 

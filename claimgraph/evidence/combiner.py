@@ -1,7 +1,7 @@
 """The trained judge's verdict from its passages: a small calibrated classifier, numpy only.
 
 The cross-encoder scores each judged passage (and the passages read together) as supports /
-disputes / neither. ``features`` turns those scores, the lexical judge's coverage of the claim
+disputes / neither. ``features`` turns those scores, the lexical coverage of the claim
 and the structural contradiction cues into one row per (claim, source); a multinomial logistic
 regression (``predict``), fitted by ``training/fit_combiner.py`` on Check-COVID train only,
 gives calibrated probabilities of supports / disputes / neither. Its coefficients ship in
@@ -19,7 +19,8 @@ CLASSES = ("supports", "disputes", "neither")
 FEATURES = (
     "max_supports", "max_disputes", "min_neither", "mean_supports", "mean_disputes",
     "first_supports", "first_disputes", "window_supports", "window_disputes",
-    "lexical_support", "coverage_best", "coverage_top3", "number_coverage",
+    "coverage_best", "coverage_top3", "number_coverage", "entity_coverage", "bigram_coverage",
+    "missing_terms",
     "contradiction_cue", "negation_conflict", "number_conflict", "best_passage_share",
 )
 
@@ -31,7 +32,8 @@ def features(single: list[tuple[float, float, float]], window: tuple[float, floa
 
     ``single`` holds each judged passage's (supports, disputes, neither), best ranked first;
     ``window`` the same for the passages read together (None with one passage); ``lexical``
-    the lexical judge's support score (``lexical_support``) and coverage features; ``cues``
+    the lexical coverage features (``features.pair_features``; not the lexical judge's score,
+    whose weights were fitted on WiCE dev, so that WiCE stays held out); ``cues``
     whether a top passage flips the claim (``contradiction_cue``, ``negation_conflict``,
     ``number_conflict``); ``best_share`` the largest share of the claim's terms one passage holds.
     """
@@ -42,8 +44,8 @@ def features(single: list[tuple[float, float, float]], window: tuple[float, floa
         max(s[0] for s in single), max(s[1] for s in single), min(s[2] for s in single),
         sum(s[0] for s in single) / count, sum(s[1] for s in single) / count,
         single[0][0], single[0][1], window[0], window[1],
-        lexical["lexical_support"], lexical["coverage_best"], lexical["coverage_top3"],
-        lexical["number_coverage"],
+        lexical["coverage_best"], lexical["coverage_top3"], lexical["number_coverage"],
+        lexical["entity_coverage"], lexical["bigram_coverage"], lexical["missing_terms"],
         float(cues["contradiction_cue"]), float(cues["negation_conflict"]),
         float(cues["number_conflict"]), best_share,
     ]

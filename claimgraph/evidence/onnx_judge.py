@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from claimgraph.errors import InputError
-from claimgraph.evidence import combiner, model_weights
+from claimgraph.evidence import combiner
 from claimgraph.evidence.contradiction import CUE_DISPUTE, contradiction_cue
 from claimgraph.evidence.features import (
     ClaimTerms,
@@ -22,7 +22,6 @@ from claimgraph.evidence.features import (
     pair_features,
     rank_passages,
 )
-from claimgraph.evidence.fit import predict as predict_support
 from claimgraph.evidence.judges import Verdict
 from claimgraph.evidence.retrieval import Document
 from claimgraph.hints import Hint
@@ -36,6 +35,7 @@ WINDOW = -1  # the index standing for the judged passages read together
 MENTIONS_AT = 0.3  # share of the claim's terms the passages must hold to be "mentions"
 MENTIONS_TERMS = 3  # ... or this many of its distinct terms
 DEFAULTS = {"supports_at": 0.5, "disputes_at": 0.5, "max_length": 256}
+NO_CUES = {"contradiction_cue": False, "negation_conflict": False, "number_conflict": False}
 BATCH_TOKENS = 4096  # padded tokens per model run (sorted by length, so little is padding)
 
 
@@ -92,7 +92,6 @@ class OnnxJudge:
         self.name = str(self.settings.get("name", "model"))
         self.passage_tokens = int(self.settings.get("passage_tokens", self.settings["max_length"]))
         self.window_tokens = int(self.settings.get("window_tokens", self.settings["max_length"]))
-        self.lexical_model = model_weights.MODEL
         self.combiner = combiner.load(folder / "combiner.json")  # None: the written rule decides
         self.labels = list(self.settings.get("labels", ["supports", "disputes", "neither"]))
         self.tokenizer = Tokenizer.from_file(str(folder / "tokenizer.json"))
@@ -207,7 +206,8 @@ class OnnxJudge:
             for document, ranked in plan:
                 indices = [i for _, i in ranked]
                 if not indices:
-                    judged.append(Judged(terms, document, [], []))
+                    judged.append(Judged(terms, document, [], combiner.features(
+                        [], None, pair_features(terms, document, [], idf), NO_CUES, 0.0)))
                     continue
                 scored = [Scored(i, *self._ordered(next(probabilities)))
                           for i in indices + ([WINDOW] if len(indices) > 1 else [])]
@@ -221,9 +221,7 @@ class OnnxJudge:
              idf: dict[str, float] | None) -> list[float]:
         single = [s for s in scored if s.index != WINDOW]
         window = next((s for s in scored if s.index == WINDOW), None)
-        values = pair_features(terms, document, ranked, idf)
-        lexical_row = [values[name] for name in self.lexical_model["features"]]
-        lexical = {"lexical_support": predict_support(self.lexical_model, lexical_row), **values}
+        lexical = pair_features(terms, document, ranked, idf)
         texts = [document.passages[s.index].text for s in single]
         cues = {
             "contradiction_cue": any(contradiction_cue(claim, terms.unique, text,
