@@ -266,8 +266,12 @@ class OnnxJudge:
         if self.combiner is not None:
             supports, disputes, neither = combiner.predict(self.combiner, judged.row)
             stance = max((supports, "supports"), (disputes, "disputes"), (neither, "neither"))[1]
+            flipped = [s for s in single if contradiction_cue(
+                terms.text, terms.unique, document.passages[s.index].text, document.terms[s.index])]
+            if flipped:  # a passage restating the claim but flipping it: support turns dispute
+                stance, supports, disputes = "disputes", 0.0, disputes + supports
             lean = stance if stance != "neither" else "supports"
-            decisive = max(single, key=lambda s: getattr(s, lean))
+            decisive = flipped[0] if flipped else max(single, key=lambda s: getattr(s, lean))
             quotes = [_quote(document, s.index) for s in [decisive] + [s for s in single
                                                                         if s is not decisive]]
             if stance == "disputes":
