@@ -8,15 +8,17 @@ share no term score zero without being touched); per claim its cited source and 
     python benchmarks/evidence_speed.py [--claims 1000] [--sources 5000]
     python benchmarks/evidence_speed.py --model [--claims 1000]   # the trained judge
 
-``--model`` times the trained judge alone: every claim against 5 sources (its cited source and
-4 others on the same topic), the top 3 passages of each judged by the model (15 pairs a claim,
-one batch), the model loaded once.
+``--model`` times the trained judge against the lexical one in the same run: the offline
+sample audit (a whole ``claimgraph audit`` process each), then every claim against 5 sources
+(its cited source and 4 others on the same topic), the top 3 passages of each and their window
+judged by the model (all claims in one ``judge_batch``), the model loaded once.
 """
 
 from __future__ import annotations
 
 import argparse
 import random
+import subprocess
 import sys
 import time
 from pathlib import Path
@@ -109,33 +111,66 @@ def main(argv: list[str] | None = None) -> int:
     return 0
 
 
+def _audit_seconds(judge: str) -> float:
+    """Wall time of the offline sample audit, ``claimgraph audit --judge JUDGE``, start to end."""
+    started = time.perf_counter()
+    done = subprocess.run([sys.executable, "-m", "claimgraph", "audit", "--judge", judge, "-q"],
+                          capture_output=True, text=True, check=False)
+    if done.returncode not in (0, 1):
+        raise SystemExit(f"claimgraph audit failed ({done.returncode}): {done.stderr.strip()}")
+    return time.perf_counter() - started
+
+
+def _five_sources(article: Article, sources: int) -> list[tuple[str, list[int]]]:
+    """Per claim, its cited source and 4 other sources on the same topic."""
+    by_id = {c.id: c for c in article.citations}
+    rng = random.Random(11)
+    chosen = []
+    for claim in article.claims:
+        cited = by_id[claim.citation_ids[0]].endnote
+        same_topic = [n for n in range(cited % 100 or 100, sources + 1, 100) if n != cited]
+        chosen.append((claim.text, [cited] + rng.sample(same_topic, 4)))
+    return chosen
+
+
 def model_speed(claims: int, sources: int) -> int:
-    """1,000 claims x 5 sources x top-3 passages through the trained judge."""
+    """The trained judge against the lexical one, in the same run: the offline sample audit,
+    then ``claims`` claims x 5 sources x top-3 passages (every claim's passages in one batch)."""
     from claimgraph.evidence.judges import get_judge
     from claimgraph.evidence.retrieval import document_from_source
 
+    audit = {judge: min(_audit_seconds(judge) for _ in range(2)) for judge in ("lexical", "model")}
+    print(f"sample audit offline (whole CLI process, best of 2): lexical {audit['lexical']:.2f} s, "
+          f"model {audit['model']:.2f} s (x{audit['model'] / audit['lexical']:.1f}); "
+          f"target < 3 s -> {'met' if audit['model'] < 3 else 'NOT met'}")
     article, made = corpus(claims, sources)
     started = time.perf_counter()
     judge = get_judge("model")
     loaded = time.perf_counter() - started
+    lexical = get_judge("lexical")
     documents = {n: document_from_source(s) for n, s in made.items()}
-    by_id = {c.id: c for c in article.citations}
-    rng = random.Random(11)
+    chosen = _five_sources(article, sources)
     started = time.perf_counter()
+    lexical_stances: dict[str, int] = {}
+    for claim, numbers in chosen:
+        for number in numbers:
+            stance = lexical.judge(claim, documents[number]).stance
+            lexical_stances[stance] = lexical_stances.get(stance, 0) + 1
+    lexical_seconds = time.perf_counter() - started
+    started = time.perf_counter()
+    batches = judge.judge_batch([(claim, [documents[n] for n in numbers], [True] * len(numbers))
+                                 for claim, numbers in chosen])
+    elapsed = time.perf_counter() - started
     stances: dict[str, int] = {}
-    for claim in article.claims:
-        cited = by_id[claim.citation_ids[0]].endnote
-        same_topic = [n for n in range(cited % 100 or 100, sources + 1, 100) if n != cited]
-        chosen = [cited] + rng.sample(same_topic, 4)
-        verdicts = judge.judge_many(claim.text, [documents[n] for n in chosen],
-                                    cited=[True] * len(chosen))
+    for verdicts in batches:
         for verdict in verdicts:
             stances[verdict.stance] = stances.get(verdict.stance, 0) + 1
-    elapsed = time.perf_counter() - started
-    pairs = claims * 5 * 3
+    pairs = claims * 5 * 4  # 3 passages and the window of the three, per source
     print(f"trained judge ({judge.name}): model loaded in {loaded:.2f} s; {claims} claims x 5 "
-          f"sources x top-3 passages = {pairs:,} passage pairs in {elapsed:.1f} s "
-          f"({elapsed / pairs * 1e3:.1f} ms a pair); stances {stances}")
+          f"sources x (top-3 passages + their window) = {pairs:,} model inputs in {elapsed:.1f} s "
+          f"({elapsed / pairs * 1e3:.1f} ms an input); stances {stances}")
+    print(f"lexical judge, same {claims * 5:,} (claim, source) pairs: {lexical_seconds:.1f} s; "
+          f"model / lexical x{elapsed / lexical_seconds:.1f}")
     print(f"target: under 120 s -> {'met' if elapsed < 120 else 'NOT met'}")
     return 0
 

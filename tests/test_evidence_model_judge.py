@@ -34,9 +34,10 @@ def test_the_trained_judge_ships_and_loads_once() -> None:
     assert judge.name in JUDGE_SUMMARY
 
 
+@pytest.mark.parametrize("judge", ["model", "lexical", "default"])
 @pytest.mark.parametrize(("claim", "source"), CONTRADICTIONS)
-def test_contradictions_come_out_disputes(claim: str, source: str) -> None:
-    verdict = judge_text(claim, source, judge="model")
+def test_contradictions_come_out_disputes(claim: str, source: str, judge: str) -> None:
+    verdict = judge_text(claim, source, judge=judge)
     assert verdict.stance == "disputes", verdict
     assert source[verdict.quotes[0].start : verdict.quotes[0].end] == verdict.quotes[0].text
 
@@ -132,3 +133,19 @@ def test_judge_article_with_the_trained_judge() -> None:
     for item in evidence:
         text = sources[item.endnote].text
         assert all(text[q.start : q.end] == q.text for q in item.quotes)
+
+
+def test_one_batch_for_many_claims_gives_the_verdicts_judged_one_claim_at_a_time() -> None:
+    from claimgraph.evidence.retrieval import document_from_text
+
+    judge = get_judge("model")
+    requests = [(claim, [document_from_text(source), document_from_text(CONTRADICTIONS[0][1])],
+                 [True, False]) for claim, source in CONTRADICTIONS]
+    together = judge.judge_batch(requests)
+    for (claim, documents, cited), verdicts in zip(requests, together, strict=True):
+        alone = judge.judge_many(claim, documents, cited=cited)
+        assert [v.stance for v in verdicts] == [v.stance for v in alone]
+        # int8 activations are quantised per batch, so probabilities may move a little
+        assert all(abs(a.confidence - b.confidence) < 0.05
+                   for a, b in zip(verdicts, alone, strict=True))
+    assert [v[0].stance for v in together] == ["disputes"] * len(CONTRADICTIONS)

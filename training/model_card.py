@@ -56,7 +56,16 @@ def main() -> int:
         f"{settings.get('supports_at')}, disputes_at {settings.get('disputes_at')} (chosen on "
         f"{settings.get('thresholds_chosen_on')}).", "",
         "Rebuild: `training/train_judge.py` (seeded) → `export_judge.py CHECKPOINT` → "
-        "`calibrate_judge.py` → `score_pairs.py` → the benchmarks → `model_card.py`.", "",
+        "`calibrate_judge.py` → `fit_combiner.py` → `score_pairs.py` → the benchmarks → "
+        "`model_card.py`.", "",
+        f"Inputs are cut to {settings.get('passage_tokens')} tokens for one passage and "
+        f"{settings.get('window_tokens')} for the passages read together (the claim is kept, the "
+        "passage's tail goes). The verdict per source comes from the combiner "
+        "(`claimgraph/evidence/combiner.py`, `combiner.json`): a multinomial logistic regression "
+        "over the passages' probabilities, lexical coverage and contradiction cues, fitted by "
+        "`fit_combiner.py` on Check-COVID train only (never on Check-COVID dev or WiCE); a "
+        "passage that restates the claim but flips it (antonym, negation, number) still makes "
+        "it a dispute.", "",
         "## Data and licences", "",
         "| data | licence | use |", "| --- | --- | --- |",
         *[f"| `{d}` | {lic} | {use} |" for d, lic, use in LICENCES], "",
@@ -77,6 +86,9 @@ def main() -> int:
         "thresholds):", "",
         _section(ROOT / "benchmarks" / "results" / "checkcovid_accuracy.txt", "Check-COVID"),
         _section(ROOT / "benchmarks" / "results" / "wice_accuracy.txt", "WiCE dev"),
+        _section(ROOT / "benchmarks" / "results" / "judge_combiner_fit.txt",
+                 "The combiner, fitted on Check-COVID train (trained-on figures)"),
+        _section(ROOT / "benchmarks" / "results" / "evidence_speed_model.txt", "Speed"),
         "## Training progress (every 10th step logged)", "", "```",
         *progress[::5], *(progress[-1:] if progress else []), "```", "",
     ]

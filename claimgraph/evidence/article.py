@@ -68,14 +68,18 @@ def judge_article(article: Article, sources: dict[int, Source], *, judge: str = 
     position = {number: i for i, number in enumerate(numbers) if number is not None}
     index = PassageIndex(documents)
     cited = cited_endnotes(article)
-    evidence: list[Evidence] = []
+    plans: list[tuple[Claim, list[int], list[int]]] = []
     for claim in article.claims:
         chosen = [position[n] for n in cited[claim.id] if n in position]
         hits = index.search(content_terms(claim.text), per_document=1)
         others = sorted((d for d in hits if d not in chosen), key=lambda d: -hits[d][0][0])
         candidates = chosen + others[:getattr(judge_impl, "other_candidates", OTHER_CANDIDATES)]
-        verdicts = _verdicts(judge_impl, claim.text, [documents[d] for d in candidates],
-                             [d in chosen for d in candidates])
+        plans.append((claim, chosen, candidates))
+    all_verdicts = _verdicts(judge_impl, [(claim.text, [documents[d] for d in candidates],
+                                           [d in chosen for d in candidates])
+                                          for claim, chosen, candidates in plans])
+    evidence: list[Evidence] = []
+    for (claim, chosen, candidates), verdicts in zip(plans, all_verdicts, strict=True):
         for d, verdict in zip(candidates, verdicts, strict=True):
             is_cited = d in chosen
             if not is_cited and verdict.stance == "unrelated":
@@ -91,10 +95,17 @@ def judge_article(article: Article, sources: dict[int, Source], *, judge: str = 
     return evidence
 
 
-def _verdicts(judge: Judge, claim: str, documents: list[Document],
-              cited: list[bool]) -> list[Verdict]:
-    """One verdict per document; in one batch when the judge can (``judge_many``)."""
+def _verdicts(judge: Judge, requests: list[tuple[str, list[Document], list[bool]]]
+              ) -> list[list[Verdict]]:
+    """Per (claim, documents, cited) request, one verdict per document: every claim's passages in
+    one model run when the judge can (``judge_batch``), else one claim at a time
+    (``judge_many``), else one document at a time."""
+    batch = getattr(judge, "judge_batch", None)
+    if batch is not None:
+        return batch(requests)
     many = getattr(judge, "judge_many", None)
-    if many is not None and documents:
-        return many(claim, documents, cited=cited)
-    return [judge.judge(claim, document) for document in documents]
+    if many is not None:
+        return [many(claim, documents, cited=cited) if documents else []
+                for claim, documents, cited in requests]
+    return [[judge.judge(claim, document) for document in documents]
+            for claim, documents, _ in requests]

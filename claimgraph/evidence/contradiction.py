@@ -12,7 +12,7 @@ from __future__ import annotations
 from claimgraph.evidence.features import number_conflict
 from claimgraph.evidence.text import NEGATIONS, tokens
 
-__all__ = ["contradiction_cue", "RESTATES_AT", "CUE_DISPUTE"]
+__all__ = ["contradiction_cue", "antonym_flip", "RESTATES_AT", "CUE_DISPUTE"]
 
 RESTATES_AT = 0.5  # share of the claim's content terms the passage must hold
 CUE_DISPUTE = 0.9  # the dispute probability a cue gives its passage
@@ -42,6 +42,11 @@ for _group in _PAIRS:
         _OPPOSITE.setdefault(_word, set()).update(_right)
     for _word in _right:
         _OPPOSITE.setdefault(_word, set()).update(_left)
+
+
+def antonym_flip(claim_words: set[str], passage_words: set[str]) -> bool:
+    """Whether the passage has an antonym (any inflection) of a claim word the claim lacks."""
+    return _antonym_flip(claim_words, passage_words)
 
 
 def _antonym_flip(claim_words: set[str], passage_words: set[str]) -> bool:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from claimgraph.evidence import model_weights
+from claimgraph.evidence.contradiction import RESTATES_AT, antonym_flip
 from claimgraph.evidence.features import (
     ClaimTerms,
     negation_conflict,
@@ -13,6 +14,7 @@ from claimgraph.evidence.features import (
 from claimgraph.evidence.fit import predict
 from claimgraph.evidence.judges import Verdict
 from claimgraph.evidence.retrieval import Document
+from claimgraph.evidence.text import NEGATIONS, tokens
 from claimgraph.model import Quote
 
 __all__ = ["LexicalJudge", "SUPPORTS_AT", "MENTIONS_AT", "DISPUTE_FACTOR", "dispute_cue"]
@@ -22,10 +24,16 @@ MENTIONS_AT = 0.3  # share of the claim's terms the best passages must hold to b
 MENTIONS_TERMS = 3  # ... or this many of its distinct terms
 DISPUTE_FACTOR = 0.3  # a disputing passage keeps this share of the support score
 DISPUTE_OVERLAP = 0.75  # share of the claim's terms a passage must hold to dispute it
+NEGATION_SCOPE = 2  # words after a negation it is taken to govern
 
 
 def dispute_cue(claim: ClaimTerms, document: Document, ranked: list[tuple[float, int]]) -> float:
-    """The share of the claim a contradicting top passage holds (0 when none contradicts)."""
+    """The share of the claim a contradicting top passage holds (0 when none contradicts).
+
+    A top passage contradicts when it holds ``DISPUTE_OVERLAP`` of the claim's terms and
+    negates, reverses or renumbers it, or when it holds ``RESTATES_AT`` of them and flips it
+    (``_flips``: an antonym in any inflection, a number, a negation scoped over a claim term).
+    """
     for _, index in ranked[:2]:
         share = len(claim.unique.intersection(document.terms[index])) / (len(claim.unique) or 1)
         text = document.passages[index].text
@@ -33,7 +41,21 @@ def dispute_cue(claim: ClaimTerms, document: Document, ranked: list[tuple[float,
             negation_conflict(claim.text, text) or number_conflict(claim.text, text)
         ):
             return share
+        if share >= RESTATES_AT and _flips(claim, text):
+            return share
     return 0.0
+
+
+def _flips(claim: ClaimTerms, text: str) -> bool:
+    """An antonym of a claim word, another number of the same shape, or a negation the claim
+    lacks placed right before one of the claim's terms (its scope), e.g. "never green"."""
+    claim_words, words = tokens(claim.text), tokens(text)
+    if antonym_flip(set(claim_words), set(words)) or number_conflict(claim.text, text):
+        return True
+    if set(claim_words) & NEGATIONS:
+        return False
+    return any(word in NEGATIONS and claim.unique.intersection(words[i + 1 : i + 1 + NEGATION_SCOPE])
+               for i, word in enumerate(words))
 
 
 class LexicalJudge:

@@ -9,19 +9,25 @@ in docs/evidence.md). The model, its tokenizer and its thresholds ship in
 from __future__ import annotations
 
 import json
-import math
 from dataclasses import dataclass
 from pathlib import Path
 
 from claimgraph.errors import InputError
+from claimgraph.evidence import combiner
 from claimgraph.evidence.contradiction import CUE_DISPUTE, contradiction_cue
-from claimgraph.evidence.features import ClaimTerms, rank_passages
+from claimgraph.evidence.features import (
+    ClaimTerms,
+    negation_conflict,
+    number_conflict,
+    pair_features,
+    rank_passages,
+)
 from claimgraph.evidence.judges import Verdict
 from claimgraph.evidence.retrieval import Document
 from claimgraph.hints import Hint
 from claimgraph.model import Quote
 
-__all__ = ["OnnxJudge", "MODEL_DIR", "Scored", "aggregate", "model_available", "with_cues"]
+__all__ = ["OnnxJudge", "MODEL_DIR", "Scored", "Judged", "aggregate", "model_available", "with_cues"]
 
 MODEL_DIR = Path(__file__).resolve().parent.parent / "data" / "judge"
 PASSAGES = 3  # passages judged per (claim, document)
@@ -29,6 +35,8 @@ WINDOW = -1  # the index standing for the judged passages read together
 MENTIONS_AT = 0.3  # share of the claim's terms the passages must hold to be "mentions"
 MENTIONS_TERMS = 3  # ... or this many of its distinct terms
 DEFAULTS = {"supports_at": 0.5, "disputes_at": 0.5, "max_length": 256}
+NO_CUES = {"contradiction_cue": False, "negation_conflict": False, "number_conflict": False}
+BATCH_TOKENS = 4096  # padded tokens per model run (sorted by length, so little is padding)
 
 
 @dataclass
@@ -82,73 +90,151 @@ class OnnxJudge:
                              "pip install onnxruntime tokenizers", hint=Hint.LEXICAL_JUDGE) from None
         self.settings = DEFAULTS | json.loads((folder / "judge.json").read_text())
         self.name = str(self.settings.get("name", "model"))
+        self.passage_tokens = int(self.settings.get("passage_tokens", self.settings["max_length"]))
+        self.window_tokens = int(self.settings.get("window_tokens", self.settings["max_length"]))
+        self.combiner = combiner.load(folder / "combiner.json")  # None: the written rule decides
         self.labels = list(self.settings.get("labels", ["supports", "disputes", "neither"]))
         self.tokenizer = Tokenizer.from_file(str(folder / "tokenizer.json"))
-        self.tokenizer.no_padding()
+        self.tokenizer.no_padding()  # padded per batch in ``probabilities``
         self.tokenizer.enable_truncation(max_length=int(self.settings["max_length"]))
-        self.tokenizer.enable_padding(pad_id=0, pad_token="[PAD]")
         options = onnxruntime.SessionOptions()
         options.intra_op_num_threads = 2
         options.inter_op_num_threads = 1
+        # no busy-waiting between runs: on a shared machine spinning threads steal the cores
+        options.add_session_config_entry("session.intra_op.allow_spinning", "0")
         try:
             self.session = onnxruntime.InferenceSession(
                 str(folder / "model.onnx"), options, providers=["CPUExecutionProvider"])
         except Exception as error:  # onnxruntime raises its own untyped errors
             raise InputError(f"the trained judge in {folder} cannot be loaded: {error}") from None
 
-    def probabilities(self, pairs: list[tuple[str, str]]) -> list[list[float]]:
-        """Class probabilities (in ``self.labels`` order) for (claim, passage) pairs."""
+    def probabilities(self, pairs: list[tuple[str, str]],
+                      caps: list[int] | None = None) -> list[list[float]]:
+        """Class probabilities (in ``self.labels`` order) for (claim, passage) pairs.
+
+        The pairs are tokenised once, cut to their token cap (``caps``, else ``max_length``:
+        the passage's tail goes, the claim stays), sorted by length and run in batches of at
+        most ``BATCH_TOKENS`` padded tokens, each padded only to its own longest pair.
+        """
         import numpy as np
 
-        order = sorted(range(len(pairs)), key=lambda i: len(pairs[i][1]))
-        results: dict[int, list[float]] = {}
-        for start in range(0, len(order), 32):
-            chunk = order[start : start + 32]
-            encodings = self.tokenizer.encode_batch([pairs[i] for i in chunk])
-            feeds = {
-                "input_ids": np.array([e.ids for e in encodings], dtype=np.int64),
-                "attention_mask": np.array([e.attention_mask for e in encodings], dtype=np.int64),
-                "token_type_ids": np.array([e.type_ids for e in encodings], dtype=np.int64),
-            }
+        if not pairs:
+            return []
+        caps = caps or [int(self.settings["max_length"])] * len(pairs)
+        encodings = [_Encoded.of(e, cap) for e, cap in
+                     zip(self.tokenizer.encode_batch(pairs), caps, strict=True)]
+        order = sorted(range(len(pairs)), key=lambda i: len(encodings[i].ids))
+        results: list[list[float]] = [[] for _ in pairs]
+        start = 0
+        while start < len(order):
+            width = len(encodings[order[start]].ids)
+            stop = start + 1
+            while stop < len(order):
+                longest = len(encodings[order[stop]].ids)
+                if longest * (stop - start + 1) > BATCH_TOKENS:
+                    break
+                width, stop = longest, stop + 1
+            chunk = order[start:stop]
+            feeds = {name: np.zeros((len(chunk), width), dtype=np.int64)
+                     for name in ("input_ids", "attention_mask", "token_type_ids")}
+            for row, i in enumerate(chunk):
+                encoding = encodings[i]
+                size = len(encoding.ids)
+                feeds["input_ids"][row, :size] = encoding.ids
+                feeds["attention_mask"][row, :size] = 1
+                feeds["token_type_ids"][row, :size] = encoding.type_ids
             logits = self.session.run(None, feeds)[0]
-            for i, row in zip(chunk, logits.tolist(), strict=True):
-                top = max(row)
-                exp = [math.exp(v - top) for v in row]
-                results[i] = [v / sum(exp) for v in exp]
-        return [results[i] for i in range(len(pairs))]
+            logits = np.exp(logits - logits.max(axis=1, keepdims=True))
+            for i, row_probabilities in zip(chunk, (logits / logits.sum(axis=1, keepdims=True))
+                                            .tolist(), strict=True):
+                results[i] = row_probabilities
+            start = stop
+        return results
 
     def judge(self, claim: str, document: Document,
               idf: dict[str, float] | None = None) -> Verdict:
-        """The verdict for one document (see ``judge_many``)."""
-        return self.judge_many(claim, [document], idf)[0]
+        """The verdict for one document (see ``judge_batch``)."""
+        return self.judge_batch([(claim, [document], [True])], idf)[0][0]
 
     def judge_many(self, claim: str, documents: list[Document],
                    idf: dict[str, float] | None = None,
                    cited: list[bool] | None = None) -> list[Verdict]:
-        """Verdicts for one claim against several documents, their passages in one batch.
+        """Verdicts for one claim against several documents (see ``judge_batch``)."""
+        cited = cited if cited is not None else [True] * len(documents)
+        return self.judge_batch([(claim, documents, cited)], idf)[0]
 
-        Documents marked not ``cited`` whose best passages are off topic are ``unrelated``
+    def judge_batch(self, requests: list[tuple[str, list[Document], list[bool]]],
+                    idf: dict[str, float] | None = None) -> list[list[Verdict]]:
+        """Verdicts for many (claim, documents, cited) requests, all their passages in one run.
+
+        Documents marked not cited whose best passages are off topic are ``unrelated``
         without running the model (an uncited unrelated source is not reported anyway).
         """
-        terms = ClaimTerms.of(claim)
-        cited = cited if cited is not None else [True] * len(documents)
-        ranked_per_doc: list[list[int]] = []
+        return [[self._verdict(judged) if judged.scored else Verdict("unrelated", 1.0, 0.0, [])
+                 for judged in per_request] for per_request in self.score(requests, idf)]
+
+    def feature_rows(self, requests: list[tuple[str, list[Document], list[bool]]],
+                     idf: dict[str, float] | None = None) -> list[list[list[float]]]:
+        """The combiner's feature row per (claim, document) (for ``training/fit_combiner.py``)."""
+        return [[judged.row for judged in per_request]
+                for per_request in self.score(requests, idf)]
+
+    def score(self, requests: list[tuple[str, list[Document], list[bool]]],
+              idf: dict[str, float] | None = None) -> list[list[Judged]]:
+        """Per request and document: the passages judged, their scores and the feature row."""
+        plans: list[tuple[str, ClaimTerms, list[tuple[Document, list[tuple[float, int]]]]]] = []
         pairs: list[tuple[str, str]] = []
-        for document, is_cited in zip(documents, cited, strict=True):
-            ranked = self.ranked(terms, document, idf)
-            ranked_per_doc.append(ranked if is_cited or _on_topic(terms, document, ranked) else [])
-            pairs += self.inputs(claim, document, ranked_per_doc[-1])
-        probabilities = iter(self.probabilities(pairs)) if pairs else iter(())
-        verdicts = []
-        for document, ranked in zip(documents, ranked_per_doc, strict=True):
-            if not ranked:
-                verdicts.append(Verdict("unrelated", 1.0, 0.0, []))
-                continue
-            indices = ranked + ([WINDOW] if len(ranked) > 1 else [])
-            scored = [Scored(i, *self._ordered(next(probabilities))) for i in indices]
-            verdicts.append(self._verdict(terms, document, with_cues(claim, terms, document,
-                                                                     scored)))
-        return verdicts
+        caps: list[int] = []
+        for claim, documents, cited in requests:
+            terms = ClaimTerms.of(claim)
+            plan = []
+            for document, is_cited in zip(documents, cited, strict=True):
+                ranked = self.ranked_scores(terms, document, idf)
+                indices = [i for _, i in ranked]
+                if not (is_cited or _on_topic(terms, document, indices)):
+                    ranked, indices = [], []
+                plan.append((document, ranked))
+                inputs = self.inputs(claim, document, indices)
+                pairs += inputs
+                caps += [self.passage_tokens] * len(indices) + [self.window_tokens] * (
+                    len(inputs) - len(indices))
+            plans.append((claim, terms, plan))
+        probabilities = iter(self.probabilities(pairs, caps))
+        out = []
+        for claim, terms, plan in plans:
+            judged = []
+            for document, ranked in plan:
+                indices = [i for _, i in ranked]
+                if not indices:
+                    judged.append(Judged(terms, document, [], combiner.features(
+                        [], None, pair_features(terms, document, [], idf), NO_CUES, 0.0)))
+                    continue
+                scored = [Scored(i, *self._ordered(next(probabilities)))
+                          for i in indices + ([WINDOW] if len(indices) > 1 else [])]
+                judged.append(Judged(terms, document, scored,
+                                     self._row(claim, terms, document, ranked, scored, idf)))
+            out.append(judged)
+        return out
+
+    def _row(self, claim: str, terms: ClaimTerms, document: Document,
+             ranked: list[tuple[float, int]], scored: list[Scored],
+             idf: dict[str, float] | None) -> list[float]:
+        single = [s for s in scored if s.index != WINDOW]
+        window = next((s for s in scored if s.index == WINDOW), None)
+        lexical = pair_features(terms, document, ranked, idf)
+        texts = [document.passages[s.index].text for s in single]
+        cues = {
+            "contradiction_cue": any(contradiction_cue(claim, terms.unique, text,
+                                                       document.terms[s.index])
+                                     for s, text in zip(single, texts, strict=True)),
+            "negation_conflict": any(negation_conflict(claim, text) for text in texts[:2]),
+            "number_conflict": any(number_conflict(claim, text) for text in texts[:2]),
+        }
+        share = max(len(terms.unique.intersection(document.terms[s.index])) for s in single)
+        return combiner.features([(s.supports, s.disputes, s.neither) for s in single],
+                                 (window.supports, window.disputes, window.neither)
+                                 if window else None, lexical, cues,
+                                 share / (len(terms.unique) or 1))
 
     def inputs(self, claim: str, document: Document, ranked: list[int]) -> list[tuple[str, str]]:
         """The (claim, text) pairs judged: each passage, then (with several) all of them joined
@@ -161,19 +247,45 @@ class OnnxJudge:
     def ranked(self, terms: ClaimTerms, document: Document,
                idf: dict[str, float] | None = None) -> list[int]:
         """The passages judged for a claim: the lexical ranking's best ``PASSAGES``."""
+        return [i for _, i in self.ranked_scores(terms, document, idf)]
+
+    def ranked_scores(self, terms: ClaimTerms, document: Document,
+                      idf: dict[str, float] | None = None) -> list[tuple[float, int]]:
+        """``ranked`` with the ranking's scores, as (score, passage index)."""
         if not terms.unique:
             return []
-        return [i for _, i in rank_passages(terms, document, idf, k=PASSAGES)]
+        return rank_passages(terms, document, idf, k=PASSAGES)
 
     def _ordered(self, row: list[float]) -> tuple[float, float, float]:
         by_label = dict(zip(self.labels, row, strict=True))
         return by_label["supports"], by_label["disputes"], by_label["neither"]
 
-    def _verdict(self, terms: ClaimTerms, document: Document, scored: list[Scored]) -> Verdict:
+    def _verdict(self, judged: Judged) -> Verdict:
+        terms, document = judged.terms, judged.document
+        single = [s for s in judged.scored if s.index != WINDOW]
+        if self.combiner is not None:
+            supports, disputes, neither = combiner.predict(self.combiner, judged.row)
+            stance = max((supports, "supports"), (disputes, "disputes"), (neither, "neither"))[1]
+            flipped = [s for s in single if contradiction_cue(
+                terms.text, terms.unique, document.passages[s.index].text, document.terms[s.index])]
+            if flipped:  # a passage restating the claim but flipping it: support turns dispute
+                stance, supports, disputes = "disputes", 0.0, disputes + supports
+            lean = stance if stance != "neither" else "supports"
+            decisive = flipped[0] if flipped else max(single, key=lambda s: getattr(s, lean))
+            quotes = [_quote(document, s.index) for s in [decisive] + [s for s in single
+                                                                        if s is not decisive]]
+            if stance == "disputes":
+                return Verdict("disputes", disputes, supports, quotes)
+            if stance == "supports":
+                return Verdict("supports", supports, supports, quotes)
+            if _on_topic(terms, document, [s.index for s in single]):
+                return Verdict("mentions", neither, supports, quotes)
+            return Verdict("unrelated", neither, supports, quotes)
+        scored = with_cues(terms.text, terms, document, judged.scored)
+        single = [s for s in scored if s.index != WINDOW]
         stance, deciding = aggregate(scored, float(self.settings["supports_at"]),
                                      float(self.settings["disputes_at"]))
         decisive = deciding
-        single = [s for s in scored if s.index != WINDOW]
         if decisive.index == WINDOW:  # quote the passage that leans most the same way
             lean = {"supports": "supports", "disputes": "disputes"}.get(stance, "neither")
             decisive = max(single, key=lambda s: getattr(s, lean) if lean != "neither"
@@ -204,6 +316,32 @@ def with_cues(claim: str, terms: ClaimTerms, document: Document,
             s = Scored(s.index, supports, disputes, max(0.0, 1 - disputes - supports))
         out.append(s)
     return out
+
+
+@dataclass
+class Judged:
+    """One (claim, document) pair after the model: the scored passages and the feature row
+    (both empty when the document was not judged)."""
+
+    terms: ClaimTerms
+    document: Document
+    scored: list[Scored]
+    row: list[float]
+
+
+@dataclass
+class _Encoded:
+    """A tokenised pair cut to a token cap."""
+
+    ids: list[int]
+    type_ids: list[int]
+
+    @classmethod
+    def of(cls, encoding: object, cap: int) -> _Encoded:
+        ids, type_ids = list(encoding.ids), list(encoding.type_ids)  # type: ignore[attr-defined]
+        if len(ids) > cap >= 2:  # keep the closing [SEP]
+            ids, type_ids = ids[: cap - 1] + ids[-1:], type_ids[: cap - 1] + type_ids[-1:]
+        return cls(ids, type_ids)
 
 
 def _on_topic(terms: ClaimTerms, document: Document, ranked: list[int]) -> bool:
