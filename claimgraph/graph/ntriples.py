@@ -54,18 +54,30 @@ def typed(value: str, datatype: str) -> str:
     return f'"{value.translate(_ESCAPES)}"^^<{datatype}>'
 
 
+FLUSH_EVERY = 20_000  # lines held before a bound graph parses them: bounds the text kept in Python
+
+
 class TripleLines:
-    """An append-only buffer of N-Triples lines."""
+    """An append-only buffer of N-Triples lines; bound to a graph, it loads them there in batches."""
 
-    __slots__ = ("lines",)
+    __slots__ = ("lines", "graph")
 
-    def __init__(self) -> None:
+    def __init__(self, graph: Graph | None = None) -> None:
         self.lines: list[str] = []
+        self.graph = graph
 
     def add(self, subject: str, predicate: str, obj: str | None) -> None:
         """Add one triple of formatted terms; a ``None`` object adds nothing."""
         if obj is not None:
             self.lines.append(f"{subject} {predicate} {obj} .")
+            if self.graph is not None and len(self.lines) >= FLUSH_EVERY:
+                self.flush()
+
+    def flush(self) -> None:
+        """Parse the buffered lines into the bound graph and forget them."""
+        if self.graph is not None and self.lines:
+            load_lines(self.graph, self)
+            self.lines = []
 
     def __len__(self) -> int:
         return len(self.lines)
