@@ -24,7 +24,26 @@ def select_rows(graph: Graph, sparql: str) -> list[dict[str, object]]:
     """The rows of a SELECT over ``graph`` as ``{variable: Python value}`` (None when unbound)."""
     solutions = _oxigraph_of(graph).query(sparql)
     names = [v.value for v in solutions.variables]
-    return [{name: term_to_python(from_oxigraph(row[name])) for name in names} for row in solutions]
+    return [{name: _python(row[name]) for name in names} for row in solutions]
+
+
+_XSD = "http://www.w3.org/2001/XMLSchema#"
+_STRINGS = {f"{_XSD}string", "http://www.w3.org/1999/02/22-rdf-syntax-ns#langString"}
+
+
+def _python(term: Any) -> object:
+    """``term_to_python(from_oxigraph(term))``, without building rdflib terms for the common kinds."""
+    if term is None:
+        return None
+    if isinstance(term, ox.NamedNode):
+        return term.value
+    if isinstance(term, ox.Literal):
+        datatype = term.datatype.value
+        if datatype in _STRINGS:
+            return term.value
+        if datatype == f"{_XSD}integer" and term.value.lstrip("+-").isdigit():
+            return int(term.value)
+    return term_to_python(from_oxigraph(term))
 
 
 def _oxigraph_of(graph: Graph) -> Any:
