@@ -7,6 +7,7 @@ through oxrdflib) builds the same graph an order of magnitude faster.
 
 from __future__ import annotations
 
+import pyoxigraph as ox
 from rdflib import BNode, Graph, Literal, URIRef
 
 _XSD = "http://www.w3.org/2001/XMLSchema#"
@@ -147,7 +148,14 @@ def new_graph(identifier: URIRef | None = None) -> Graph:
 
 def load_lines(graph: Graph, lines: TripleLines) -> Graph:
     """Parse the buffered lines into ``graph`` (Rust-side for an Oxigraph-backed graph)."""
-    if len(lines):
+    if not len(lines):
+        return graph
+    inner = getattr(graph.store, "_inner", None) if _is_oxigraph(graph) else None
+    if isinstance(inner, ox.Store) and isinstance(graph.identifier, URIRef):
+        # what oxrdflib's "ox-nt" parser does, without rdflib's input wrapping around it
+        inner.load(lines.text().encode("utf-8"), format=ox.RdfFormat.N_TRIPLES,
+                   to_graph=ox.NamedNode(str(graph.identifier)))
+    else:
         graph.parse(data=lines.text(), format="ox-nt" if _is_oxigraph(graph) else "nt")
     return graph
 
