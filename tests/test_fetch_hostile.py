@@ -97,14 +97,7 @@ def _library_collect(urls, cache, config):  # what the audit and `claimgraph sou
     return collect_sources(urls, offline=False, cache_dir=cache, config=replace(config, allow_private=True))
 
 
-ASYNC_COLLECT_SLOW = pytest.mark.xfail(
-    reason="open: on the asyncio collector, with every hostile route at once, the redirect routes and "
-    "endless-chunks often pass their total deadline (alone each ends in well under a second)",
-    strict=False)
-
-
-@pytest.mark.parametrize("collect", [_threaded_collect, pytest.param(_library_collect, marks=ASYNC_COLLECT_SLOW)],
-                         ids=["threaded", "asyncio"])
+@pytest.mark.parametrize("collect", [_threaded_collect, _library_collect], ids=["threaded", "asyncio"])
 def test_every_route_through_the_collector_is_a_finding_never_a_crash(hostile, tmp_path, collect) -> None:
     urls = [hostile.base + route for route in ROUTES] + [hostile.tls_url]
     sources = collect(urls, tmp_path / "cache", _config(5.0))  # parsers share the CPU

@@ -70,23 +70,35 @@ def _text_score(card: str, endnote: Endnote) -> float:
     return best
 
 
+@lru_cache(maxsize=65536)
+def _sites(url: str | None, source: str | None) -> tuple[frozenset[str], frozenset[str]]:
+    """An endnote's hosts and their registered domains (asked once per candidate pair)."""
+    hosts = {host_of(url)}
+    if source:
+        hosts.add(source.lower().removeprefix("www."))
+    hosts.discard("")
+    return frozenset(hosts), frozenset(registered_domain(h) for h in hosts)
+
+
+@lru_cache(maxsize=65536)
+def _card_dates(card: str | None) -> frozenset[str]:
+    return frozenset(d.iso for d in find_dates(card))
+
+
 def _domain_score(domain: str | None, endnote: Endnote) -> float:
     if not domain:
         return 0.0
     domain = domain.lower().removeprefix("www.")
-    hosts = {host_of(endnote.url or endnote.raw_url)}
-    if endnote.source:
-        hosts.add(endnote.source.lower().removeprefix("www."))
-    hosts.discard("")
+    hosts, sites = _sites(endnote.url or endnote.raw_url, endnote.source)
     if domain in hosts:
         return 1.0
-    if registered_domain(domain) in {registered_domain(h) for h in hosts}:
+    if registered_domain(domain) in sites:
         return 0.5
     return 0.0
 
 
 def _date_score(card: str, endnote: Endnote) -> float | None:
-    dates = {d.iso for d in find_dates(card)}
+    dates = _card_dates(card)
     if not dates or not endnote.published:
         return None
     return 1.0 if endnote.published in dates or any(d[:7] == endnote.published[:7] for d in dates) else 0.0

@@ -79,6 +79,21 @@ def _looks_like_slug(title: str, url: str | None) -> bool:
     return len(words) > 1 and any(seq == words for seq in _slug_sequences(url))
 
 
+_OPENING_QUOTES = "\"“‘'"
+_CLOSING_QUOTES = "\"”’'"
+
+
+def _quoted_in(title: str, text: str) -> bool:
+    """``title`` appears in ``text`` between quote marks (a scan: no pattern compiled per title)."""
+    start = text.find(title, 1)
+    while start != -1:
+        end = start + len(title)
+        if text[start - 1] in _OPENING_QUOTES and end < len(text) and text[end] in _CLOSING_QUOTES:
+            return True
+        start = text.find(title, start + 1)
+    return False
+
+
 def states_no_title(endnote: Endnote) -> bool:
     """A link reference definition or a prose note: the entry has no title field to judge."""
     text = (endnote.text or "").strip()
@@ -87,7 +102,7 @@ def states_no_title(endnote: Endnote) -> bool:
     if (
         endnote.source
         or not endnote.title
-        or not re.search(rf"[\"“‘']{re.escape(endnote.title)}[\"”’']", text)
+        or not _quoted_in(endnote.title, text)
     ):
         return False  # a titled entry (field-style or a reference list item), not a note in prose
     rest = text.replace(endnote.title, " ")

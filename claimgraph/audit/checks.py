@@ -198,8 +198,50 @@ def bibliography_like(article: Article, endnote: Endnote) -> bool:
     section = endnote.section or ""
     if endnote.kind == "further_reading" or _BIBLIOGRAPHY.search(section):
         return True
-    sections = {e.section or "" for e in article.endnotes}
-    return not _NOTE_LISTS.search(section) and any(_NOTE_LISTS.search(s) for s in sections)
+    return not _NOTE_LISTS.search(section) and _has_note_list(article)
+
+
+def _has_note_list(article: Article) -> bool:
+    """Some entry sits in a notes list (computed once per article: every orphan asks)."""
+    cached = article.__dict__.get("_has_note_list")
+    if cached is None:
+        cached = any(_NOTE_LISTS.search(s) for s in {e.section or "" for e in article.endnotes})
+        article.__dict__["_has_note_list"] = cached
+    return cached
+
+
+_WORD = re.compile(r"\w+")
+
+
+class _Body:
+    """The article's body (before its lists) and its words, built once: checks ask per entry."""
+
+    def __init__(self, article: Article) -> None:
+        list_starts = [sec.start for sec in article.sections if sec.kind != "body"]
+        self.text = article.text[: min(list_starts, default=len(article.text))]
+        self.words = set(_WORD.findall(self.text))
+        self.flat = _fold(" ".join(self.text.split()))
+
+    def has_words(self, phrase: str) -> bool:
+        """Every word of ``phrase`` occurs in the body: no pattern can match otherwise."""
+        return all(w in self.words for w in _WORD.findall(phrase))
+
+    def may_contain(self, words: list[str]) -> bool:
+        """The words, in order, case and spacing aside, occur in the body (a quick test before a pattern)."""
+        return _fold(" ".join(words)) in self.flat
+
+
+def _fold(text: str) -> str:
+    return text.casefold().replace("ı", "i")  # "ı" matches "I" under re.IGNORECASE
+
+
+def _body(article: Article) -> _Body:
+    cached = article.__dict__.get("_body_index")
+    if cached is None or cached.source is not article.text:
+        cached = _Body(article)
+        cached.source = article.text
+        article.__dict__["_body_index"] = cached
+    return cached
 
 
 _AUTHOR_END = re.compile(r",| and | & | et al|(?<=\w{2})\. |[\"“(]")
@@ -215,11 +257,10 @@ def cited_author_date(article: Article, endnote: Endnote) -> bool:
     if not names or not years:
         return False
     surname = names[-1]
-    list_starts = [sec.start for sec in article.sections if sec.kind != "body"]
-    body = article.text[: min(list_starts, default=len(article.text))]
+    body = _body(article)
     year = "|".join(sorted(years))
     pattern = rf"\b{re.escape(surname)}\b(?:,? et al\.?|,? (?:and|&) [A-Z][\w'’-]+)?,? \(?(?:{year})\b"
-    if re.search(pattern, body):
+    if body.has_words(surname) and re.search(pattern, body.text):
         return True
     return _co_authors_named(text, year, body)
 
@@ -228,15 +269,15 @@ _TITLE_START = re.compile(r"[\"“]|(?<=\w{2})\. ")
 _AUTHOR_LIST = r"[\w\s,&.'’-]{0,60}?"
 
 
-def _co_authors_named(text: str, year: str, body: str) -> bool:
+def _co_authors_named(text: str, year: str, body: _Body) -> bool:
     """Two of the entry's author names, then its year: "(Kim, Khanna, & Koyejo, 2016)"."""
     authors = _TITLE_START.split(text[:160], maxsplit=1)[0]
     names = sorted({w for w in re.findall(r"[A-Z][\w'’-]+", authors) if len(w) >= 3}, key=len, reverse=True)
-    if len(names) < 2:
+    if len(names) < 2 or sum(body.has_words(n) for n in names) < 2:
         return False
     alternatives = "|".join(re.escape(n) for n in names)
     pattern = rf"\b({alternatives})\b,?{_AUTHOR_LIST}\b({alternatives})\b,?{_AUTHOR_LIST}\(?(?:{year})\b"
-    return any(m.group(1) != m.group(2) for m in re.finditer(pattern, body))
+    return any(m.group(1) != m.group(2) for m in re.finditer(pattern, body.text))
 
 
 def named_by_title(article: Article, endnote: Endnote) -> bool:
@@ -250,10 +291,11 @@ def named_by_title(article: Article, endnote: Endnote) -> bool:
     words = short.split()
     if len(words) < 2:
         return False
-    list_starts = [sec.start for sec in article.sections if sec.kind != "body"]
-    body = article.text[: min(list_starts, default=len(article.text))]
+    body = _body(article)
+    if not body.may_contain(words):
+        return False
     phrase = r"\s+".join(re.escape(w) for w in words)
-    for match in re.finditer(rf"(?<![\w-]){phrase}(?![\w-])", body, re.I):
+    for match in re.finditer(rf"(?<![\w-]){phrase}(?![\w-])", body.text, re.I):
         if all(w[:1].isupper() or not w[:1].isalpha() for w in match.group(0).split()):
             return True
     return False
@@ -289,9 +331,9 @@ def named_by_abbreviation(article: Article, endnote: Endnote) -> bool:
     own = {name for name in abbreviations(endnote) if _abbreviation_counts(article)[name] == 1}
     if not own:
         return False
-    list_starts = [sec.start for sec in article.sections if sec.kind != "body"]
-    body = article.text[: min(list_starts, default=len(article.text))]
-    return any(re.search(rf"(?<![\w-]){re.escape(name)}(?:s|-\w+)?(?![\w])", body) for name in own)
+    body = _body(article).text
+    return any(name in body and re.search(rf"(?<![\w-]){re.escape(name)}(?:s|-\w+)?(?![\w])", body)
+               for name in own)
 
 
 def _abbreviation_counts(article: Article) -> Counter:
@@ -352,31 +394,35 @@ def explain_orphans(article: Article, groups: list[DuplicateGroup], findings: li
         if citation.endnote is None:
             for candidate in citation.candidates[:3]:
                 maybe.setdefault(candidate.endnote, []).append(citation.id)
-    for finding in list(findings):
+    # built once, not per orphan: an article of thousands of entries has thousands of orphans
+    strong_groups: dict[int, list[DuplicateGroup]] = {}
+    for g in groups:
+        if g.strength in ("certain", "likely"):
+            for n in g.endnotes:
+                strong_groups.setdefault(n, []).append(g)
+    cited_links = [article.endnote(n) for n in cited if is_link_target(article.endnote(n))]
+    by_id = {c.id: c for c in article.citations}
+    dropped: set[int] = set()
+    for finding in findings:
         if finding.kind != "orphan_endnote" or not finding.endnotes:
             continue
         endnote = article.endnote(finding.endnotes[0])
         twins = sorted(
             n
-            for g in groups
-            if g.strength in ("certain", "likely") and endnote.number in g.endnotes
+            for g in strong_groups.get(endnote.number, [])
             for n in g.endnotes
             if n in cited and n != endnote.number
         )
-        if bibliography_like(article, endnote) or twins:
-            findings.remove(finding)  # a reading list, or the duplicate finding already says to merge
-            continue
-        if any(is_link_target(article.endnote(n)) and same_work(endnote, article.endnote(n)) for n in cited):
-            findings.remove(finding)  # a link in the text cites this entry's work: it is cited
-            continue
-        if cited_author_date(article, endnote):
-            findings.remove(finding)  # cited in author-date form, which no marker resolves
-            continue
-        if named_by_title(article, endnote) or named_by_abbreviation(article, endnote):
-            findings.remove(finding)  # the text names the work; its link goes elsewhere
-            continue
-        if _reading_pointer(article, endnote):
-            findings.remove(finding)  # "Lectures by … on YouTube": a pointer, not a citable work
+        if (
+            bibliography_like(article, endnote)
+            or twins  # the duplicate finding already says to merge
+            or any(same_work(endnote, link) for link in cited_links)  # a link in the text cites its work
+            or cited_author_date(article, endnote)  # cited in author-date form, which no marker resolves
+            or named_by_title(article, endnote)  # the text names the work; its link goes elsewhere
+            or named_by_abbreviation(article, endnote)
+            or _reading_pointer(article, endnote)  # "Lectures by … on YouTube": a pointer, not a work
+        ):
+            dropped.add(id(finding))
             continue
         finding.message = f"{endnote_name(endnote).capitalize()} is not cited by any sentence."
         if line := _commented_out(article, endnote):
@@ -386,6 +432,7 @@ def explain_orphans(article: Article, groups: list[DuplicateGroup], findings: li
             )
             finding.fix = "restore the commented-out passage that cites it, or remove the entry"
         elif endnote.number in maybe:
-            unresolved = [c for c in article.citations if c.id in maybe[endnote.number]]
+            unresolved = [by_id[i] for i in maybe[endnote.number]]
             names = "; ".join(citation_name(article, c) for c in unresolved[:2])
             finding.message += f" It may be the target of the unresolved {names}."
+    findings[:] = [f for f in findings if id(f) not in dropped]

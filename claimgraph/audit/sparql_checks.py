@@ -9,15 +9,12 @@ from __future__ import annotations
 
 import re
 
-import pyoxigraph
 import rdflib
 
 from claimgraph.errors import QueryError
-from claimgraph.graph.ntriples import ntriples
+from claimgraph.graph.article_query import select_rows
 from claimgraph.graph.queries import NamedQuery, bind_params, list_queries, queries_dir
-from claimgraph.graph.store import term_to_python
-from claimgraph.graph.store_terms import bind_as_values, from_oxigraph, normalise_bindings
-from claimgraph.graph.vocab import ID
+from claimgraph.graph.store_terms import bind_as_values, normalise_bindings
 from claimgraph.model import Finding
 
 __all__ = ["run_sparql_checks", "check_queries"]
@@ -34,12 +31,6 @@ def _as_list(value: object, cast) -> list:
     return [cast(part.strip()) for part in str(value).split(",") if part.strip()]
 
 
-def _rows(store: pyoxigraph.Store, sparql: str) -> list[dict[str, object]]:
-    solutions = store.query(sparql)
-    names = [v.value for v in solutions.variables]
-    return [{name: term_to_python(from_oxigraph(row[name])) for name in names} for row in solutions]
-
-
 def _render(template: str | None, row: dict[str, object]) -> str | None:
     """Fill ``{column}`` placeholders of a header template; empty values read as a dash."""
     if not template:
@@ -52,22 +43,16 @@ def _render(template: str | None, row: dict[str, object]) -> str | None:
 
 
 def run_sparql_checks(graph: rdflib.Graph, article_id: str) -> list[Finding]:
-    """Run every check query over one article's graph (loaded into a scratch Oxigraph store)."""
+    """Run every check query over one article's graph (where it lives, see ``graph/article_query.py``)."""
     checks = check_queries()
     if not checks:
         raise QueryError(f"no SPARQL checks found in {queries_dir() / 'checks'}: the installation "
                          "is incomplete (reinstall claimgraph)")
-    store = pyoxigraph.Store()
-    store.load(
-        ntriples(graph).encode("utf-8"),
-        format=pyoxigraph.RdfFormat.N_TRIPLES,
-        to_graph=pyoxigraph.NamedNode(str(ID["graph/audit"])),
-    )
     findings: list[Finding] = []
     for check in checks:
         wanted = {p.name for p in check.params}
         binds = bind_params(check, {"article": article_id} if "article" in wanted else {})
-        for row in _rows(store, bind_as_values(check.text, normalise_bindings(binds))):
+        for row in select_rows(graph, bind_as_values(check.text, normalise_bindings(binds))):
             findings.append(
                 Finding(
                     kind=check.kind or check.name,

@@ -13,7 +13,7 @@ import os
 import threading
 from collections import Counter
 from collections.abc import Coroutine
-from concurrent.futures import Executor, ProcessPoolExecutor
+from concurrent.futures import Executor, ProcessPoolExecutor, ThreadPoolExecutor
 from pathlib import Path
 from typing import Any, TypeVar
 from urllib.parse import urlsplit
@@ -200,7 +200,13 @@ def run_async_collect(
     use_pool = (extract and not offline and len(unique) >= POOL_MIN_SOURCES
                 and (processes or os.cpu_count() or 1) > 1
                 and not multiprocessing.current_process().daemon)
-    pool = extraction_pool(processes) if use_pool else None
+    # Without worker processes, parsing runs on threads of its own: on the event loop it would
+    # stall every other fetch, and on the loop's default executor it would queue the address
+    # guard and DNS of other fetches (redirect hops) behind it, past their deadlines.
+    pool: Executor | None = None
+    if extract:
+        pool = extraction_pool(processes) if use_pool else ThreadPoolExecutor(
+            max_workers=processes or os.cpu_count() or 1, thread_name_prefix="claimgraph-extract")
     bar = Progress(len(unique), report=progress or None)
     try:
         found = run_coroutine(collect_many(unique, fetcher, snapshots, extract=extract,

@@ -7,6 +7,7 @@ through oxrdflib) builds the same graph an order of magnitude faster.
 
 from __future__ import annotations
 
+import pyoxigraph as ox
 from rdflib import BNode, Graph, Literal, URIRef
 
 _XSD = "http://www.w3.org/2001/XMLSchema#"
@@ -54,18 +55,30 @@ def typed(value: str, datatype: str) -> str:
     return f'"{value.translate(_ESCAPES)}"^^<{datatype}>'
 
 
+FLUSH_EVERY = 20_000  # lines held before a bound graph parses them: bounds the text kept in Python
+
+
 class TripleLines:
-    """An append-only buffer of N-Triples lines."""
+    """An append-only buffer of N-Triples lines; bound to a graph, it loads them there in batches."""
 
-    __slots__ = ("lines",)
+    __slots__ = ("lines", "graph")
 
-    def __init__(self) -> None:
+    def __init__(self, graph: Graph | None = None) -> None:
         self.lines: list[str] = []
+        self.graph = graph
 
     def add(self, subject: str, predicate: str, obj: str | None) -> None:
         """Add one triple of formatted terms; a ``None`` object adds nothing."""
         if obj is not None:
             self.lines.append(f"{subject} {predicate} {obj} .")
+            if self.graph is not None and len(self.lines) >= FLUSH_EVERY:
+                self.flush()
+
+    def flush(self) -> None:
+        """Parse the buffered lines into the bound graph and forget them."""
+        if self.graph is not None and self.lines:
+            load_lines(self.graph, self)
+            self.lines = []
 
     def __len__(self) -> int:
         return len(self.lines)
@@ -135,7 +148,14 @@ def new_graph(identifier: URIRef | None = None) -> Graph:
 
 def load_lines(graph: Graph, lines: TripleLines) -> Graph:
     """Parse the buffered lines into ``graph`` (Rust-side for an Oxigraph-backed graph)."""
-    if len(lines):
+    if not len(lines):
+        return graph
+    inner = getattr(graph.store, "_inner", None) if _is_oxigraph(graph) else None
+    if isinstance(inner, ox.Store) and isinstance(graph.identifier, URIRef):
+        # what oxrdflib's "ox-nt" parser does, without rdflib's input wrapping around it
+        inner.load(lines.text().encode("utf-8"), format=ox.RdfFormat.N_TRIPLES,
+                   to_graph=ox.NamedNode(str(graph.identifier)))
+    else:
         graph.parse(data=lines.text(), format="ox-nt" if _is_oxigraph(graph) else "nt")
     return graph
 

@@ -174,7 +174,9 @@ def _date(value: str | None) -> str | None:
 
 def build_article_graph(article: Article, groups: list[DuplicateGroup]) -> Graph:
     """The article's named-graph content: article, claims, citations, endnotes, works, groups."""
-    out = TripleLines()
+    graph = new_graph(graph_iri(article.id))
+    bind_prefixes(graph)
+    out = TripleLines(graph)  # loaded in batches: 25,000 citations make a million lines
     aid = article.id
     a = iri(str(article_iri(aid)))
     out.add(a, A, P["Article"])
@@ -228,9 +230,8 @@ def build_article_graph(article: Article, groups: list[DuplicateGroup]) -> Graph
         out.add(g, P["reason"], text(group.reason))
         for number in group.endnotes:
             out.add(g, P["member"], iri(str(endnote_iri(aid, number))))
-    graph = new_graph(graph_iri(aid))
-    bind_prefixes(graph)
-    return load_lines(graph, out)
+    out.flush()
+    return graph
 
 
 def _add_position(

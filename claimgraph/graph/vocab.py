@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import hashlib
+from functools import lru_cache
 from urllib.parse import quote
 
 from rdflib import Namespace, URIRef
@@ -64,6 +65,7 @@ __all__ = [
 ]
 
 
+@lru_cache(maxsize=1024)  # an article's id is quoted for every IRI minted in it
 def _safe(text: str) -> str:
     return quote(text, safe="-._~")
 

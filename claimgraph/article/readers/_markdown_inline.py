@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
+from claimgraph.article.readers._lines import newlines_before
 from claimgraph.article.readers._markdown_blocks import MdDocument, normalise_label
 from claimgraph.article.readers._numbered import marker_targets
 from claimgraph.article.readers._refparse import URL_PATTERN, trim_url
@@ -16,12 +17,12 @@ _DEST = (
     r"(?:\s+(?P<title>\"[^\"]*\"|'[^']*'|\([^)]*\)))?\s*\)"
 )
 _INLINE = re.compile(
-    r"(?P<code>`+)(?P<codetext>.+?)(?P=code)"
+    r"(?<!`)(?P<code>`++)(?P<codetext>.+?)(?P=code)"  # a run opens once, whole: linear on long runs
     r"|(?P<math>\$\$.+?\$\$|\\\(.+?\\\))"
     r"|\{:[^}\n]*\}"
     r"|!\[(?!\^)(?P<alt>[^\]]*)\](?:\([^)]*\)|\[[^\]]*\])"
     r"|\[\^(?P<fn>[^\]\s]+)\]"
-    r"|\[(?P<text>(?:[^\[\]]|\[[^\[\]]*\])*)\](?:" + _DEST + r"|\[(?P<ref>[^\]]*)\])?"
+    r"|\[(?P<text>(?>(?:[^\[\]]|\[[^\[\]]*\])*))\](?:" + _DEST + r"|\[(?P<ref>[^\]]*)\])?"
     r"|<(?P<auto>https?://[^>\s]+)>"
     r"|(?P<bare>(?<![\w/])https?://[^\s<>]+)"
     r"|\\(?P<esc>[!-/:-@\[-`{-~])"
@@ -51,7 +52,7 @@ class InlineContext:
         if not self.line:
             return None
         at = self.source.find(source) if source is not self.source else 0
-        return self.line + self.source.count("\n", 0, max(at, 0) + offset)
+        return self.line + newlines_before(self.source, max(at, 0) + offset)
 
     def reference_key(self, url: str) -> str | None:
         """The key of a listed entry, reference definition or footnote with this URL, if any."""

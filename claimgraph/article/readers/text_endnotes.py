@@ -14,6 +14,7 @@ import re
 from dataclasses import dataclass
 
 from claimgraph.article.dates import parse_date
+from claimgraph.article.readers._lines import newlines_before
 from claimgraph.article.readers.base import Block, ReadResult
 from claimgraph.article.urls import find_urls, known_suffix
 from claimgraph.model import Citation, Endnote, Section
@@ -233,7 +234,7 @@ class EndnoteTextReader:
                     key=None if domain else label.lstrip("^"),
                     card=segment[card_start:card_end].strip(),
                     marker=match.group(0) if not domain else f"[{label}]",
-                    line=text.count("\n", 0, block.start + match.start()) + 1,  # the text is the file's
+                    line=newlines_before(text, block.start + match.start()) + 1,  # the text is the file's
                     target=None if domain else label.lstrip("^"),
                 )
             )
