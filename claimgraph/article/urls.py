@@ -7,13 +7,10 @@ import unicodedata
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
-from typing import TYPE_CHECKING
 from urllib.parse import parse_qsl, quote, unquote, urlencode, urlsplit, urlunsplit
 
+from claimgraph.article.suffixes import public_suffixes, split_host
 from claimgraph.model import UrlProblem
-
-if TYPE_CHECKING:  # tldextract (and the requests it imports) load on first use
-    import tldextract
 
 # Words that text extraction glues onto the end of a link, in the order they are tried.
 GLUED_SUFFIXES = ("Source snippet", "Sourcesnippet", "Snippet", "Read more", "Published", "Source")
@@ -82,13 +79,6 @@ class CleanUrl:
 
 
 @lru_cache(maxsize=1)
-def _extractor() -> tldextract.TLDExtract:
-    import tldextract
-
-    return tldextract.TLDExtract(suffix_list_urls=(), cache_dir=None)
-
-
-@lru_cache(maxsize=1)
 def _tracking_rules() -> tuple[frozenset[str], tuple[str, ...]]:
     text = (Path(__file__).resolve().parent.parent / "data" / "tracking_params.txt").read_text("utf-8")
     names = [line.strip().lower() for line in text.splitlines() if line.strip() and not line.startswith("#")]
@@ -126,21 +116,21 @@ def registered_domain(url_or_host: str | None) -> str:
     if not url_or_host:
         return ""
     host = host_of(url_or_host) if "/" in url_or_host else url_or_host.lower()
-    parts = _extractor()(host)
-    if parts.suffix and parts.domain:
-        return f"{parts.domain}.{parts.suffix}"
+    domain, suffix = split_host(host)
+    if suffix and domain:
+        return f"{domain}.{suffix}"
     return host
 
 
 @lru_cache(maxsize=1)
 def _top_labels() -> frozenset[str]:
-    return frozenset(rule.lstrip("!*.").split(".")[-1] for rule in _extractor().tlds)
+    return frozenset(rule.lstrip("!*.").split(".")[-1] for rule in public_suffixes())
 
 
 def known_suffix(label: str) -> bool:
     """True when ``label`` (e.g. ``com``, ``co.uk``, ``ck``) is, or ends in, a public suffix."""
     label = label.lower()
-    return _extractor()(f"example.{label}").suffix == label or label in _top_labels()
+    return split_host(f"example.{label}")[1] == label or label in _top_labels()
 
 
 def clean_url(raw: str) -> CleanUrl:
