@@ -75,3 +75,14 @@ def test_source_triples_replace_what_they_set() -> None:
     assert [str(o) for o in graph.objects(endnote, CG.linkHealth)] == ["ok"]
     assert [o.toPython() for o in graph.objects(endnote, CG.httpStatus)] == [200]
     assert Literal("ok") in {Literal(str(o)) for o in graph.objects(endnote, CG.linkHealth)}
+
+
+def test_comments_are_found_in_one_pass_and_an_unclosed_one_hides_nothing_after_it():
+    from claimgraph.article.commented import commented_links
+
+    text = ("intro\n<!-- old: https://example.org/a.pdf -->\n"
+            + "<script>x<!--" * 2000  # hostile: thousands of comments never closed
+            + "\ntail https://example.org/b")
+    assert commented_links(text) == {"https://example.org/a.pdf": 2}
+    assert commented_links("<!-- https://example.org/c --> <!-- no end https://example.org/d") == {
+        "https://example.org/c": 1}
