@@ -266,6 +266,10 @@ class AsyncFetcher:
                 result.status = 0
             else:
                 result.error, result.error_kind = "the body stopped before its end", "truncated"
+        if result.error_kind:
+            # The rest of the body is not wanted: drop the connection now. Leaving the response's
+            # context would otherwise wait on a body that may never end (an endless chunked stream).
+            raw.close()
         result.body = b"".join(chunks)[:limit]
 
     async def _robots_allow(self, url: str) -> bool:
