@@ -19,7 +19,7 @@ from typing import Any, TypeVar
 from urllib.parse import urlsplit
 
 from claimgraph.fetch.aio_client import AsyncFetcher
-from claimgraph.fetch.captures import CaptureStore, Check, Response, capture_key
+from claimgraph.fetch.captures import CaptureStore, Check, Response
 from claimgraph.fetch.collect import Sources, malformed_reason
 from claimgraph.fetch.config import FetchConfig
 from claimgraph.fetch.describe import READABLE, describe
@@ -28,7 +28,7 @@ from claimgraph.fetch.health import (
     classify,
     closest_archive,
     dead_answer,
-    network_looks_down,
+    distrust_if_network_down,
     wayback_query,
 )
 from claimgraph.fetch.progress import Progress, ProgressCallback
@@ -57,16 +57,7 @@ class AsyncCollector:
 
     def network_down(self, results: dict[str, Source]) -> bool:
         """If most hosts failed as an absent network fails: forget their "dead" and say so."""
-        if not network_looks_down(self.live):
-            return False
-        for url, source in results.items():
-            if source.health != "dead":
-                continue
-            if self.fetcher.store is not None:
-                self.fetcher.store.forget(capture_key("GET", url.strip()))
-            source.health, source.dead_checks = "transient", []
-            source.error = f"{source.error or source.status}; not trusted: the network looked unavailable"
-        return True
+        return distrust_if_network_down(self.live, results, self.fetcher.store)
 
     async def source(self, url: str) -> Source:
         """The Source for one URL; never raises."""

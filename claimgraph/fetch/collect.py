@@ -9,11 +9,11 @@ from pathlib import Path
 from urllib.parse import urlsplit
 
 from claimgraph.extract.adapters import adapter_for
-from claimgraph.fetch.captures import CaptureStore, Check, Response, capture_key
+from claimgraph.fetch.captures import CaptureStore, Check, Response
 from claimgraph.fetch.client import Fetcher
 from claimgraph.fetch.config import FetchConfig
 from claimgraph.fetch.describe import READABLE, describe
-from claimgraph.fetch.health import classify, dead_answer, network_looks_down, wayback_lookup
+from claimgraph.fetch.health import classify, dead_answer, distrust_if_network_down, wayback_lookup
 from claimgraph.fetch.progress import Progress, ProgressCallback
 from claimgraph.fetch.snapshots import find_snapshot, load_snapshots
 from claimgraph.hints import hint_for_error_kind
@@ -52,16 +52,7 @@ class Collector:
 
     def network_down(self, results: dict[str, Source]) -> bool:
         """If most hosts failed as an absent network fails: forget their "dead" and say so."""
-        if not network_looks_down(self.live):
-            return False
-        for url, source in results.items():
-            if source.health != "dead":
-                continue
-            if self.fetcher.store is not None:
-                self.fetcher.store.forget(capture_key("GET", url.strip()))
-            source.health, source.dead_checks = "transient", []
-            source.error = f"{source.error or source.status}; not trusted: the network looked unavailable"
-        return True
+        return distrust_if_network_down(self.live, results, self.fetcher.store)
 
     def source(self, url: str) -> Source:
         """The Source for one URL; never raises."""

@@ -7,7 +7,8 @@ import re
 from typing import TYPE_CHECKING
 from urllib.parse import urlencode, urlsplit
 
-from claimgraph.fetch.captures import Response
+from claimgraph.fetch.captures import CaptureStore, Response, capture_key
+from claimgraph.model import Source
 
 if TYPE_CHECKING:
     from claimgraph.fetch.client import Fetcher
@@ -72,6 +73,22 @@ def network_looks_down(failures: dict[str, str | None], minimum_hosts: int = 3) 
         return False
     ours = sum(1 for kind in failures.values() if kind in OUR_SIDE or kind in ("timeout", "connect"))
     return ours * 2 > len(failures)
+
+
+def distrust_if_network_down(live: dict[str, str | None], results: dict[str, Source],
+                              store: CaptureStore | None) -> bool:
+    """If most hosts of the run (``live``: host → error kind) failed as an absent network fails, its
+    "dead" answers are not trusted: each becomes "transient" and its capture is forgotten. True then."""
+    if not network_looks_down(live):
+        return False
+    for url, source in results.items():
+        if source.health != "dead":
+            continue
+        if store is not None:
+            store.forget(capture_key("GET", url.strip()))
+        source.health, source.dead_checks = "transient", []
+        source.error = f"{source.error or source.status}; not trusted: the network looked unavailable"
+    return True
 
 
 def is_home_page(url: str) -> bool:
