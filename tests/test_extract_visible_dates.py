@@ -109,3 +109,18 @@ def test_byline_word_alone_with_the_name_in_child_markup():
             "</span></em></p></article>")
     meta = extract_metadata(_page(body), "https://e.org/a")
     assert meta.authors == ["Carla Kühn"] and meta.provenance["authors"] == "byline-text"
+
+
+def test_byline_word_in_its_own_element_with_the_name_in_the_next_sibling():
+    body = ("<article><h1>Storm closes roads</h1><div class='b1'><img alt='portrait' src='p.png'>"
+            "<div class='b2'><span class='w'>By</span><span><a href='/team/ada-lovelace'>Ada "
+            "Lovelace</a></span><span> </span></div></div><p>Text of the report.</p></article>")
+    meta = extract_metadata(_page(body, lang="en"), "https://e.org/a")
+    assert meta.authors == ["Ada Lovelace"] and meta.provenance["authors"] == "byline-text"
+
+
+def test_byline_word_alone_beside_words_that_are_not_a_name_gives_no_author():
+    body = ("<article><h1>Storm closes roads</h1><div><span>By</span><span>the numbers</span>"
+            "</div><p>Text of the report.</p></article>")
+    meta = extract_metadata(_page(body, lang="en"), "https://e.org/a")
+    assert meta.authors == []

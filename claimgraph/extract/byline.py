@@ -135,9 +135,13 @@ def _text_authors(tree: HtmlElement, language: str | None) -> list[str]:
     for element in (body if body is not None else tree).iter("p", "span", "div", "strong", "em",
                                                             "b", "small", "li", "header"):
         text = element.text or ""
-        # "<em>Von <span>Ada Lovelace</span></em>": the word alone, the name in markup
-        word_alone = text.strip().lower() in words and len(element) > 0
-        if not opener.match(text) and not word_alone:
+        alone = text.strip().lower() in words
+        if alone and len(element) == 0 and element.getparent() is not None:
+            # "<span>By</span><span><a>Ada Lovelace</a></span>": the word in an element of its
+            # own, the name in its next sibling; the byline is the parent holding both.
+            element = element.getparent()
+        elif not opener.match(text) and not alone:
+            # neither "By Ada …" nor "<em>Von <span>Ada Lovelace</span></em>"
             continue
         full = element_text(element)
         if len(full) <= 80 and opener.match(full):
