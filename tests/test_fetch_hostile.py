@@ -98,7 +98,11 @@ def _library_collect(urls, cache, config):  # what the audit and `claimgraph sou
 @pytest.mark.parametrize("collect", [_threaded_collect, _library_collect], ids=["threaded", "asyncio"])
 def test_every_route_through_the_collector_is_a_finding_never_a_crash(hostile, tmp_path, collect) -> None:
     urls = [hostile.base + route for route in ROUTES] + [hostile.tls_url]
-    sources = collect(urls, tmp_path / "cache", _config(5.0))  # parsers share the CPU
+    # A dead link asks the Wayback Machine for a copy: the hostile server stands in for it (an HTML
+    # answer, so no copy), and nothing leaves the machine.
+    config = replace(_config(5.0),  # parsers share the CPU
+                     base_urls={**_config().base_urls, "wayback": hostile.base + "/wayback/available"})
+    sources = collect(urls, tmp_path / "cache", config)
     for url, source in sources.items():
         assert not (source.error or "").startswith("internal error"), (url, source.error)
     for route in ("/slow-body", "/slow-headers"):
