@@ -1,16 +1,20 @@
 """A hostile web server on 127.0.0.1: slow senders, bombs, floods, absurd headers, redirect loops.
 
 Each route misbehaves the way a real hostile or broken server does; ``start_hostile()`` serves them
-on a free loopback port (plus a TLS port that accepts and then never answers the handshake).
+on a free loopback port (plus a TLS port that accepts and then never answers the handshake), on
+threads of the caller's process; ``start_hostile_process()`` serves them from a process of its own,
+so a client under test never shares its interpreter (and its GIL) with the drips and floods.
 """
 
 from __future__ import annotations
 
 import contextlib
+import multiprocessing
 import socketserver
 import threading
 import time
 import zlib
+from multiprocessing.connection import Connection
 
 DRIP_S = 0.2  # well under any read timeout the tests set, so only a total deadline can stop it
 _BOMB_CACHE: dict[int, bytes] = {}
@@ -111,6 +115,17 @@ class _Handler(socketserver.BaseRequestHandler):
             self.send(_head("200 OK", {"Content-Type": "text/html", "Content-Length": str(len(body))}) + body)
 
 
+class _Listener(socketserver.ThreadingTCPServer):
+    """A threaded loopback listener whose accept queue holds every connection a test opens at once."""
+
+    daemon_threads = True
+    allow_reuse_address = True
+    # socketserver's default backlog is 5: a client opening ten connections at once would see the
+    # kernel drop the SYNs past it and resend them a second later, a connect timeout that no
+    # route asked for.
+    request_queue_size = 128
+
+
 class _Stall(socketserver.BaseRequestHandler):
     def handle(self) -> None:  # accept, read the ClientHello, never answer
         self.request.settimeout(1)
@@ -125,11 +140,8 @@ class _Stall(socketserver.BaseRequestHandler):
                 return
 
 
-class HostileServer(socketserver.ThreadingTCPServer):
+class HostileServer(_Listener):
     """The hostile routes on 127.0.0.1; ``hits`` counts requests by path."""
-
-    daemon_threads = True
-    allow_reuse_address = True
 
     def __init__(self, bomb_mb: int = 200) -> None:
         super().__init__(("127.0.0.1", 0), _Handler)
@@ -137,8 +149,7 @@ class HostileServer(socketserver.ThreadingTCPServer):
         self.hits: dict[str, int] = {}
         self.lock = threading.Lock()
         self.stopping = threading.Event()
-        self.tls = socketserver.ThreadingTCPServer(("127.0.0.1", 0), _Stall)
-        self.tls.daemon_threads = True
+        self.tls = _Listener(("127.0.0.1", 0), _Stall)
         self.tls.stopping = self.stopping  # type: ignore[attr-defined]
 
     @property
@@ -170,3 +181,46 @@ def start_hostile(bomb_mb: int = 200) -> HostileServer:
     for listener in (server, server.tls):
         threading.Thread(target=listener.serve_forever, daemon=True).start()
     return server
+
+
+class HostileProcess:
+    """The hostile server running in a child process; ``stop()`` ends it."""
+
+    def __init__(self, process: multiprocessing.process.BaseProcess, control: Connection,
+                 port: int, tls_port: int) -> None:
+        self.process, self._control = process, control
+        self.base = f"http://127.0.0.1:{port}"
+        self.tls_url = f"https://127.0.0.1:{tls_port}/slow-tls"
+
+    def stop(self) -> None:
+        """Ask the child to stop, and kill it if it has not within a few seconds."""
+        with contextlib.suppress(OSError):
+            self._control.send("stop")
+        self._control.close()
+        self.process.join(5)
+        if self.process.is_alive():
+            self.process.kill()
+            self.process.join()
+
+
+def _serve_in_child(control: Connection, bomb_mb: int) -> None:
+    server = start_hostile(bomb_mb)
+    control.send((server.server_address[1], server.tls.server_address[1]))
+    with contextlib.suppress(EOFError, OSError):  # the parent closed the pipe or went away
+        control.recv()
+    server.stop()
+
+
+def start_hostile_process(bomb_mb: int = 200, *, ready_s: float = 60.0) -> HostileProcess:
+    """Start the hostile server in a fresh (spawned) process; its ports come back over a pipe."""
+    context = multiprocessing.get_context("spawn")  # no fork of a test process that runs threads
+    control, child_end = context.Pipe()
+    process = context.Process(target=_serve_in_child, args=(child_end, bomb_mb), daemon=True,
+                              name="hostile-server")
+    process.start()
+    child_end.close()
+    if not control.poll(ready_s):
+        process.kill()
+        raise RuntimeError(f"the hostile server did not start within {ready_s:.0f} s")
+    port, tls_port = control.recv()
+    return HostileProcess(process, control, port, tls_port)

@@ -279,44 +279,36 @@ class MarkdownReader:
         if doc.references:
             builder.heading("References", 2, "endnotes")
             for label, ref in doc.references.items():
-                entry = f"[{ref.label}]: {ref.url}" + (f' "{ref.title}"' if ref.title else "")
-                buffer = InlineBuffer()
-                buffer.add_text(entry)
-                span = builder.entry(buffer)
-                if span is not None:
-                    endnotes.append(
-                        Endnote(
-                            number=0,
-                            section="References",
-                            key=f"ref:{label}",
-                            label=ref.label,
-                            title=ref.title,
-                            raw_url=ref.url,
-                            identifiers=identifiers_from_url(ref.url),
-                            text=buffer.text,
-                            start=span[0],
-                            end=span[1],
-                        )
-                    )
+                shown = f"[{ref.label}]: {ref.url}" + (f' "{ref.title}"' if ref.title else "")
+                note = _link_entry(builder, shown, ref.url, section="References", key=f"ref:{label}",
+                                   label=ref.label, title=ref.title)
+                if note is not None:
+                    endnotes.append(note)
         if ctx.link_urls:
             builder.heading("Links", 2, "endnotes")
             for url, (label, title) in ctx.link_urls.items():
-                buffer = InlineBuffer()
-                buffer.add_text(url)
-                span = builder.entry(buffer)
-                if span is not None:
-                    endnotes.append(
-                        Endnote(
-                            number=0,
-                            section="Links",
-                            key=url,
-                            raw_url=url,
-                            title=title or None,
-                            snippet=label or None,
-                            identifiers=identifiers_from_url(url),
-                            text=url,
-                            start=span[0],
-                            end=span[1],
-                        )
-                    )
+                note = _link_entry(builder, url, url, section="Links", key=url, title=title or None,
+                                   snippet=label or None)
+                if note is not None:
+                    endnotes.append(note)
         return endnotes
+
+
+def _link_entry(
+    builder: TextBuilder, shown: str, url: str, *, section: str, key: str, label: str = "",
+    title: str | None = None, snippet: str | None = None,
+) -> Endnote | None:
+    """One line of the References or Links list, ``shown`` as written, as the endnote for ``url``.
+
+    None when the line shows nothing. Its text is the line with its whitespace folded.
+    """
+    buffer = InlineBuffer()
+    buffer.add_text(shown)
+    span = builder.entry(buffer)
+    if span is None:
+        return None
+    return Endnote(
+        number=0, section=section, key=key, label=label, title=title, raw_url=url, snippet=snippet,
+        identifiers=identifiers_from_url(url), text=buffer.text,
+        start=span[0], end=span[1],
+    )
