@@ -300,6 +300,8 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--window-tokens", type=int, default=192)
     parser.add_argument("--replay", type=int, default=500, help="sentence-NLI pairs mixed into stage 2")
     parser.add_argument("--threads", type=int, default=1)
+    parser.add_argument("--init", type=Path, help="start from these weights: a checkpoint (.pt) or "
+                        "an exported judge (model.onnx, dequantised by onnx_weights.py)")
     parser.add_argument("--lr", type=float, default=3e-5, help="stage 2 learning rate (the head: x20)")
     args = parser.parse_args(argv)
     random.seed(SEED)
@@ -343,6 +345,13 @@ def main(argv: list[str] | None = None) -> int:
     write_pairs(args.out / "train_pairs_sample.jsonl",
                 {"stage1_train": sample(stage1, 200, check), "stage2_train": sample(stage2, 400, check)})
     model = CrossEncoder(str(base))
+    if args.init:
+        from onnx_weights import state_dict_from_onnx
+
+        state = (state_dict_from_onnx(args.init) if args.init.suffix == ".onnx"
+                 else torch.load(args.init, map_location="cpu"))
+        model.load_state_dict(state)
+        log(f"initialised from {args.init} (sha256 {sha256(args.init)})")
     model.train()
     if args.nli_epochs:
         run_stage(model, tokenizer, stage1, epochs=args.nli_epochs, lr=4e-5,
