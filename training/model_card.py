@@ -112,6 +112,8 @@ def main() -> int:
         _section(ROOT / "benchmarks" / "results" / "judge_combiner_fit.txt",
                  "The combiner's fit (trained-on figures)"),
         _section(ROOT / "benchmarks" / "results" / "evidence_speed_model.txt", "Speed"),
+        _section(ROOT / "training" / "train-joined.log",
+                 "The joined-input retraining run (a candidate; see checkcovid_accuracy.txt)"),
         "## Training progress (every 10th step logged)", "", "```",
         *progress[::5], *(progress[-1:] if progress else []), "```", "",
     ]
