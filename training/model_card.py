@@ -19,14 +19,16 @@ ROOT = Path(__file__).resolve().parent.parent
 LICENCES = [
     ("checkcovid/", "Check-COVID (Wang et al., 2023), MIT", "train (88 % by abstract), dev only measured"),
     ("nli/scifact/", "SciFact claims CC BY 4.0, abstracts ODC-By 1.0", "train (88 % by claim)"),
-    ("nli/fever_symmetric/", "FEVER-Symmetric, CC BY-SA 3.0", "dev (88 %); test only measured"),
-    ("nli/snli_esnli/", "SNLI CC BY-SA 4.0 / e-SNLI MIT", "subsample"),
+    ("nli/fever_symmetric/", "FEVER-Symmetric, CC BY-SA 3.0", "passage runs only: dev (88 %)"),
+    ("nli/snli_esnli/", "SNLI CC BY-SA 4.0 / e-SNLI MIT", "subsample (replayed in the claim stage)"),
     ("nli/conjnli/", "ConjNLI, MIT (premises from Wikipedia, CC BY-SA)", "subsample"),
     ("nli/negation_nli/", "Negation NLI, MIT (from SNLI / MNLI; the RTE part, licence unclear, "
      "is not used)", "subsample"),
     ("nli/breaking_nli/", "Breaking NLI, CC BY-SA 4.0", "80 per label"),
     ("nli/hans_generated/", "HANS templates, MIT", "small dose"),
-    ("wice/", "WiCE, ODC-BY annotations, CC BY-SA text", "never trained on; only measured"),
+    ("wice/", "WiCE (Kamoi et al., 2023), ODC-BY annotations; page text CC BY-SA / Common Crawl "
+     "terms (attribution: the WiCE authors and the cited pages' authors)",
+     "joined runs: the dev fit half (sha256 of meta.id even) trained on; the other half only measured"),
 ]
 
 
@@ -36,12 +38,28 @@ def _section(path: Path, title: str) -> str:
     return f"### {title}\n\n```\n{path.read_text().strip()}\n```\n"
 
 
+def _joined_text(settings: dict) -> list[str]:
+    return [
+        "The model reads ONE input per (claim, source) (`\"inputs\": \"joined\"` in judge.json): "
+        "the claim against the top-3 passages of the lexical ranking joined in document order, cut "
+        f"to {settings.get('window_tokens')} tokens (the claim is kept, the text's tail goes). It "
+        "was trained on inputs made by that same code (`training/joined_inputs.py` calls "
+        "claimgraph's Document building and `rank_passages`). The verdict per source comes from "
+        "the combiner (`combiner.json`, when present: a multinomial logistic regression over the "
+        "joined input's probabilities, lexical coverage and contradiction cues, fitted by "
+        "`fit_combiner.py` on the Check-COVID train claims the model trained on and the WiCE dev "
+        "fit half; never on Check-COVID dev, Check-COVID train's held-out part or the WiCE "
+        "held-out half), else the written rule; a passage that restates the claim but flips it "
+        "(antonym, negation, number) still makes it a dispute.", ""]
+
+
 def main() -> int:
     """Assemble the card."""
     log = (ROOT / "training" / "train.log").read_text(errors="replace").splitlines()
     hashes = [line for line in log if line.startswith("sha256 ")]
     sizes = next((line for line in log if line.startswith("stage 1")), "")
     held = next((line for line in log if line.startswith("held out:")), "")
+    joined = next((line for line in log if line.startswith("joined pairs")), "")
     progress = [line for line in log if re.search(r"step \d+/\d+ loss", line)]
     settings = json.loads((ROOT / "claimgraph" / "data" / "judge" / "judge.json").read_text())
     model = ROOT / "claimgraph" / "data" / "judge" / "model.onnx"
@@ -58,23 +76,26 @@ def main() -> int:
         "Rebuild: `training/train_judge.py` (seeded) → `export_judge.py CHECKPOINT` → "
         "`calibrate_judge.py` → `fit_combiner.py` → `score_pairs.py` → the benchmarks → "
         "`model_card.py`.", "",
-        f"Inputs are cut to {settings.get('passage_tokens')} tokens for one passage and "
-        f"{settings.get('window_tokens')} for the passages read together (the claim is kept, the "
-        "passage's tail goes). The verdict per source comes from the combiner "
-        "(`claimgraph/evidence/combiner.py`, `combiner.json`): a multinomial logistic regression "
-        "over the passages' probabilities, lexical coverage and contradiction cues, fitted by "
-        "`fit_combiner.py` on Check-COVID train only (never on Check-COVID dev or WiCE); a "
-        "passage that restates the claim but flips it (antonym, negation, number) still makes "
-        "it a dispute.", "",
+        *(_joined_text(settings) if settings.get("inputs") == "joined" else [
+            f"Inputs are cut to {settings.get('passage_tokens')} tokens for one passage and "
+            f"{settings.get('window_tokens')} for the passages read together (the claim is kept, "
+            "the passage's tail goes). The verdict per source comes from the combiner "
+            "(`claimgraph/evidence/combiner.py`, `combiner.json`): a multinomial logistic "
+            "regression over the passages' probabilities, lexical coverage and contradiction "
+            "cues, fitted by `fit_combiner.py` on Check-COVID train only (never on Check-COVID "
+            "dev or WiCE); a passage that restates the claim but flips it (antonym, negation, "
+            "number) still makes it a dispute.", ""]),
         "## Data and licences", "",
         "| data | licence | use |", "| --- | --- | --- |",
         *[f"| `{d}` | {lic} | {use} |" for d, lic, use in LICENCES], "",
         "All licences allow redistribution of a model trained on them (attribution and, for the "
         "CC BY-SA sets, share-alike: this model card is the attribution).", "",
-        f"Sizes: {sizes}.", f"Held-out pairs per set: {held.removeprefix('held out: ')}.", "",
+        f"Sizes: {sizes}.", *([f"Joined {joined}."] if joined else []),
+        f"Held-out pairs per set: {held.removeprefix('held out: ')}.", "",
         "Hard negatives: supported claims edited by antonym swap, negation, number or year change "
-        "(`training/perturb.py`), labelled disputes; undecided sentences of the same abstract "
-        "and other claims' evidence, labelled neither.", "",
+        "(`training/perturb.py`), labelled disputes (in joined runs re-ranked for the edited "
+        "claim); other claims' sources (joined) or evidence and undecided sentences of the same "
+        "abstract (passage runs), labelled neither.", "",
         "Input hashes (sha256):", "", "```", *hashes, "```", "",
         "## Figures: held out beside trained on", "",
         "Pairs as the trainer saw them (claim, gold evidence passage), scored with the shipped "
@@ -85,10 +106,14 @@ def main() -> int:
         "Through claimgraph's own path (retrieval from the whole source, aggregation, "
         "thresholds):", "",
         _section(ROOT / "benchmarks" / "results" / "checkcovid_accuracy.txt", "Check-COVID"),
+        _section(ROOT / "benchmarks" / "results" / "judge_wice_halves.txt",
+                 "WiCE dev: fit half (trained on) beside the held-out half"),
         _section(ROOT / "benchmarks" / "results" / "wice_accuracy.txt", "WiCE dev"),
         _section(ROOT / "benchmarks" / "results" / "judge_combiner_fit.txt",
-                 "The combiner, fitted on Check-COVID train (trained-on figures)"),
+                 "The combiner's fit (trained-on figures)"),
         _section(ROOT / "benchmarks" / "results" / "evidence_speed_model.txt", "Speed"),
+        _section(ROOT / "training" / "train-joined.log",
+                 "The joined-input retraining run (a candidate; see checkcovid_accuracy.txt)"),
         "## Training progress (every 10th step logged)", "", "```",
         *progress[::5], *(progress[-1:] if progress else []), "```", "",
     ]

@@ -1,9 +1,10 @@
 """Score the exported judge on the trainer's held-out pairs and on a sample of its training pairs.
 
-    python training/score_pairs.py [training/out]
+    python training/score_pairs.py [training/out] [MODEL_FOLDER]
 
 Pairs are (claim, evidence passage) as the trainer saw them (gold rationale for claim-level
-sets). Prints per set: accuracy, macro-F1 over the labels present, and the dispute F1; held-out
+sets; for joined runs, the joined top passages of the source), cut to the folder's
+``window_tokens``. Prints per set: accuracy, macro-F1 over the labels present, and the dispute F1; held-out
 sets and the training samples side by side. Writes ``pair_figures.json`` beside the pairs.
 """
 
@@ -38,7 +39,8 @@ def figures(predicted: list[str], gold: list[str]) -> dict[str, float]:
 def main(argv: list[str]) -> int:
     """Score every set in the two pair files."""
     folder = Path(argv[0]) if argv else ROOT / "training" / "out"
-    judge = OnnxJudge()
+    judge = OnnxJudge(argv[1] if len(argv) > 1 else "")
+    caps = int(judge.settings.get("window_tokens", judge.settings["max_length"]))
     sets: dict[str, list[dict]] = defaultdict(list)
     for name in ("heldout_pairs.jsonl", "train_pairs_sample.jsonl"):
         for line in (folder / name).read_text().splitlines():
@@ -46,7 +48,8 @@ def main(argv: list[str]) -> int:
             sets[row["set"]].append(row)
     out = {}
     for name, rows in sets.items():
-        probabilities = judge.probabilities([(r["claim"], r["text"]) for r in rows])
+        probabilities = judge.probabilities([(r["claim"], r["text"]) for r in rows],
+                                            [caps] * len(rows))
         predicted = [judge.labels[max(range(3), key=p.__getitem__)] for p in probabilities]
         out[name] = figures(predicted, [r["label"] for r in rows])
         print(f"{name:<26} " + "  ".join(f"{k} {v}" for k, v in out[name].items()))

@@ -33,6 +33,7 @@ from torch import nn
 from transformers import BertModel
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
+import joined_inputs  # noqa: E402
 from perturb import contradict  # noqa: E402
 
 LABELS = ["supports", "disputes", "neither"]
@@ -149,6 +150,40 @@ def claim_stage(data: Path, hashes: dict, rng: random.Random) -> tuple[list, dic
     return train, held
 
 
+def joined_stage(data: Path, hashes: dict, rng: random.Random) -> tuple[list, dict, dict]:
+    """Joined-mode pairs (``joined_inputs``): one (claim, top passages joined) per source.
+
+    Check-COVID train's training part (title + abstract), SciFact train's training part (its
+    rationale), the WiCE dev fit half (the cited page), each with hard negatives (perturbed
+    supported claims re-ranked -> disputes; another row's source -> neither).
+    """
+    covid = read_jsonl(data / "checkcovid/claim_train.jsonl", hashes, data)
+    covid_train = [r for r in covid if not held_out(r["id"].split("_")[0])]
+    covid_hold = [r for r in covid if held_out(r["id"].split("_")[0])]
+    scifact = read_jsonl(data / "nli/scifact/claim_train.jsonl", hashes, data)
+    scifact_train = [r for r in scifact if not held_out(str(r["scifact_claim_id"]))]
+    scifact_hold = [r for r in scifact if held_out(str(r["scifact_claim_id"]))]
+    wice = read_jsonl(data / "wice/claim_dev.jsonl", hashes, data)
+    parts = {
+        "checkcovid": joined_inputs.pairs_for(joined_inputs.covid_items(covid_train), rng),
+        "scifact": joined_inputs.pairs_for(joined_inputs.scifact_items(scifact_train), rng,
+                                           perturb_share=0.5),
+        "wice_fit": joined_inputs.pairs_for(
+            joined_inputs.wice_items(wice, joined_inputs.wice_fit_half), rng),
+    }
+    fixed = random.Random(SEED)
+    held = {
+        "checkcovid_train_heldout_joined": joined_inputs.pairs_for(
+            joined_inputs.covid_items(covid_hold), fixed),
+        "scifact_joined": joined_inputs.pairs_for(joined_inputs.scifact_items(scifact_hold), fixed,
+                                                  perturb_share=0.5),
+    }
+    train = [pair for pairs in parts.values() for pair in pairs]
+    rng.shuffle(train)
+    counts = {name: [sum(p[2] == k for p in pairs) for k in range(3)] for name, pairs in parts.items()}
+    return train, held, counts
+
+
 class CrossEncoder(nn.Module):
     """MiniLM over (claim, passage), mean-pooled, then a 3-way linear head."""
 
@@ -176,6 +211,24 @@ def encode(tokenizer: Tokenizer, batch: list) -> dict[str, torch.Tensor]:
     }
 
 
+class RuntimeEncoder:
+    """``encode`` for joined inputs: tokenised and cut exactly as the runtime cuts them."""
+
+    def __init__(self, tokenizer: Tokenizer, cap: int) -> None:
+        self.tokenizer, self.cap = tokenizer, cap
+
+    def __call__(self, batch: list) -> dict[str, torch.Tensor]:  # noqa: D102
+        ids, types = joined_inputs.encode_like_runtime(self.tokenizer, batch, self.cap)
+        width = max(len(row) for row in ids)
+        tensors = {name: torch.zeros((len(ids), width), dtype=torch.long)
+                   for name in ("input_ids", "attention_mask", "token_type_ids")}
+        for i, (row, kind) in enumerate(zip(ids, types, strict=True)):
+            tensors["input_ids"][i, : len(row)] = torch.tensor(row)
+            tensors["attention_mask"][i, : len(row)] = 1
+            tensors["token_type_ids"][i, : len(row)] = torch.tensor(kind)
+        return tensors
+
+
 def batches(pairs: list, size: int, rng: random.Random) -> list[list]:
     """Batches of similar length (less padding), in random order."""
     order = sorted(pairs, key=lambda p: len(p[0]) + len(p[1]) + rng.random() * 40)
@@ -185,7 +238,7 @@ def batches(pairs: list, size: int, rng: random.Random) -> list[list]:
 
 
 def run_stage(model, tokenizer, pairs, *, epochs, lr, batch_size, out, tag, rng, log,
-              every=40) -> None:
+              every=40, encoder=None) -> None:
     """Train with linear warm-up and decay; save a checkpoint every ``every`` steps and epoch.
 
     The machine is shared, so a slow run must still leave a usable model: ``latest.pt`` is
@@ -203,7 +256,7 @@ def run_stage(model, tokenizer, pairs, *, epochs, lr, batch_size, out, tag, rng,
     step, started = 0, time.time()
     for epoch in range(1, epochs + 1):
         for batch in batches(pairs, batch_size, rng):
-            logits = model(**encode(tokenizer, batch))
+            logits = model(**(encoder(batch) if encoder else encode(tokenizer, batch)))
             loss = loss_fn(logits, torch.tensor([p[2] for p in batch]))
             loss.backward()
             torch.nn.utils.clip_grad_norm_(model.parameters(), 1.0)
@@ -242,11 +295,19 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--claim-epochs", type=int, default=3)
     parser.add_argument("--batch-size", type=int, default=16)
     parser.add_argument("--max-length", type=int, default=160)
+    parser.add_argument("--joined", action="store_true",
+                        help="stage 2 on joined runtime-shaped inputs (one per claim and source)")
+    parser.add_argument("--window-tokens", type=int, default=192)
+    parser.add_argument("--replay", type=int, default=500, help="sentence-NLI pairs mixed into stage 2")
+    parser.add_argument("--threads", type=int, default=1)
+    parser.add_argument("--init", type=Path, help="start from these weights: a checkpoint (.pt) or "
+                        "an exported judge (model.onnx, dequantised by onnx_weights.py)")
+    parser.add_argument("--lr", type=float, default=3e-5, help="stage 2 learning rate (the head: x20)")
     args = parser.parse_args(argv)
     random.seed(SEED)
     np.random.seed(SEED)
     torch.manual_seed(SEED)
-    torch.set_num_threads(2)
+    torch.set_num_threads(args.threads)  # a shared machine
     args.out.mkdir(parents=True, exist_ok=True)
     log_lines: list[str] = []
 
@@ -265,11 +326,17 @@ def main(argv: list[str] | None = None) -> int:
                               "base/tokenizer.json": sha256(base / "tokenizer.json")}
     rng = random.Random(SEED)
     stage1, held1 = sentence_stage(args.data, hashes, rng)
-    stage2, held2 = claim_stage(args.data, hashes, rng)
-    stage2 += sample(stage1, 500, rng)  # replay, so the claim stage keeps what NLI taught
+    if args.joined:
+        stage2, held2, counts = joined_stage(args.data, hashes, rng)
+    else:
+        stage2, held2 = claim_stage(args.data, hashes, rng)
+    stage2 += sample(stage1, args.replay, rng)  # replay, so the claim stage keeps what NLI taught
     rng.shuffle(stage2)
     for name, digest in sorted(hashes.items()):
         log(f"sha256 {digest}  {name}")
+    if args.joined:
+        log("joined pairs per set (supports, disputes, neither): " + ", ".join(
+            f"{name} {c}" for name, c in counts.items()) + f"; sentence-NLI replay {args.replay}")
     log(f"stage 1 (sentence NLI): {len(stage1)} pairs; stage 2 (claims): {len(stage2)} pairs")
     log("held out: " + ", ".join(f"{k} {len(v)}" for k, v in {**held1, **held2}.items()))
     held_all = {**held1, **held2}
@@ -278,11 +345,26 @@ def main(argv: list[str] | None = None) -> int:
     write_pairs(args.out / "train_pairs_sample.jsonl",
                 {"stage1_train": sample(stage1, 200, check), "stage2_train": sample(stage2, 400, check)})
     model = CrossEncoder(str(base))
+    if args.init:
+        from onnx_weights import state_dict_from_onnx
+
+        state = (state_dict_from_onnx(args.init) if args.init.suffix == ".onnx"
+                 else torch.load(args.init, map_location="cpu"))
+        model.load_state_dict(state)
+        log(f"initialised from {args.init} (sha256 {sha256(args.init)})")
     model.train()
-    run_stage(model, tokenizer, stage1, epochs=args.nli_epochs, lr=4e-5,
-              batch_size=args.batch_size, out=args.out, tag="nli", rng=rng, log=log)
-    run_stage(model, tokenizer, stage2, epochs=args.claim_epochs, lr=3e-5,
-              batch_size=args.batch_size, out=args.out, tag="claims", rng=rng, log=log)
+    if args.nli_epochs:
+        run_stage(model, tokenizer, stage1, epochs=args.nli_epochs, lr=4e-5,
+                  batch_size=args.batch_size, out=args.out, tag="nli", rng=rng, log=log)
+    encoder = None
+    if args.joined:  # cut as the runtime cuts: max_length first, then the window's cap
+        runtime = Tokenizer.from_file(str(base / "tokenizer.json"))
+        runtime.no_padding()
+        runtime.enable_truncation(max_length=256)
+        encoder = RuntimeEncoder(runtime, args.window_tokens)
+    run_stage(model, tokenizer, stage2, epochs=args.claim_epochs, lr=args.lr,
+              batch_size=args.batch_size, out=args.out, tag="joined" if args.joined else "claims",
+              rng=rng, log=log, encoder=encoder)
     (args.out / "train_log.txt").write_text("\n".join(log_lines) + "\n")
     return 0
 
