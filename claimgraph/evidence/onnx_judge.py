@@ -22,6 +22,7 @@ import os
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from claimgraph import settings
 from claimgraph.errors import InputError
 from claimgraph.evidence import combiner
 from claimgraph.evidence.contradiction import CUE_DISPUTE, contradiction_cue
@@ -35,12 +36,12 @@ from claimgraph.evidence.features import (
 from claimgraph.evidence.judges import Verdict
 from claimgraph.evidence.retrieval import Document
 from claimgraph.hints import Hint
+from claimgraph.judge_card import MODEL_DIR
 from claimgraph.model import Quote
 
 __all__ = ["OnnxJudge", "MODEL_DIR", "Scored", "Judged", "aggregate", "model_available", "with_cues",
            "joined_input", "JOINED"]
 
-MODEL_DIR = Path(__file__).resolve().parent.parent / "data" / "judge"
 PASSAGES = 3  # passages judged per (claim, document)
 WINDOW = -1  # the index standing for the judged passages read together
 MENTIONS_AT = 0.3  # share of the claim's terms the passages must hold to be "mentions"
@@ -115,7 +116,7 @@ class OnnxJudge:
     other_candidates = 2  # uncited sources judged per claim (the lexical judge takes 8: cheaper)
 
     def __init__(self, target: str = "") -> None:
-        folder = Path(target or os.environ.get(DIR_VARIABLE) or MODEL_DIR)
+        folder = Path(target or settings.get(DIR_VARIABLE) or MODEL_DIR)
         if not model_available(folder):
             raise InputError(f"no trained judge in {folder} (needs model.onnx, tokenizer.json, "
                              "judge.json)", hint=Hint.LEXICAL_JUDGE)
