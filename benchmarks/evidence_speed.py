@@ -148,6 +148,7 @@ def model_speed(claims: int, sources: int, folder: str = "", audit_too: bool = T
     from claimgraph.evidence.retrieval import document_from_source
 
     spec = f"model:{folder}" if folder else "model"
+    print(f"load average before: {_load_average()}; cores: {len(os.sched_getaffinity(0))}")
     if audit_too:
         audit = {judge: min(_audit_seconds(judge, folder) for _ in range(2))
                  for judge in ("lexical", "model")}
@@ -186,7 +187,12 @@ def model_speed(claims: int, sources: int, folder: str = "", audit_too: bool = T
     print(f"lexical judge, same {claims * 5:,} (claim, source) pairs: {lexical_seconds:.1f} s; "
           f"model / lexical x{elapsed / lexical_seconds:.1f}")
     print(f"target: under 120 s -> {'met' if elapsed < 120 else 'NOT met'}")
+    print(f"load average after: {_load_average()}")
     return 0
+
+
+def _load_average() -> str:
+    return ", ".join(f"{value:.2f}" for value in os.getloadavg())
 
 
 if __name__ == "__main__":

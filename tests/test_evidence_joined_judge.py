@@ -131,6 +131,22 @@ def test_an_uncited_off_topic_source_costs_no_model_input(joined: OnnxJudge) -> 
     assert counting.rows == 0 and verdicts[0].stance == "unrelated"
 
 
+def test_an_uncited_source_holding_little_of_a_long_claim_costs_no_model_input(
+        joined: OnnxJudge) -> None:
+    claim = ("The regional council approved the new harbour bridge, the tram extension, the "
+             "coastal cycle path and the northern ferry terminal in its spring budget.")
+    source = document_from_text("The harbour bridge and the ferry terminal are busy.")  # 4 of 16
+    counting = CountingSession(joined.session)
+    joined.session = counting
+    try:
+        uncited = joined.judge_many(claim, [source], cited=[False])
+        assert counting.rows == 0 and uncited[0].stance == "unrelated"
+        cited = joined.judge_many(claim, [source], cited=[True])
+    finally:
+        joined.session = counting.session
+    assert counting.rows == 1 and cited[0].stance != "unrelated"  # 3+ shared terms: on topic
+
+
 def test_the_joined_judge_scores_one_input_standing_for_the_passages(joined: OnnxJudge) -> None:
     document = document_from_text(HAND_CASES[0][1])
     judged = joined.score([(HAND_CASES[0][0], [document], [True])])[0][0]

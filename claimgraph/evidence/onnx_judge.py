@@ -210,8 +210,10 @@ class OnnxJudge:
                     idf: dict[str, float] | None = None) -> list[list[Verdict]]:
         """Verdicts for many (claim, documents, cited) requests, all their passages in one run.
 
-        Documents marked not cited whose best passages are off topic are ``unrelated``
-        without running the model (an uncited unrelated source is not reported anyway).
+        Documents marked not cited whose best passages hold less than ``MENTIONS_AT`` of the
+        claim's terms are ``unrelated`` without running the model (an uncited unrelated source is
+        not reported anyway): a source the author did not cite must hold a share of the claim,
+        not just a few of a long claim's words, to be worth a model input.
         """
         return [[self._verdict(judged) if judged.scored else Verdict("unrelated", 1.0, 0.0, [])
                  for judged in per_request] for per_request in self.score(requests, idf)]
@@ -234,7 +236,7 @@ class OnnxJudge:
             for document, is_cited in zip(documents, cited, strict=True):
                 ranked = self.ranked_scores(terms, document, idf)
                 indices = [i for _, i in ranked]
-                if not (is_cited or _on_topic(terms, document, indices)):
+                if not (is_cited or _holds_share(terms, document, indices)):
                     ranked, indices = [], []
                 plan.append((document, ranked))
                 if self.joined:
@@ -441,6 +443,12 @@ def _on_topic(terms: ClaimTerms, document: Document, ranked: list[int]) -> bool:
     shared = {t for i in ranked for t in document.terms[i]} & terms.unique
     return bool(terms.unique) and (len(shared) / len(terms.unique) >= MENTIONS_AT
                                    or len(shared) >= MENTIONS_TERMS)
+
+
+def _holds_share(terms: ClaimTerms, document: Document, ranked: list[int]) -> bool:
+    """Whether the passages hold at least ``MENTIONS_AT`` of the claim's terms."""
+    shared = {t for i in ranked for t in document.terms[i]} & terms.unique
+    return bool(terms.unique) and len(shared) / len(terms.unique) >= MENTIONS_AT
 
 
 def _quote(document: Document, index: int) -> Quote:
