@@ -83,7 +83,7 @@ def summary(card: dict, default: str) -> str:
     if default == "model":
         return (f"Judges: the default is the trained judge {model}; it falls back to {lexical} "
                 "when it cannot load. Treat stances as leads to check by hand.")
-    return (f"Judges: the default is {lexical}. --judge model chooses {model}; it is not the "
+    return (f"Judges: the default is {lexical}. The model judge is {model}; it is not the "
             "default because on held-out data it does not both beat the lexical judge on "
             "Check-COVID and match it on WiCE. Both are weak judges: treat their stances as leads "
             "to check by hand.")

@@ -54,7 +54,7 @@ SETTINGS: tuple[Setting, ...] = (
     Setting("CLAIMGRAPH_JUDGE_API_KEY", "", "bearer token sent to an `endpoint:` judge"),
     Setting("CLAIMGRAPH_JUDGE_DIR", "",
             "a folder holding an exported trained judge (`model.onnx`, `tokenizer.json`, "
-            "`judge.json`) used by `--judge model` instead of the shipped one"),
+            "`judge.json`) used by the model judge instead of the shipped one"),
     Setting("CLAIMGRAPH_EXPLORER_ALLOW_PRIVATE", "",
             "`1` lets the explorer's article fetcher reach private and loopback addresses (local testing)"),
     Setting("CLAIMGRAPH_BASE_<SERVICE>", "",
