@@ -197,3 +197,10 @@ def test_a_missing_model_folder_from_the_environment_falls_back(tmp_path, monkey
     heard: list[str] = []
     assert isinstance(get_judge("model", on_notice=heard.append), LexicalJudge)
     assert len(heard) == 1 and "nowhere" in heard[0] and "\n" not in heard[0]
+
+
+def test_a_contradiction_cue_disputes_whatever_the_threshold(tmp_path) -> None:
+    strict = OnnxJudge(str(joined_folder(tmp_path / "strict", disputes_at=0.99)))
+    for claim, source in HAND_CASES:
+        verdict = strict.judge(claim, document_from_text(source))
+        assert verdict.stance == "disputes" and verdict.confidence >= 0.9, verdict

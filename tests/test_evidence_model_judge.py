@@ -68,6 +68,7 @@ def test_default_is_lexical_and_a_missing_model_falls_back_and_says_why(tmp_path
     monkeypatch.setattr(judges, "_CACHE", {})
     monkeypatch.setattr(judges, "_FALLBACK", {})
     monkeypatch.setattr("claimgraph.evidence.onnx_judge.MODEL_DIR", tmp_path)
+    monkeypatch.delenv("CLAIMGRAPH_JUDGE_DIR", raising=False)
     heard: list[str] = []
     assert isinstance(get_judge("default", on_notice=heard.append), LexicalJudge)
     assert len(heard) == (0 if DEFAULT_JUDGE == "lexical" else 1)  # no model in tmp_path
@@ -88,6 +89,7 @@ def test_audit_reports_the_fallback_once(tmp_path, monkeypatch) -> None:
     monkeypatch.setattr(judges, "_CACHE", {})
     monkeypatch.setattr(judges, "_FALLBACK", {})
     monkeypatch.setattr("claimgraph.evidence.onnx_judge.MODEL_DIR", tmp_path)
+    monkeypatch.delenv("CLAIMGRAPH_JUDGE_DIR", raising=False)
     notices: list[str] = []
     evidence = judge_article(sample_article(), sample_sources(), judge="model",
                              on_notice=notices.append)

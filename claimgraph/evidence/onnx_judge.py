@@ -323,8 +323,8 @@ class OnnxJudge:
         return by_label["supports"], by_label["disputes"], by_label["neither"]
 
     def _joined_verdict(self, judged: Judged) -> Verdict:
-        """Joined mode: the combiner's probabilities (else the model's own on the one input),
-        a cue lifting the dispute, then ``aggregate``; the quote costs no model call."""
+        """Joined mode: a contradiction cue makes a dispute; else ``aggregate`` on the combiner's
+        probabilities (or the model's own on the one input). The quote costs no model call."""
         terms, document, indices = judged.terms, judged.document, judged.passages
         joined = judged.scored[0]
         if self.combiner is not None:
@@ -333,14 +333,15 @@ class OnnxJudge:
             supports, disputes, neither = joined.supports, joined.disputes, joined.neither
         flipped = [i for i in indices if contradiction_cue(
             terms.text, terms.unique, document.passages[i].text, document.terms[i])]
-        if flipped:  # a passage restating the claim but flipping it disputes it
+        if flipped:  # a passage restating the claim but flipping it: a dispute, whatever the model
+            stance = "disputes"
             disputes = max(disputes, CUE_DISPUTE)
             supports = min(supports, 1 - disputes)
-            neither = max(0.0, 1 - disputes - supports)
-        stance, _ = aggregate([Scored(WINDOW, supports, disputes, neither)],
-                              float(self.settings["supports_at"]),
-                              float(self.settings["disputes_at"]))
-        decisive = flipped[0] if stance == "disputes" and flipped else indices[0]
+        else:
+            stance, _ = aggregate([Scored(WINDOW, supports, disputes, neither)],
+                                  float(self.settings["supports_at"]),
+                                  float(self.settings["disputes_at"]))
+        decisive = flipped[0] if flipped else indices[0]
         quotes = [_quote(document, i) for i in [decisive] + [i for i in indices if i != decisive]]
         if stance == "disputes":
             return Verdict("disputes", disputes, supports, quotes)
