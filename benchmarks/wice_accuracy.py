@@ -1,11 +1,12 @@
 """Accuracy of the support score and of evidence retrieval on WiCE (claims with their cited page).
 
-Prints, for claimgraph's default judge, a majority-class baseline and a plain word-overlap
-baseline: ROC AUC of supported vs not fully supported, macro-F1 of the 3-way label and evidence
-recall@3. Everything fitted (model weights, label thresholds) is fitted on training folds and
-scored on the held-out fold (k-fold over claims, repeated with several shuffles).
+Prints, for claimgraph's judges, a majority-class baseline and a plain word-overlap baseline:
+ROC AUC of supported vs not fully supported, macro-F1 of the 3-way label and evidence hit@3, on
+the fixed fit half of WiCE dev (``fit.wice_fit_half``; k-fold within it: what may be trained on)
+beside the held-out half (weights and label cuts fitted on the fit half only).
 
     python benchmarks/wice_accuracy.py [--data PATH] [--folds 5] [--repeats 3] [--write-weights]
+                                       [--model-dir DIR] [--no-model]
 
 ``--write-weights`` then fits the shipped model on all the data and writes
 ``claimgraph/evidence/model_weights.py`` (its figures are the cross-validated ones printed).
@@ -24,8 +25,15 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 from claimgraph.evidence.features import FEATURES, ClaimTerms, pair_features, rank_passages  # noqa: E402
-from claimgraph.evidence.fit import fit_logistic, folds, macro_f1, predict, roc_auc  # noqa: E402
-from claimgraph.evidence.lexical import DISPUTE_FACTOR, dispute_cue  # noqa: E402
+from claimgraph.evidence.fit import (  # noqa: E402
+    fit_logistic,
+    folds,
+    macro_f1,
+    predict,
+    roc_auc,
+    wice_fit_half,
+)
+from claimgraph.evidence.lexical import DISPUTE_FACTOR, LexicalJudge, dispute_cue  # noqa: E402
 from claimgraph.evidence.retrieval import Document  # noqa: E402
 from claimgraph.evidence.text import STOPWORDS, tokens  # noqa: E402
 from claimgraph.model import Passage  # noqa: E402
@@ -106,6 +114,48 @@ def cross_validate(rows: list[list[float]], gold: list[str], k: int, seed: int,
     return roc_auc(scores, binary), macro_f1(predicted, gold)
 
 
+def fit_then_hold_out(rows: list[list[float]], gold: list[str], fit_part: list[int],
+                      held_part: list[int], fit: bool,
+                      damp: list[float] | None = None) -> tuple[float, float]:
+    """AUC and macro-F1 on ``held_part`` of a score whose weights (if ``fit``) and label cuts
+    were fitted on ``fit_part`` only."""
+    damp = damp or [1.0] * len(rows)
+    binary = [int(label == "supported") for label in gold]
+    model = fit_logistic([rows[i] for i in fit_part], [binary[i] for i in fit_part]) if fit else None
+
+    def score(i: int) -> float:
+        return predict(model, rows[i]) * damp[i] if model else rows[i][0]
+
+    cuts = thresholds([score(i) for i in fit_part], [gold[i] for i in fit_part])
+    held_scores = [score(i) for i in held_part]
+    return (roc_auc(held_scores, [binary[i] for i in held_part]),
+            macro_f1([three_way(x, cuts) for x in held_scores], [gold[i] for i in held_part]))
+
+
+def halves(records: list[dict]) -> tuple[list[int], list[int]]:
+    """Indices of the fit half and the held-out half (``fit.wice_fit_half`` of ``meta.id``)."""
+    fit_part = [i for i, r in enumerate(records) if wice_fit_half(r["meta"]["id"])]
+    chosen = set(fit_part)
+    return fit_part, [i for i in range(len(records)) if i not in chosen]
+
+
+def split_row(label: str, rows: list[list[float]], gold: list[str], parts: tuple[list[int],
+              list[int]], fit: bool, args: argparse.Namespace, damp: list[float] | None = None,
+              retrieval: tuple[float, float] | None = None, note: str = "") -> None:
+    """One table line: the fit half (k-fold within it) beside the held-out half (fitted on the
+    whole fit half, scored on the other)."""
+    fit_part, held_part = parts
+    sub = [rows[i] for i in fit_part]
+    sub_gold = [gold[i] for i in fit_part]
+    sub_damp = [damp[i] for i in fit_part] if damp else None
+    runs = [cross_validate(sub, sub_gold, args.folds, seed, fit, sub_damp)
+            for seed in range(args.repeats)]
+    held = fit_then_hold_out(rows, gold, fit_part, held_part, fit, damp)
+    hits = f"{retrieval[0]:>7.3f} {retrieval[1]:>7.3f}" if retrieval else f"{'':>7} {'':>7}"
+    print(f"{label:<40} {_mean([r[0] for r in runs]):>7.3f} {_mean([r[1] for r in runs]):>7.3f}  "
+          f"{held[0]:>7.3f} {held[1]:>7.3f}  {hits}{note}")
+
+
 def main(argv: list[str] | None = None) -> int:
     """Run the benchmark and print its table."""
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
@@ -114,12 +164,12 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--repeats", type=int, default=3)
     parser.add_argument("--write-weights", action="store_true")
     parser.add_argument("--no-model", action="store_true", help="skip the trained judge's rows")
+    parser.add_argument("--model-dir", default="", help="an exported judge folder (default: shipped)")
     args = parser.parse_args(argv)
     records = [json.loads(line) for line in args.data.read_text().splitlines() if line.strip()]
     started = time.perf_counter()
-    ours, every, overlap, gold, damp = [], [], [], [], []
-    recalls: dict[str, list[float]] = {"claimgraph": [], "overlap": [], "lead-3": []}
-    hits: dict[str, list[float]] = {"claimgraph": [], "overlap": [], "lead-3": []}
+    ours, every, overlap, gold, damp, shipped = [], [], [], [], [], []
+    hits: dict[str, list[float | None]] = {"claimgraph": [], "overlap": [], "lead-3": []}
     for record in records:
         doc, claim = document(record["evidence"]), ClaimTerms.of(record["claim"])
         ranked = rank_passages(claim, doc)
@@ -127,40 +177,42 @@ def main(argv: list[str] | None = None) -> int:
         ours.append([values[name] for name in MODEL_FEATURES])
         every.append([values[name] for name in FEATURES])
         damp.append(DISPUTE_FACTOR if dispute_cue(claim, doc, ranked) else 1.0)
+        shipped.append([LexicalJudge().judge(record["claim"], doc).support])
         score, top_overlap = overlap_baseline(record["claim"], record["evidence"])
         overlap.append([score])
         gold.append(record["label"])
         for name, top in (("claimgraph", [i for _, i in ranked[:3]]), ("overlap", top_overlap),
                           ("lead-3", [0, 1, 2])):
             recall = recall_at(top, record["supporting_sentences"])
-            if recall is not None:
-                recalls[name].append(recall)
-                hits[name].append(float(recall > 0))
+            hits[name].append(None if recall is None else float(recall > 0))
     featurised = time.perf_counter() - started
+    parts = halves(records)
     majority = max(LABELS, key=gold.count)
     print(f"WiCE dev: {len(records)} claims ({', '.join(f'{gold.count(x)} {x}' for x in LABELS)});"
-          f" {len(recalls['claimgraph'])} with annotated supporting sentences")
-    print(f"cross-validation: {args.folds}-fold over claims x {args.repeats} shuffles; "
-          "weights and label thresholds fitted on training folds only\n")
-    print(f"{'method':<34} {'ROC AUC':>14} {'macro-F1':>14} {'recall@3':>9} {'hit@3':>6}")
-    majority_f1 = macro_f1([majority] * len(gold), gold)
-    print(f"{'majority class (' + majority + ')':<34} {0.5:>14.3f} {majority_f1:>14.3f} "
-          f"{_mean(recalls['lead-3']):>9.3f} {_mean(hits['lead-3']):>6.3f}   (retrieval: lead-3)")
-    rows = [("word overlap baseline", overlap, False, None, "overlap"),
-            ("claimgraph default judge", ours, True, damp, "claimgraph"),
-            ("  model alone, no dispute cue", ours, True, None, "claimgraph"),
-            ("  model alone, all 10 features", every, True, None, "claimgraph")]
-    for label, data, fit, damping, retrieval in rows:
-        runs = [cross_validate(data, gold, args.folds, seed, fit, damping)
-                for seed in range(args.repeats)]
-        auc = [r[0] for r in runs]
-        f1 = [r[1] for r in runs]
-        print(f"{label:<34} {_spread(auc):>14} {_spread(f1):>14} "
-              f"{_mean(recalls[retrieval]):>9.3f} {_mean(hits[retrieval]):>6.3f}")
+          f" {sum(h is not None for h in hits['claimgraph'])} with annotated supporting sentences")
+    print(f"split (fit.wice_fit_half of meta.id): fit half {len(parts[0])} claims, held out "
+          f"{len(parts[1])}. FIT column: {args.folds}-fold cross-validation within the fit half x "
+          f"{args.repeats} shuffles (weights and label cuts on training folds); HELD-OUT column: "
+          "weights and label cuts fitted on the whole fit half, scored on the held-out half\n")
+    print(f"{'':<40} {'fit half (trained on)':>16}  {'held out':>15}  {'hit@3':>15}")
+    print(f"{'method':<40} {'AUC':>7} {'mF1':>7}  {'AUC':>7} {'mF1':>7}  {'fit':>7} {'held':>7}")
+    print(f"{'majority class (' + majority + ')':<40} {0.5:>7.3f} "
+          f"{macro_f1([majority] * len(parts[0]), [gold[i] for i in parts[0]]):>7.3f}  {0.5:>7.3f} "
+          f"{macro_f1([majority] * len(parts[1]), [gold[i] for i in parts[1]]):>7.3f}  "
+          f"{_hit(hits['lead-3'], parts)}   (retrieval: lead-3)")
+    for label, data, fit, damping, retrieval, note in (
+            ("word overlap baseline", overlap, False, None, "overlap", ""),
+            ("lexical judge as shipped (support)", shipped, False, None, "claimgraph",
+             "   (weights fitted on ALL WiCE dev)"),
+            ("lexical features, k-fold fit + cue", ours, True, damp, "claimgraph", ""),
+            ("  no dispute cue", ours, True, None, "claimgraph", ""),
+            ("  all 10 features", every, True, None, "claimgraph", "")):
+        split_row(label, data, gold, parts, fit, args, damping, _hits(hits[retrieval], parts),
+                  note)
     if not args.no_model:
-        model_rows(records, ours, gold, args)
-    print("\nrecall@3: best share of one annotated supporting set among the top 3 sentences;"
-          " hit@3: at least one supporting sentence in the top 3")
+        model_rows(records, ours, gold, parts, args, _hits(hits["claimgraph"], parts))
+    print("\nhit@3: at least one annotated supporting sentence among the top 3 (claims with "
+          "annotations); the trained judge reads the same top 3")
     print(f"dispute cue fired on {sum(d < 1 for d in damp)} claims (score x {DISPUTE_FACTOR})")
     print(f"features for {len(records)} claims: {featurised:.2f} s")
     if args.write_weights:
@@ -168,45 +220,46 @@ def main(argv: list[str] | None = None) -> int:
     return 0
 
 
-def model_rows(records: list[dict], lexical: list[list[float]], gold: list[str],
-               args: argparse.Namespace) -> None:
-    """The trained judge on the same claims: its best passage's support alone and the shipped
-    judge's support score (nothing fitted on WiCE in either), and its probabilities beside the
-    lexical features in a k-fold logistic model (fitted on WiCE training folds)."""
-    from claimgraph.evidence.onnx_judge import OnnxJudge, model_available
+def _hits(values: list[float | None], parts: tuple[list[int], list[int]]) -> tuple[float, float]:
+    return tuple(_mean([values[i] for i in part if values[i] is not None])  # type: ignore[return-value]
+                 for part in parts)
 
-    if not model_available():
-        print("trained judge: no model file in claimgraph/data/judge, rows skipped")
+
+def _hit(values: list[float | None], parts: tuple[list[int], list[int]]) -> str:
+    fit_hit, held_hit = _hits(values, parts)
+    return f"{fit_hit:>7.3f} {held_hit:>7.3f}"
+
+
+def model_rows(records: list[dict], lexical: list[list[float]], gold: list[str],
+               parts: tuple[list[int], list[int]], args: argparse.Namespace,
+               retrieval: tuple[float, float]) -> None:
+    """The trained judge on the same claims, one model pass (``OnnxJudge.score``): its own
+    support probability alone and the support score of its verdict as shipped (nothing fitted on
+    WiCE in either unless its combiner was), and its probabilities beside the lexical coverage
+    features in a logistic model fitted on the fit half."""
+    from claimgraph.evidence.onnx_judge import MODEL_DIR, OnnxJudge, model_available
+
+    if not model_available(Path(args.model_dir) if args.model_dir else MODEL_DIR):
+        print("trained judge: no model files, rows skipped")
         return
-    judge, started = OnnxJudge(), time.perf_counter()
-    alone, combined = [], []
-    for record, row in zip(records, lexical, strict=True):
-        doc = document(record["evidence"])
-        ranked = judge.ranked(ClaimTerms.of(record["claim"]), doc)
-        probabilities = [judge._ordered(p) for p in judge.probabilities(
-            [(record["claim"], doc.passages[i].text) for i in ranked])] or [(0.0, 0.0, 1.0)]
-        best_support = max(p[0] for p in probabilities)
-        alone.append([best_support])
-        combined.append(row + [best_support, sum(p[0] for p in probabilities) / len(probabilities),
-                               max(p[1] for p in probabilities)])
-    seconds = time.perf_counter() - started
+    judge = OnnxJudge(args.model_dir)
     started = time.perf_counter()
-    verdicts = judge.judge_batch([(r["claim"], [document(r["evidence"])], [True])
-                                  for r in records])
-    judged = [[v[0].support] for v in verdicts]
-    judged_seconds = time.perf_counter() - started
-    name = "combined" if judge.combiner is not None else "written rule"
-    for label, data, fit in (("trained judge: support alone", alone, False),
-                             ("trained judge + lexical (k-fold fit)", combined, True),
-                             (f"trained judge as shipped ({name})", judged, False)):
-        runs = [cross_validate(data, gold, args.folds, seed, fit) for seed in range(args.repeats)]
-        print(f"{label:<34} {_spread([r[0] for r in runs]):>14} "
-              f"{_spread([r[1] for r in runs]):>14}   (retrieval as above)")
-    print(f"trained judge on {len(records)} claims x 3 passages: {seconds:.1f} s; as shipped "
-          f"(3 passages + their window, one batch): {judged_seconds:.1f} s")
-    print("as shipped: the support score of OnnxJudge.judge_batch; its combiner was fitted on "
-          "Check-COVID train only, so nothing in that row was fitted on WiCE (the label cuts "
-          "for macro-F1 are, on training folds)")
+    judged = [per[0] for per in judge.score([(r["claim"], [document(r["evidence"])], [True])
+                                             for r in records])]
+    seconds = time.perf_counter() - started
+    alone = [[max((s.supports for s in j.scored), default=0.0)] for j in judged]
+    verdicts = [[judge._verdict(j).support if j.scored else 0.0] for j in judged]
+    combined = [row + [a[0]] + [max((s.disputes for s in j.scored), default=0.0)]
+                for row, a, j in zip(lexical, alone, judged, strict=True)]
+    mode = "joined input" if judge.joined else "best passage"
+    fitted = "combiner" if judge.combiner is not None else "written rule"
+    for label, data, fit in ((f"trained judge: {mode} support alone", alone, False),
+                             ("trained judge + lexical features (fit)", combined, True),
+                             (f"trained judge as shipped ({fitted})", verdicts, False)):
+        split_row(label, data, gold, parts, fit, args, retrieval=retrieval)
+    print(f"trained judge {judge.name} ({mode}; {judge.inputs_judged} model inputs for "
+          f"{len(records)} claims) in {seconds:.1f} s; its combiner, if any, is fitted by "
+          "training/fit_combiner.py (Check-COVID train + this fit half at most)")
 
 
 def write_weights(rows: list[list[float]], labels: list[int]) -> None:

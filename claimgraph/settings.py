@@ -52,6 +52,9 @@ SETTINGS: tuple[Setting, ...] = (
             "folders (separated by `:`) of named queries and `checks/` added to the shipped ones"),
     Setting("CLAIMGRAPH_MAX_ARTICLE_MB", "16", "the largest article file accepted"),
     Setting("CLAIMGRAPH_JUDGE_API_KEY", "", "bearer token sent to an `endpoint:` judge"),
+    Setting("CLAIMGRAPH_JUDGE_DIR", "",
+            "a folder holding an exported trained judge (`model.onnx`, `tokenizer.json`, "
+            "`judge.json`) used by the model judge instead of the shipped one"),
     Setting("CLAIMGRAPH_EXPLORER_ALLOW_PRIVATE", "",
             "`1` lets the explorer's article fetcher reach private and loopback addresses (local testing)"),
     Setting("CLAIMGRAPH_BASE_<SERVICE>", "",

@@ -57,8 +57,25 @@ def test_load_refuses_coefficients_for_other_features(tmp_path) -> None:
 
 def test_the_shipped_judge_uses_the_shipped_combiner() -> None:
     judge = OnnxJudge()
-    assert (judge.combiner is not None) == (combiner.load(MODEL_DIR / "combiner.json") is not None)
+    assert (judge.combiner is not None) == (combiner.load(MODEL_DIR / "combiner.json",
+                                                          judge.feature_names) is not None)
     rows = judge.feature_rows([("The museum opened in 1937.",
                                 [document_from_text("The museum opened in 1937. It is big.")],
                                 [True])])
-    assert len(rows[0][0]) == len(combiner.FEATURES)
+    assert len(rows[0][0]) == len(judge.feature_names)
+
+
+def test_joined_features_follow_the_declared_order_and_fit_names_its_set(tmp_path) -> None:
+    row = combiner.joined_features((0.2, 0.7, 0.1), LEXICAL, NO_CUES | {"contradiction_cue": True},
+                                   0.5, 3)
+    named = dict(zip(combiner.JOINED_FEATURES, row, strict=True))
+    assert named["joined_disputes"] == 0.7 and named["contradiction_cue"] == 1.0
+    assert named["coverage_best"] == 0.5 and named["passages_joined"] == 3.0
+    nothing = dict(zip(combiner.JOINED_FEATURES,
+                       combiner.joined_features(None, LEXICAL, NO_CUES, 0.0, 0), strict=True))
+    assert nothing["joined_neither"] == 1.0 and nothing["joined_supports"] == 0.0
+    model = combiner.fit([row, row], [1, 1], steps=5, names=combiner.JOINED_FEATURES)
+    path = tmp_path / "combiner.json"
+    path.write_text(json.dumps(model))
+    assert combiner.load(path, combiner.JOINED_FEATURES) is not None
+    assert combiner.load(path) is None  # not for the per-passage feature set

@@ -13,7 +13,7 @@ from claimgraph.errors import InputError
 
 if TYPE_CHECKING:  # pragma: no cover
     from claimgraph.evidence.judges import Verdict
-from claimgraph.judge_card import JUDGE_SUMMARY
+from claimgraph.judge_card import DEFAULT_JUDGE, JUDGE_SUMMARY
 
 
 def add_parser(subparsers: argparse._SubParsersAction) -> None:
@@ -31,7 +31,7 @@ def add_parser(subparsers: argparse._SubParsersAction) -> None:
     parser.add_argument("--format", choices=["text", "json"], default="text")
     add_quiet_option(parser)
     parser.add_argument("--judge", default="default",
-                        help="default (lexical), model (the trained judge), lexical, "
+                        help=f"default ({DEFAULT_JUDGE}), model (the trained judge), lexical, "
                         "endpoint:URL[?model=NAME], or model:DIR (an exported or NLI model)")
     parser.set_defaults(func=run)
 

@@ -1,11 +1,13 @@
 """The trained judge's verdict from its passages: a small calibrated classifier, numpy only.
 
 The cross-encoder scores each judged passage (and the passages read together) as supports /
-disputes / neither. ``features`` turns those scores, the lexical coverage of the claim
-and the structural contradiction cues into one row per (claim, source); a multinomial logistic
+disputes / neither; in joined mode (``judge.json`` ``"inputs": "joined"``) it reads the passages
+together only, one input per (claim, source). ``features`` (``joined_features`` in joined mode)
+turns those scores, the lexical coverage of the claim and the structural contradiction cues into
+one row per (claim, source); a multinomial logistic
 regression (``predict``), fitted by ``training/fit_combiner.py`` on Check-COVID train only,
 gives calibrated probabilities of supports / disputes / neither. Its coefficients ship in
-``claimgraph/data/judge/combiner.json``.
+``claimgraph/data/judge/combiner.json``, which names the feature set it was fitted on.
 """
 
 from __future__ import annotations
@@ -13,7 +15,8 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
-__all__ = ["FEATURES", "CLASSES", "features", "predict", "fit", "load"]
+__all__ = ["FEATURES", "JOINED_FEATURES", "CLASSES", "features", "joined_features", "predict",
+           "fit", "load"]
 
 CLASSES = ("supports", "disputes", "neither")
 FEATURES = (
@@ -23,6 +26,17 @@ FEATURES = (
     "missing_terms",
     "contradiction_cue", "negation_conflict", "number_conflict", "best_passage_share",
 )
+# One model input per (claim, source): the top passages joined in document order.
+JOINED_FEATURES = (
+    "joined_supports", "joined_disputes", "joined_neither",
+    "coverage_best", "coverage_top3", "number_coverage", "entity_coverage", "bigram_coverage",
+    "missing_terms",
+    "contradiction_cue", "negation_conflict", "number_conflict", "best_passage_share",
+    "passages_joined",
+)
+_LEXICAL = ("coverage_best", "coverage_top3", "number_coverage", "entity_coverage",
+            "bigram_coverage", "missing_terms")
+_CUES = ("contradiction_cue", "negation_conflict", "number_conflict")
 
 
 def features(single: list[tuple[float, float, float]], window: tuple[float, float, float] | None,
@@ -51,6 +65,19 @@ def features(single: list[tuple[float, float, float]], window: tuple[float, floa
     ]
 
 
+def joined_features(joined: tuple[float, float, float] | None, lexical: dict[str, float],
+                    cues: dict[str, bool], best_share: float, passages: int) -> list[float]:
+    """One row in ``JOINED_FEATURES`` order.
+
+    ``joined`` is the model's (supports, disputes, neither) for the one input of the pair (None:
+    nothing was ranked, read as certainly neither); ``lexical``, ``cues`` and ``best_share`` as
+    in ``features``; ``passages`` how many passages the input joined (0 to 3).
+    """
+    supports, disputes, neither = joined or (0.0, 0.0, 1.0)
+    return ([supports, disputes, neither] + [lexical[name] for name in _LEXICAL]
+            + [float(cues[name]) for name in _CUES] + [best_share, float(passages)])
+
+
 def predict(model: dict, row: list[float]) -> list[float]:
     """Probabilities in ``CLASSES`` order for one raw feature row."""
     import numpy as np
@@ -62,8 +89,14 @@ def predict(model: dict, row: list[float]) -> list[float]:
 
 
 def fit(rows: list[list[float]], labels: list[int], l2: float = 10.0, steps: int = 3000,
-        rate: float = 0.5) -> dict:
-    """A multinomial logistic regression (L2, standardised features) by gradient descent."""
+        rate: float = 0.5, names: tuple[str, ...] = FEATURES) -> dict:
+    """A multinomial logistic regression (L2, standardised features) by gradient descent.
+
+    ``names`` is the feature set the rows follow (``FEATURES`` or ``JOINED_FEATURES``); it is
+    written into the result so ``load`` can refuse coefficients for another set.
+    """
+    if rows and len(rows[0]) != len(names):
+        raise ValueError(f"rows have {len(rows[0])} features, {len(names)} names given")
     import numpy as np
 
     x = np.asarray(rows, dtype=float)
@@ -79,13 +112,14 @@ def fit(rows: list[list[float]], labels: list[int], l2: float = 10.0, steps: int
         error = scores / scores.sum(axis=1, keepdims=True) - target
         weights -= rate * (z.T @ error / n + l2 * weights / n)
         bias -= rate * error.mean(axis=0)
-    return {"features": list(FEATURES), "classes": list(CLASSES), "means": means.tolist(),
+    return {"features": list(names), "classes": list(CLASSES), "means": means.tolist(),
             "spreads": spreads.tolist(), "weights": weights.tolist(), "bias": bias.tolist()}
 
 
-def load(path: Path) -> dict | None:
-    """The shipped coefficients, or None when the file is missing or names other features."""
+def load(path: Path, names: tuple[str, ...] = FEATURES) -> dict | None:
+    """The shipped coefficients, or None when the file is missing or names other features
+    than ``names`` (the judge then decides by its written rule)."""
     if not path.is_file():
         return None
     model = json.loads(path.read_text())
-    return model if model.get("features") == list(FEATURES) else None
+    return model if model.get("features") == list(names) else None

@@ -1,17 +1,28 @@
 """The trained judge: a MiniLM cross-encoder in ONNX, run with onnxruntime (no torch).
 
-Per (claim, document) it takes the best few passages by the lexical ranking, scores each as
-supports / disputes / neither, and aggregates them with the rule in ``aggregate`` (written up
-in docs/evidence.md). The model, its tokenizer and its thresholds ship in
-``claimgraph/data/judge/``; ``training/`` rebuilds them. Loaded once per process.
+Per (claim, document) it takes the best few passages by the lexical ranking. How the model
+reads them is set by ``judge.json``:
+
+- ``"inputs": "joined"``: ONE input per (claim, document), the top passages joined in document
+  order (``joined_input``), cut to ``window_tokens``; the deciding quote is then picked without
+  more model calls (the passage a contradiction cue fires on for a dispute, else the best-ranked
+  passage).
+- absent (the older models): each passage alone, plus the passages joined, aggregated.
+
+Either way the rule in ``aggregate`` turns probabilities into a stance (written up in
+docs/evidence.md). The model, its tokenizer and its thresholds ship in
+``claimgraph/data/judge/``; ``training/`` rebuilds them; the environment variable
+``CLAIMGRAPH_JUDGE_DIR`` names another exported folder. Loaded once per process.
 """
 
 from __future__ import annotations
 
 import json
-from dataclasses import dataclass
+import os
+from dataclasses import dataclass, field
 from pathlib import Path
 
+from claimgraph import settings
 from claimgraph.errors import InputError
 from claimgraph.evidence import combiner
 from claimgraph.evidence.contradiction import CUE_DISPUTE, contradiction_cue
@@ -25,11 +36,12 @@ from claimgraph.evidence.features import (
 from claimgraph.evidence.judges import Verdict
 from claimgraph.evidence.retrieval import Document
 from claimgraph.hints import Hint
+from claimgraph.judge_card import MODEL_DIR
 from claimgraph.model import Quote
 
-__all__ = ["OnnxJudge", "MODEL_DIR", "Scored", "Judged", "aggregate", "model_available", "with_cues"]
+__all__ = ["OnnxJudge", "MODEL_DIR", "Scored", "Judged", "aggregate", "model_available", "with_cues",
+           "joined_input", "JOINED"]
 
-MODEL_DIR = Path(__file__).resolve().parent.parent / "data" / "judge"
 PASSAGES = 3  # passages judged per (claim, document)
 WINDOW = -1  # the index standing for the judged passages read together
 MENTIONS_AT = 0.3  # share of the claim's terms the passages must hold to be "mentions"
@@ -37,6 +49,8 @@ MENTIONS_TERMS = 3  # ... or this many of its distinct terms
 DEFAULTS = {"supports_at": 0.5, "disputes_at": 0.5, "max_length": 256}
 NO_CUES = {"contradiction_cue": False, "negation_conflict": False, "number_conflict": False}
 BATCH_TOKENS = 4096  # padded tokens per model run (sorted by length, so little is padding)
+JOINED = "joined"  # judge.json "inputs": one input per (claim, document)
+DIR_VARIABLE = "CLAIMGRAPH_JUDGE_DIR"  # another exported judge folder for ``model`` (benchmarks)
 
 
 @dataclass
@@ -52,6 +66,30 @@ class Scored:
 def model_available(folder: Path = MODEL_DIR) -> bool:
     """Whether a model folder holds the three files the judge needs."""
     return all((folder / name).is_file() for name in ("model.onnx", "tokenizer.json", "judge.json"))
+
+
+def joined_input(claim: str, document: Document,
+                 idf: dict[str, float] | None = None) -> tuple[str, list[int]]:
+    """The text the joined-mode judge reads for (claim, document), and the passages it joins.
+
+    The best ``PASSAGES`` passages of the lexical ranking, joined in document order with " "
+    ("" when nothing ranks). Training builds its inputs with this too, so both see one shape.
+    """
+    terms = ClaimTerms.of(claim)
+    indices = [i for _, i in rank_passages(terms, document, idf, k=PASSAGES)] if terms.unique else []
+    return _joined_text(document, indices), indices
+
+
+def _joined_text(document: Document, indices: list[int]) -> str:
+    return " ".join(document.passages[i].text for i in sorted(indices))
+
+
+def _threads() -> int:
+    """The cores this process may run on (the intra-op threads of the session)."""
+    try:
+        return max(1, len(os.sched_getaffinity(0)))
+    except AttributeError:  # not on Linux
+        return max(1, os.cpu_count() or 1)
 
 
 def aggregate(scored: list[Scored], supports_at: float, disputes_at: float) -> tuple[str, Scored]:
@@ -78,7 +116,7 @@ class OnnxJudge:
     other_candidates = 2  # uncited sources judged per claim (the lexical judge takes 8: cheaper)
 
     def __init__(self, target: str = "") -> None:
-        folder = Path(target) if target else MODEL_DIR
+        folder = Path(target or settings.get(DIR_VARIABLE) or MODEL_DIR)
         if not model_available(folder):
             raise InputError(f"no trained judge in {folder} (needs model.onnx, tokenizer.json, "
                              "judge.json)", hint=Hint.LEXICAL_JUDGE)
@@ -92,13 +130,17 @@ class OnnxJudge:
         self.name = str(self.settings.get("name", "model"))
         self.passage_tokens = int(self.settings.get("passage_tokens", self.settings["max_length"]))
         self.window_tokens = int(self.settings.get("window_tokens", self.settings["max_length"]))
-        self.combiner = combiner.load(folder / "combiner.json")  # None: the written rule decides
+        self.joined = self.settings.get("inputs") == JOINED
+        self.feature_names = combiner.JOINED_FEATURES if self.joined else combiner.FEATURES
+        # None when missing or fitted on another feature set: the written rule decides
+        self.combiner = combiner.load(folder / "combiner.json", self.feature_names)
         self.labels = list(self.settings.get("labels", ["supports", "disputes", "neither"]))
+        self.inputs_judged = 0  # model inputs run in this process (for benchmarks)
         self.tokenizer = Tokenizer.from_file(str(folder / "tokenizer.json"))
         self.tokenizer.no_padding()  # padded per batch in ``probabilities``
         self.tokenizer.enable_truncation(max_length=int(self.settings["max_length"]))
         options = onnxruntime.SessionOptions()
-        options.intra_op_num_threads = 2
+        options.intra_op_num_threads = _threads()
         options.inter_op_num_threads = 1
         # no busy-waiting between runs: on a shared machine spinning threads steal the cores
         options.add_session_config_entry("session.intra_op.allow_spinning", "0")
@@ -120,6 +162,7 @@ class OnnxJudge:
 
         if not pairs:
             return []
+        self.inputs_judged += len(pairs)
         caps = caps or [int(self.settings["max_length"])] * len(pairs)
         encodings = [_Encoded.of(e, cap) for e, cap in
                      zip(self.tokenizer.encode_batch(pairs), caps, strict=True)]
@@ -167,8 +210,10 @@ class OnnxJudge:
                     idf: dict[str, float] | None = None) -> list[list[Verdict]]:
         """Verdicts for many (claim, documents, cited) requests, all their passages in one run.
 
-        Documents marked not cited whose best passages are off topic are ``unrelated``
-        without running the model (an uncited unrelated source is not reported anyway).
+        Documents marked not cited whose best passages hold less than ``MENTIONS_AT`` of the
+        claim's terms are ``unrelated`` without running the model (an uncited unrelated source is
+        not reported anyway): a source the author did not cite must hold a share of the claim,
+        not just a few of a long claim's words, to be worth a model input.
         """
         return [[self._verdict(judged) if judged.scored else Verdict("unrelated", 1.0, 0.0, [])
                  for judged in per_request] for per_request in self.score(requests, idf)]
@@ -191,9 +236,14 @@ class OnnxJudge:
             for document, is_cited in zip(documents, cited, strict=True):
                 ranked = self.ranked_scores(terms, document, idf)
                 indices = [i for _, i in ranked]
-                if not (is_cited or _on_topic(terms, document, indices)):
+                if not (is_cited or _holds_share(terms, document, indices)):
                     ranked, indices = [], []
                 plan.append((document, ranked))
+                if self.joined:
+                    if indices:
+                        pairs.append((claim, _joined_text(document, indices)))
+                        caps.append(self.window_tokens)
+                    continue
                 inputs = self.inputs(claim, document, indices)
                 pairs += inputs
                 caps += [self.passage_tokens] * len(indices) + [self.window_tokens] * (
@@ -206,13 +256,19 @@ class OnnxJudge:
             for document, ranked in plan:
                 indices = [i for _, i in ranked]
                 if not indices:
-                    judged.append(Judged(terms, document, [], combiner.features(
-                        [], None, pair_features(terms, document, [], idf), NO_CUES, 0.0)))
+                    lexical = pair_features(terms, document, [], idf)
+                    row = (combiner.joined_features(None, lexical, NO_CUES, 0.0, 0) if self.joined
+                           else combiner.features([], None, lexical, NO_CUES, 0.0))
+                    judged.append(Judged(terms, document, [], row))
                     continue
-                scored = [Scored(i, *self._ordered(next(probabilities)))
-                          for i in indices + ([WINDOW] if len(indices) > 1 else [])]
+                if self.joined:
+                    scored = [Scored(WINDOW, *self._ordered(next(probabilities)))]
+                else:
+                    scored = [Scored(i, *self._ordered(next(probabilities)))
+                              for i in indices + ([WINDOW] if len(indices) > 1 else [])]
                 judged.append(Judged(terms, document, scored,
-                                     self._row(claim, terms, document, ranked, scored, idf)))
+                                     self._row(claim, terms, document, ranked, scored, idf),
+                                     indices))
             out.append(judged)
         return out
 
@@ -222,15 +278,21 @@ class OnnxJudge:
         single = [s for s in scored if s.index != WINDOW]
         window = next((s for s in scored if s.index == WINDOW), None)
         lexical = pair_features(terms, document, ranked, idf)
-        texts = [document.passages[s.index].text for s in single]
+        indices = [i for _, i in ranked]
+        texts = [document.passages[i].text for i in indices]
         cues = {
             "contradiction_cue": any(contradiction_cue(claim, terms.unique, text,
-                                                       document.terms[s.index])
-                                     for s, text in zip(single, texts, strict=True)),
+                                                       document.terms[i])
+                                     for i, text in zip(indices, texts, strict=True)),
             "negation_conflict": any(negation_conflict(claim, text) for text in texts[:2]),
             "number_conflict": any(number_conflict(claim, text) for text in texts[:2]),
         }
-        share = max(len(terms.unique.intersection(document.terms[s.index])) for s in single)
+        share = max(len(terms.unique.intersection(document.terms[i])) for i in indices)
+        if self.joined:
+            assert window is not None  # one joined input per judged document
+            return combiner.joined_features((window.supports, window.disputes, window.neither),
+                                            lexical, cues, share / (len(terms.unique) or 1),
+                                            len(indices))
         return combiner.features([(s.supports, s.disputes, s.neither) for s in single],
                                  (window.supports, window.disputes, window.neither)
                                  if window else None, lexical, cues,
@@ -260,7 +322,38 @@ class OnnxJudge:
         by_label = dict(zip(self.labels, row, strict=True))
         return by_label["supports"], by_label["disputes"], by_label["neither"]
 
+    def _joined_verdict(self, judged: Judged) -> Verdict:
+        """Joined mode: a contradiction cue makes a dispute; else ``aggregate`` on the combiner's
+        probabilities (or the model's own on the one input). The quote costs no model call."""
+        terms, document, indices = judged.terms, judged.document, judged.passages
+        joined = judged.scored[0]
+        if self.combiner is not None:
+            supports, disputes, neither = combiner.predict(self.combiner, judged.row)
+        else:
+            supports, disputes, neither = joined.supports, joined.disputes, joined.neither
+        flipped = [i for i in indices if contradiction_cue(
+            terms.text, terms.unique, document.passages[i].text, document.terms[i])]
+        if flipped:  # a passage restating the claim but flipping it: a dispute, whatever the model
+            stance = "disputes"
+            disputes = max(disputes, CUE_DISPUTE)
+            supports = min(supports, 1 - disputes)
+        else:
+            stance, _ = aggregate([Scored(WINDOW, supports, disputes, neither)],
+                                  float(self.settings["supports_at"]),
+                                  float(self.settings["disputes_at"]))
+        decisive = flipped[0] if flipped else indices[0]
+        quotes = [_quote(document, i) for i in [decisive] + [i for i in indices if i != decisive]]
+        if stance == "disputes":
+            return Verdict("disputes", disputes, supports, quotes)
+        if stance == "supports":
+            return Verdict("supports", supports, supports, quotes)
+        if _on_topic(terms, document, indices):
+            return Verdict("mentions", neither, supports, quotes)
+        return Verdict("unrelated", neither, supports, quotes)
+
     def _verdict(self, judged: Judged) -> Verdict:
+        if self.joined:
+            return self._joined_verdict(judged)
         terms, document = judged.terms, judged.document
         single = [s for s in judged.scored if s.index != WINDOW]
         if self.combiner is not None:
@@ -320,13 +413,15 @@ def with_cues(claim: str, terms: ClaimTerms, document: Document,
 
 @dataclass
 class Judged:
-    """One (claim, document) pair after the model: the scored passages and the feature row
-    (both empty when the document was not judged)."""
+    """One (claim, document) pair after the model: the scored inputs (in joined mode one, the
+    passages read together), the feature row and the ranked passages, best first (scored and
+    passages empty when the document was not judged)."""
 
     terms: ClaimTerms
     document: Document
     scored: list[Scored]
     row: list[float]
+    passages: list[int] = field(default_factory=list)
 
 
 @dataclass
@@ -349,6 +444,12 @@ def _on_topic(terms: ClaimTerms, document: Document, ranked: list[int]) -> bool:
     shared = {t for i in ranked for t in document.terms[i]} & terms.unique
     return bool(terms.unique) and (len(shared) / len(terms.unique) >= MENTIONS_AT
                                    or len(shared) >= MENTIONS_TERMS)
+
+
+def _holds_share(terms: ClaimTerms, document: Document, ranked: list[int]) -> bool:
+    """Whether the passages hold at least ``MENTIONS_AT`` of the claim's terms."""
+    shared = {t for i in ranked for t in document.terms[i]} & terms.unique
+    return bool(terms.unique) and len(shared) / len(terms.unique) >= MENTIONS_AT
 
 
 def _quote(document: Document, index: int) -> Quote:

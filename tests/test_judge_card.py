@@ -1,0 +1,54 @@
+"""What the faces say about the judges: figures read from judge.json, and the rule for default."""
+
+from __future__ import annotations
+
+import json
+
+from claimgraph.judge_card import LEXICAL_FIGURES, model_card, model_is_default, summary
+
+BETTER = {"checkcovid_dev_macro_f1": LEXICAL_FIGURES["checkcovid_dev_macro_f1"] + 0.2,
+          "checkcovid_dev_refute_f1": 0.55,
+          "wice_heldout_support_auc": LEXICAL_FIGURES["wice_heldout_support_auc"]}
+
+
+def test_the_model_is_default_only_when_it_wins_checkcovid_and_holds_wice() -> None:
+    assert model_is_default(BETTER)
+    assert not model_is_default(BETTER | {"wice_heldout_support_auc": 0.5})
+    assert not model_is_default(BETTER | {"checkcovid_dev_macro_f1": 0.2})
+    assert not model_is_default({"checkcovid_dev_macro_f1": 0.9})  # a missing figure
+    assert not model_is_default({})
+
+
+def test_the_summary_quotes_judge_json_figures(tmp_path) -> None:
+    (tmp_path / "judge.json").write_text(json.dumps(
+        {"name": "tiny-judge", "inputs": "joined", "held_out": BETTER}))
+    card = model_card(tmp_path)
+    assert card["name"] == "tiny-judge" and card["held_out"] == BETTER
+    as_default = summary(card, "model")
+    assert "default is the trained judge tiny-judge" in as_default
+    assert f"macro-F1 {BETTER['checkcovid_dev_macro_f1']:.2f}" in as_default
+    assert "REFUTE F1 0.55" in as_default and "read" in as_default
+    not_default = summary(card, "lexical")
+    assert not_default.startswith("Judges: the default is the lexical judge")
+    assert "The model judge is tiny-judge" in not_default
+
+
+def test_a_model_without_recorded_figures_says_so(tmp_path) -> None:
+    (tmp_path / "judge.json").write_text(json.dumps({"name": "unmeasured"}))
+    card = model_card(tmp_path)
+    assert card["held_out"] == {} and not model_is_default(card["held_out"])
+    assert "not recorded" in summary(card, "lexical")
+    assert model_card(tmp_path / "missing") == {}
+    assert "no trained judge" in summary({}, "lexical")
+
+
+def test_the_readme_quotes_the_summary_the_cli_shows() -> None:
+    from pathlib import Path
+
+    from claimgraph.judge_card import JUDGE_SUMMARY, README_MARKS, readme_with_summary
+
+    readme = (Path(__file__).resolve().parent.parent / "README.md").read_text(encoding="utf-8")
+    block = readme.split(README_MARKS[0])[1].split(README_MARKS[1])[0]
+    assert " ".join(block.split()) == JUDGE_SUMMARY, "run: python -m claimgraph.judge_card"
+    assert readme_with_summary(readme) == readme
+    assert "new words" in readme_with_summary(readme, "new words")
