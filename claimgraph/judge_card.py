@@ -97,7 +97,7 @@ JUDGE_SUMMARY = summary(_CARD, DEFAULT_JUDGE)
 def readme_with_summary(readme: str, text: str = JUDGE_SUMMARY) -> str:
     """``readme`` with the block between ``README_MARKS`` replaced by ``text``, wrapped."""
     start, end = (re.escape(mark) for mark in README_MARKS)
-    block = f"{README_MARKS[0]}\n{textwrap.fill(text, 100)}\n{README_MARKS[1]}"
+    block = f"{README_MARKS[0]}\n{textwrap.fill(text, 100, break_on_hyphens=False)}\n{README_MARKS[1]}"
     return re.sub(f"{start}.*?{end}", lambda _match: block, readme, count=1, flags=re.S)
 
 
