@@ -27,7 +27,6 @@ from claimgraph.fetch.client import (
     _host,
     _worth_keeping,
     age_seconds,
-    now_iso,
 )
 from claimgraph.fetch.config import FetchConfig
 from claimgraph.fetch.limits import (
@@ -61,6 +60,7 @@ class AsyncFetcher:
         self._robots: dict[str, Protego | None] = {}
         self._robots_locks: dict[str, asyncio.Lock] = {}
         self._origin_checks: dict[str, asyncio.Future[None]] = {}
+        self._private_checks: dict[str, str | None] = {}  # origin → why refused (allow_private)
         self._session: aiohttp.ClientSession | None = None
 
     async def __aenter__(self) -> AsyncFetcher:
@@ -96,7 +96,7 @@ class AsyncFetcher:
         self, url: str, *, accept: str = "", method: str = "GET", robots: bool = True,
     ) -> Response:
         """The response for a URL: from the capture store if there, else live unless offline."""
-        key = capture_key(method, url, accept)
+        key = capture_key(method, url, accept) if self.store is not None else ""
         if self.store is not None and key in self.store and (self.offline or self._fresh(key)):
             cached = self.store.get(key)
             if cached is not None:
@@ -124,14 +124,22 @@ class AsyncFetcher:
     # --- internals ----------------------------------------------------------------------
 
     async def _guard(self, url: str) -> None:
-        if self.config.allow_private:
-            safety.check_url(url, allow_private=True)
-            return
-        # The check reads only the scheme, host and port, and resolves the host: once per origin
-        # and run, off the loop. The resolver checks every address again before connecting, so a
-        # name that changes its answer later is still refused.
+        # The check reads only the scheme, host and port (and resolves the host): once per origin
+        # and run. The resolver checks every address again before connecting, so a name that
+        # changes its answer later is still refused.
         parts = urlsplit(url)
         origin = f"{parts.scheme}://{parts.netloc}".lower()
+        if self.config.allow_private:
+            if origin not in self._private_checks:
+                try:
+                    safety.check_url(url, allow_private=True)
+                    self._private_checks[origin] = None
+                except safety.RefusedAddress as error:
+                    self._private_checks[origin] = str(error)
+            refused = self._private_checks[origin]
+            if refused is not None:
+                raise safety.RefusedAddress(refused)
+            return
         check = self._origin_checks.get(origin)
         if check is None:
             check = self._origin_checks[origin] = asyncio.ensure_future(
@@ -139,7 +147,7 @@ class AsyncFetcher:
         await asyncio.shield(check)
 
     async def _fetch(self, url: str, *, method: str, accept: str, robots: bool) -> Response:
-        result = Response(url=url, final_url=url, fetched_at=now_iso())
+        result = Response(url=url, final_url=url, fetched_at=_now_iso())
         current, seen = url, {url}
         deadline: list[float] = []  # set when the first hop gets its slot: queueing is not the server's time
         while True:
@@ -192,8 +200,8 @@ class AsyncFetcher:
     async def _once(self, url: str, *, method: str, accept: str, deadline: list[float]) -> Response:
         import aiohttp
 
-        result = Response(url=url, final_url=url, fetched_at=now_iso())
-        headers = {"Accept": accept} if accept else {}
+        result = Response(url=url, final_url=url, fetched_at=_now_iso())
+        headers = {"Accept": accept} if accept else None
         assert self._session is not None, "use AsyncFetcher inside 'async with'"
         async with self.limiter.slot(_host(url)):
             self.counts["requests"] += 1
@@ -275,6 +283,12 @@ class AsyncFetcher:
     async def _robots_allow(self, url: str) -> bool:
         parts = urlsplit(url)
         origin = f"{parts.scheme}://{parts.netloc}"
+        if origin not in self._robots:  # read once per origin; later requests skip the lock
+            await self._read_robots(origin)
+        parser = self._robots[origin]
+        return parser is None or parser.can_fetch(url, self.config.agent())
+
+    async def _read_robots(self, origin: str) -> None:
         lock = self._robots_locks.setdefault(origin, asyncio.Lock())
         async with lock:
             if origin not in self._robots:
@@ -283,8 +297,17 @@ class AsyncFetcher:
                 if response.status == 200 and "html" not in response.content_type:
                     parser = Protego.parse(response.body.decode("utf-8", "replace"))
                 self._robots[origin] = parser
-        parser = self._robots[origin]
-        return parser is None or parser.can_fetch(url, self.config.agent())
+
+
+_clock: list = [-1, ""]  # [whole second, its ISO 8601 stamp]: one strftime a second, not a request
+
+
+def _now_iso() -> str:
+    """The current UTC time as ISO 8601 with a Z (``client.now_iso``'s format), cached a second."""
+    second = int(time.time())
+    if second != _clock[0]:
+        _clock[:] = [second, time.strftime("%Y-%m-%dT%H:%M:%SZ", time.gmtime(second))]
+    return _clock[1]
 
 
 def _fail(result: Response, final_url: str, message: str, kind: str) -> Response:

@@ -19,6 +19,7 @@ from typing import Any, TypeVar
 from urllib.parse import urlsplit
 
 from claimgraph.fetch.aio_client import AsyncFetcher
+from claimgraph.fetch.aio_loop import run_on_new_loop
 from claimgraph.fetch.captures import CaptureStore, Check, Response
 from claimgraph.fetch.collect import Sources, malformed_reason
 from claimgraph.fetch.config import FetchConfig
@@ -213,12 +214,12 @@ def run_coroutine(coroutine: Coroutine[Any, Any, T]) -> T:
     try:
         asyncio.get_running_loop()
     except RuntimeError:
-        return asyncio.run(coroutine)
+        return run_on_new_loop(coroutine)
     box: dict[str, Any] = {}
 
     def target() -> None:
         try:
-            box["value"] = asyncio.run(coroutine)
+            box["value"] = run_on_new_loop(coroutine)
         except BaseException as error:  # noqa: BLE001 - re-raised in the caller's thread
             box["error"] = error
 
