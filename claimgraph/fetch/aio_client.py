@@ -177,7 +177,7 @@ class AsyncFetcher:
         delay = self.config.backoff
         host = _host(url)
         for attempt in range(self.config.retries + 1):
-            response = await self._once(url, method=method, accept=accept, deadline=deadline)
+            response = await self._once(url, host, method=method, accept=accept, deadline=deadline)
             transient = response.error_kind in ("timeout", "connect") or (
                 response.status in RETRY_STATUSES
             )
@@ -197,13 +197,15 @@ class AsyncFetcher:
             delay *= 2
         return response  # pragma: no cover - the loop always returns
 
-    async def _once(self, url: str, *, method: str, accept: str, deadline: list[float]) -> Response:
+    async def _once(
+        self, url: str, host: str, *, method: str, accept: str, deadline: list[float],
+    ) -> Response:
         import aiohttp
 
         result = Response(url=url, final_url=url, fetched_at=_now_iso())
         headers = {"Accept": accept} if accept else None
         assert self._session is not None, "use AsyncFetcher inside 'async with'"
-        async with self.limiter.slot(_host(url)):
+        async with self.limiter.slot(host):
             self.counts["requests"] += 1
             if not deadline:
                 deadline.append(time.monotonic() + self.config.total_timeout)
