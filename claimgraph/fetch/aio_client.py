@@ -94,8 +94,13 @@ class AsyncFetcher:
 
     async def get(
         self, url: str, *, accept: str = "", method: str = "GET", robots: bool = True,
+        enough: int | None = None,
     ) -> Response:
-        """The response for a URL: from the capture store if there, else live unless offline."""
+        """The response for a URL: from the capture store if there, else live unless offline.
+
+        ``enough``: read at most this many body bytes (link health needs only the page's head).
+        A body cut there is not the page, so it is never kept as a capture.
+        """
         key = capture_key(method, url, accept) if self.store is not None else ""
         if self.store is not None and key in self.store and (self.offline or self._fresh(key)):
             cached = self.store.get(key)
@@ -104,10 +109,11 @@ class AsyncFetcher:
                 return cached
         if self.offline:
             return Response(url, url, error="not captured; running offline", error_kind="offline")
-        response = await self._fetch(url, method=method, accept=accept, robots=robots)
+        response = await self._fetch(url, method=method, accept=accept, robots=robots, enough=enough)
         if method == "HEAD" and (response.status >= 400 or response.error_kind == "timeout"):
-            response = await self._fetch(url, method="GET", accept=accept, robots=robots)
-        if self.store is not None and _worth_keeping(response):
+            response = await self._fetch(url, method="GET", accept=accept, robots=robots, enough=enough)
+        cut_short = enough is not None and len(response.body) >= enough
+        if self.store is not None and _worth_keeping(response) and not cut_short:
             response.capture = self.store.put(key, response)
         elif self.store is not None:
             response.history = self.store.history(key)
@@ -146,7 +152,9 @@ class AsyncFetcher:
                 asyncio.to_thread(safety.check_url, url, allow_private=False))
         await asyncio.shield(check)
 
-    async def _fetch(self, url: str, *, method: str, accept: str, robots: bool) -> Response:
+    async def _fetch(
+        self, url: str, *, method: str, accept: str, robots: bool, enough: int | None = None,
+    ) -> Response:
         result = Response(url=url, final_url=url, fetched_at=_now_iso())
         current, seen = url, {url}
         deadline: list[float] = []  # set when the first hop gets its slot: queueing is not the server's time
@@ -159,7 +167,8 @@ class AsyncFetcher:
                 return _fail(result, current, text, kind)
             if robots and self.config.respect_robots and not await self._robots_allow(current):
                 return _fail(result, current, "robots.txt disallows this page", "robots")
-            hop = await self._attempts(current, method=method, accept=accept, deadline=deadline)
+            hop = await self._attempts(current, method=method, accept=accept, deadline=deadline,
+                                       enough=enough)
             hop.url, hop.redirects, hop.fetched_at = url, result.redirects, result.fetched_at
             location = hop.header("location")
             if hop.status in REDIRECT_STATUSES and location:
@@ -172,12 +181,15 @@ class AsyncFetcher:
                 continue
             return hop
 
-    async def _attempts(self, url: str, *, method: str, accept: str, deadline: list[float]) -> Response:
+    async def _attempts(
+        self, url: str, *, method: str, accept: str, deadline: list[float], enough: int | None,
+    ) -> Response:
         """One hop, retried with backoff for transient failures only."""
         delay = self.config.backoff
         host = _host(url)
         for attempt in range(self.config.retries + 1):
-            response = await self._once(url, host, method=method, accept=accept, deadline=deadline)
+            response = await self._once(url, host, method=method, accept=accept, deadline=deadline,
+                                        enough=enough)
             transient = response.error_kind in ("timeout", "connect") or (
                 response.status in RETRY_STATUSES
             )
@@ -199,6 +211,7 @@ class AsyncFetcher:
 
     async def _once(
         self, url: str, host: str, *, method: str, accept: str, deadline: list[float],
+        enough: int | None = None,
     ) -> Response:
         import aiohttp
 
@@ -221,7 +234,7 @@ class AsyncFetcher:
                     result.status = raw.status
                     result.headers = dict(raw.headers)
                     if method != "HEAD" and raw.status not in REDIRECT_STATUSES:
-                        await self._read_body(raw, result, deadline[0])
+                        await self._read_body(raw, result, deadline[0], enough)
             except safety.RefusedAddress as error:
                 return _fail(result, url, str(error), "ssrf")
             except aiohttp.ClientConnectorDNSError:
@@ -242,11 +255,16 @@ class AsyncFetcher:
                 return _fail(result, url, f"request failed: {error}", "connect")
         return result
 
-    async def _read_body(self, raw: aiohttp.ClientResponse, result: Response, deadline: float) -> None:
-        """The body decoded within the limit; a drip past the deadline ends as a timeout."""
+    async def _read_body(
+        self, raw: aiohttp.ClientResponse, result: Response, deadline: float, enough: int | None,
+    ) -> None:
+        """The body decoded within the limit (or its first ``enough`` bytes); a drip past the
+        deadline ends as a timeout."""
         import aiohttp
 
         limit = self.config.max_body_bytes
+        stop = limit if enough is None else min(limit, enough)
+        cut_short = False
         declared = declared_length(raw.headers.get("Content-Length", ""))
         if declared is not None and declared > ABSURD_LENGTH:
             result.error = f"the server declares {declared:,} bytes; not read (no page is that large)"
@@ -259,7 +277,10 @@ class AsyncFetcher:
                 chunks += decoder.feed(chunk)
                 if time.monotonic() > deadline:
                     raise TimeoutError
-            tail = decoder.finish()
+                if enough is not None and decoder.produced >= stop:
+                    cut_short = True  # what link health reads is here; the rest is not wanted
+                    break
+            tail = b"" if cut_short else decoder.finish()
             if tail:
                 chunks.append(tail)
         except BodyTooLarge:
@@ -276,11 +297,11 @@ class AsyncFetcher:
                 result.status = 0
             else:
                 result.error, result.error_kind = "the body stopped before its end", "truncated"
-        if result.error_kind:
+        if result.error_kind or cut_short:
             # The rest of the body is not wanted: drop the connection now. Leaving the response's
             # context would otherwise wait on a body that may never end (an endless chunked stream).
             raw.close()
-        result.body = b"".join(chunks)[:limit]
+        result.body = b"".join(chunks)[:stop]
 
     async def _robots_allow(self, url: str) -> bool:
         parts = urlsplit(url)

@@ -26,6 +26,7 @@ from claimgraph.fetch.config import FetchConfig
 from claimgraph.fetch.describe import READABLE, describe
 from claimgraph.fetch.extracted import ExtractionCache
 from claimgraph.fetch.health import (
+    HEAD_BYTES,
     classify,
     closest_archive,
     dead_answer,
@@ -73,7 +74,9 @@ class AsyncCollector:
         if reason:
             return Source(url=url, health="malformed", error=reason)
         method = "HEAD" if (self.fetcher.config.head_first and not self.extract) else "GET"
-        response = await self.fetcher.get(url.strip(), method=method)
+        # Health alone needs only the page's head; extraction needs the whole body.
+        response = await self.fetcher.get(url.strip(), method=method,
+                                          enough=None if self.extract else HEAD_BYTES)
         if response.error_kind == "offline":
             snapshot = find_snapshot(self.snapshots, url)
             if snapshot is not None:
