@@ -82,3 +82,32 @@ def test_a_refused_origin_stays_refused_on_every_link():
 
 def test_fetch_times_are_iso_utc_seconds():
     assert re.fullmatch(r"\d{4}-\d\d-\d\dT\d\d:\d\d:\d\dZ", _now_iso())
+
+
+def test_names_resolve_through_the_socket_module_on_any_loop(monkeypatch):
+    """uvloop resolves in libuv; ours asks socket.getaddrinfo, as the guard and the sync client do."""
+    import socket
+
+    from claimgraph.fetch.aio_resolver import GuardedResolver, SystemResolver
+
+    real = socket.getaddrinfo
+    asked: list[str] = []
+
+    def stand_in(host, port, *args, **kwargs):
+        asked.append(host)
+        return real("127.0.0.1" if host == "stand-in.test" else host, port, *args, **kwargs)
+
+    monkeypatch.setattr(socket, "getaddrinfo", stand_in)
+
+    async def scenario() -> tuple[list[str], str]:
+        found = await SystemResolver().resolve("stand-in.test", 80, socket.AF_INET)
+        try:
+            await GuardedResolver().resolve("stand-in.test", 80, socket.AF_INET)
+            refused = ""
+        except safety.RefusedAddress as error:
+            refused = str(error)
+        return [result["host"] for result in found], refused
+
+    hosts, refused = run_on_new_loop(scenario())
+    assert hosts == ["127.0.0.1"] and asked == ["stand-in.test", "stand-in.test"]
+    assert "loopback" in refused

@@ -68,9 +68,9 @@ class AsyncFetcher:
             return self
         import aiohttp
 
-        from claimgraph.fetch.aio_resolver import GuardedResolver
+        from claimgraph.fetch.aio_resolver import GuardedResolver, SystemResolver
 
-        resolver = None if self.config.allow_private else GuardedResolver()
+        resolver = SystemResolver() if self.config.allow_private else GuardedResolver()
         connector = aiohttp.TCPConnector(
             limit=0, limit_per_host=self.config.per_host_concurrency, resolver=resolver,
             ttl_dns_cache=300,
