@@ -1,7 +1,7 @@
 """Link-check speed on a many-host zoo: claimgraph, LinkChecker and the ideal, in one run.
 
 Usage: python benchmarks/link_check.py [--scenario 600x60 --scenario 10000x600] [--latency S]
-                                       [--skip-linkchecker] [--also-asyncio] [--one-host]
+                                       [--skip-linkchecker] [--also-uvloop] [--one-host]
 
 Each scenario is LINKSxHOSTS: servers on 127.0.0.2 … (one asyncio process listening on every
 address), 50 ms latency per answer, every tenth link a 404, the links spread round-robin over the
@@ -11,8 +11,8 @@ none either), in a child process whose peak memory is read from the kernel. The 
 busiest host's links ÷ its concurrency, the starts 0.25 s apart: (k - 1) × 0.25 s + latency.
 LinkChecker (PyPI ``linkchecker``, in the dev extra) checks the same links from an index page
 (``-r 1 --check-extern``). The zoo's own CPU is printed beside each tool's (it runs in this
-process, on a thread, while the tool runs in a child). ``--also-asyncio`` checks the links a second
-time on the standard event loop (``CLAIMGRAPH_EVENT_LOOP=asyncio``) against the same zoo.
+process, on a thread, while the tool runs in a child). ``--also-uvloop`` checks the links a second
+time on uvloop (``CLAIMGRAPH_EVENT_LOOP=uvloop``) against the same zoo.
 ``--one-host`` runs the older single-host benchmark.
 """
 
@@ -100,7 +100,7 @@ def run_linkchecker(index_url: str) -> tuple[float | None, str]:
 
 
 def scenario(links: int, hosts: int, latency: float, linkchecker: bool,
-             also_asyncio: bool = False) -> list[str]:
+             also_uvloop: bool = False) -> list[str]:
     """Run one LINKSxHOSTS scenario and return its printed lines."""
     zoo = HostZoo(hosts, latency=latency).start()
     per_host = math.ceil(links / hosts)
@@ -118,9 +118,9 @@ def scenario(links: int, hosts: int, latency: float, linkchecker: bool,
             return lines
         lines += claimgraph_lines(result, zoo, ideal)
         seconds = result["seconds"]
-        if also_asyncio:
+        if also_uvloop:
             zoo.reset()
-            lines += claimgraph_lines(check_in_child(urls_file, "asyncio"), zoo, ideal)
+            lines += claimgraph_lines(check_in_child(urls_file, "uvloop"), zoo, ideal)
     if linkchecker:
         zoo.reset()
         lc_seconds, summary = run_linkchecker(zoo.index_url(links))
@@ -157,8 +157,8 @@ def main() -> int:
     parser.add_argument("--scenario", action="append", default=None, metavar="LINKSxHOSTS")
     parser.add_argument("--latency", type=float, default=0.05)
     parser.add_argument("--skip-linkchecker", action="store_true")
-    parser.add_argument("--also-asyncio", action="store_true",
-                        help="check once more on the standard event loop, against the same zoo")
+    parser.add_argument("--also-uvloop", action="store_true",
+                        help="check once more on uvloop, against the same zoo")
     parser.add_argument("--one-host", action="store_true", help="the older single-host benchmark")
     parser.add_argument("--child", type=Path, help=argparse.SUPPRESS)
     args = parser.parse_args()
@@ -173,7 +173,7 @@ def main() -> int:
     for spec in args.scenario or ["600x60", "10000x600"]:
         links, hosts = (int(part) for part in spec.lower().split("x"))
         print("\n".join(scenario(links, hosts, args.latency, not args.skip_linkchecker,
-                                 args.also_asyncio)), flush=True)
+                                 args.also_uvloop)), flush=True)
         print(f"  load average after: {' '.join(f'{x:.1f}' for x in os.getloadavg())}", flush=True)
     return 0
 
