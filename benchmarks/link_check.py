@@ -1,7 +1,7 @@
 """Link-check speed on a many-host zoo: claimgraph, LinkChecker and the ideal, in one run.
 
 Usage: python benchmarks/link_check.py [--scenario 600x60 --scenario 10000x600] [--latency S]
-                                       [--skip-linkchecker] [--one-host]
+                                       [--skip-linkchecker] [--also-uvloop] [--one-host]
 
 Each scenario is LINKSxHOSTS: servers on 127.0.0.2 … (one asyncio process listening on every
 address), 50 ms latency per answer, every tenth link a 404, the links spread round-robin over the
@@ -10,7 +10,10 @@ starts per host, robots.txt read) in health-only mode without archive lookups (L
 none either), in a child process whose peak memory is read from the kernel. The ideal is the
 busiest host's links ÷ its concurrency, the starts 0.25 s apart: (k - 1) × 0.25 s + latency.
 LinkChecker (PyPI ``linkchecker``, in the dev extra) checks the same links from an index page
-(``-r 1 --check-extern``). ``--one-host`` runs the older single-host benchmark.
+(``-r 1 --check-extern``). The zoo's own CPU is printed beside each tool's (it runs in this
+process, on a thread, while the tool runs in a child). ``--also-uvloop`` checks the links a second
+time on uvloop (``CLAIMGRAPH_EVENT_LOOP=uvloop``) against the same zoo.
+``--one-host`` runs the older single-host benchmark.
 """
 
 from __future__ import annotations
@@ -37,13 +40,16 @@ INTERVAL = 0.25  # FetchConfig's default per-host interval
 CONCURRENCY = 2  # FetchConfig's default per-host concurrency
 
 
-def check_in_child(urls_file: Path) -> dict:
-    """Run claimgraph's check in a child process; its seconds, health counts and peak RSS (MB)."""
+def check_in_child(urls_file: Path, loop: str = "") -> dict:
+    """Run claimgraph's check in a child process; its seconds, health counts, peak RSS (MB) and
+    the zoo's CPU meanwhile (this process's, whose main thread only waits)."""
     command = [sys.executable, __file__, "--child", str(urls_file)]
-    started = time.perf_counter()
-    child = subprocess.Popen(command, stdout=subprocess.PIPE, text=True)
+    env = dict(os.environ, CLAIMGRAPH_EVENT_LOOP=loop) if loop else None
+    started, zoo_cpu = time.perf_counter(), time.process_time()
+    child = subprocess.Popen(command, stdout=subprocess.PIPE, text=True, env=env)
     _, status, usage = os.wait4(child.pid, 0)
     wall = time.perf_counter() - started
+    zoo_cpu = time.process_time() - zoo_cpu
     output = child.stdout.read() if child.stdout else ""
     if status != 0 or not output.strip():
         return {"error": f"child exit status {status}"}
@@ -51,12 +57,14 @@ def check_in_child(urls_file: Path) -> dict:
     result["peak_mb"] = usage.ru_maxrss / 1024  # kilobytes on Linux
     result["cpu_seconds"] = usage.ru_utime + usage.ru_stime
     result["process_seconds"] = wall
+    result["zoo_cpu"] = zoo_cpu
     return result
 
 
 def child(urls_file: Path) -> int:
     """The child side: check the listed links with the default politeness, print JSON."""
     from claimgraph.fetch import FetchConfig, check_links
+    from claimgraph.fetch.aio_loop import loop_factory
 
     urls = urls_file.read_text().split()
     config = FetchConfig(retries=0)
@@ -66,7 +74,8 @@ def child(urls_file: Path) -> int:
     counts: dict[str, int] = {}
     for source in found.values():
         counts[source.health] = counts.get(source.health, 0) + 1
-    print(json.dumps({"seconds": seconds, "health": counts}))
+    print(json.dumps({"seconds": seconds, "health": counts,
+                      "loop": "asyncio" if loop_factory() is None else "uvloop"}))
     return 0
 
 
@@ -76,19 +85,22 @@ def run_linkchecker(index_url: str) -> tuple[float | None, str]:
     if not Path(binary).exists():
         return None, "linkchecker is not installed (pip install linkchecker)"
     command = [binary, "--no-warnings", "-r", "1", "--check-extern", "-o", "text", index_url]
-    started = time.perf_counter()
+    started, zoo_cpu = time.perf_counter(), time.process_time()
     with tempfile.TemporaryFile("w+") as out:
         process = subprocess.Popen(command, stdout=out, stderr=subprocess.DEVNULL, text=True)
         _, status, usage = os.wait4(process.pid, 0)
         seconds = time.perf_counter() - started
+        zoo_cpu = time.process_time() - zoo_cpu
         out.seek(0)
         stdout = out.read()
     summary = re.findall(r"That's it\..*", stdout) or stdout.strip().splitlines()[-1:]
     cpu = usage.ru_utime + usage.ru_stime
-    return seconds, (summary[0] if summary else f"exit {status}") + f" (CPU {cpu:.2f} s)"
+    return seconds, (summary[0] if summary else f"exit {status}") + (
+        f" (CPU {cpu:.2f} s; the zoo's CPU meanwhile {zoo_cpu:.2f} s)")
 
 
-def scenario(links: int, hosts: int, latency: float, linkchecker: bool) -> list[str]:
+def scenario(links: int, hosts: int, latency: float, linkchecker: bool,
+             also_uvloop: bool = False) -> list[str]:
     """Run one LINKSxHOSTS scenario and return its printed lines."""
     zoo = HostZoo(hosts, latency=latency).start()
     per_host = math.ceil(links / hosts)
@@ -100,18 +112,15 @@ def scenario(links: int, hosts: int, latency: float, linkchecker: bool) -> list[
         urls_file = Path(folder) / "urls.txt"
         urls_file.write_text("\n".join(zoo.urls(links)))
         result = check_in_child(urls_file)
-    peak_host = max(zoo.max_in_flight.values(), default=0)
-    if "error" in result:
-        lines.append(f"  claimgraph: {result['error']}")
-        zoo.stop()
-        return lines
-    seconds = result["seconds"]
-    lines.append(f"  claimgraph (asyncio, health only): {seconds:7.2f} s  = {seconds / ideal:.2f}× ideal; "
-                 f"{zoo.total} requests (robots.txt included); most in flight on a host {peak_host} "
-                 f"(limit {CONCURRENCY}: {'kept' if peak_host <= CONCURRENCY else 'EXCEEDED'}); "
-                 f"peak memory {result['peak_mb']:.0f} MB; CPU {result['cpu_seconds']:.2f} s "
-                 f"(imports included); process wall {result['process_seconds']:.2f} s")
-    lines.append(f"    health: {', '.join(f'{v} {k}' for k, v in sorted(result['health'].items()))}")
+        if "error" in result:
+            lines.append(f"  claimgraph: {result['error']}")
+            zoo.stop()
+            return lines
+        lines += claimgraph_lines(result, zoo, ideal)
+        seconds = result["seconds"]
+        if also_uvloop:
+            zoo.reset()
+            lines += claimgraph_lines(check_in_child(urls_file, "uvloop"), zoo, ideal)
     if linkchecker:
         zoo.reset()
         lc_seconds, summary = run_linkchecker(zoo.index_url(links))
@@ -127,12 +136,29 @@ def scenario(links: int, hosts: int, latency: float, linkchecker: bool) -> list[
     return lines
 
 
+def claimgraph_lines(result: dict, zoo: HostZoo, ideal: float) -> list[str]:
+    """The printed lines for one claimgraph run."""
+    if "error" in result:
+        return [f"  claimgraph: {result['error']}"]
+    seconds, peak_host = result["seconds"], max(zoo.max_in_flight.values(), default=0)
+    return [f"  claimgraph ({result.get('loop', '?')}, health only): {seconds:7.2f} s  = "
+            f"{seconds / ideal:.2f}× ideal; {zoo.total} requests (robots.txt included); most in flight "
+            f"on a host {peak_host} (limit {CONCURRENCY}: "
+            f"{'kept' if peak_host <= CONCURRENCY else 'EXCEEDED'}); peak memory "
+            f"{result['peak_mb']:.0f} MB; CPU {result['cpu_seconds']:.2f} s (imports included); "
+            f"process wall {result['process_seconds']:.2f} s; the zoo's CPU meanwhile "
+            f"{result['zoo_cpu']:.2f} s",
+            f"    health: {', '.join(f'{v} {k}' for k, v in sorted(result['health'].items()))}"]
+
+
 def main() -> int:
     """Run every scenario and print the comparison."""
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--scenario", action="append", default=None, metavar="LINKSxHOSTS")
     parser.add_argument("--latency", type=float, default=0.05)
     parser.add_argument("--skip-linkchecker", action="store_true")
+    parser.add_argument("--also-uvloop", action="store_true",
+                        help="check once more on uvloop, against the same zoo")
     parser.add_argument("--one-host", action="store_true", help="the older single-host benchmark")
     parser.add_argument("--child", type=Path, help=argparse.SUPPRESS)
     args = parser.parse_args()
@@ -146,7 +172,8 @@ def main() -> int:
           f"{os.cpu_count()} cores")
     for spec in args.scenario or ["600x60", "10000x600"]:
         links, hosts = (int(part) for part in spec.lower().split("x"))
-        print("\n".join(scenario(links, hosts, args.latency, not args.skip_linkchecker)), flush=True)
+        print("\n".join(scenario(links, hosts, args.latency, not args.skip_linkchecker,
+                                 args.also_uvloop)), flush=True)
         print(f"  load average after: {' '.join(f'{x:.1f}' for x in os.getloadavg())}", flush=True)
     return 0
 

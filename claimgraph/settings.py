@@ -57,6 +57,8 @@ SETTINGS: tuple[Setting, ...] = (
             "`judge.json`) used by the model judge instead of the shipped one"),
     Setting("CLAIMGRAPH_EXPLORER_ALLOW_PRIVATE", "",
             "`1` lets the explorer's article fetcher reach private and loopback addresses (local testing)"),
+    Setting("CLAIMGRAPH_EVENT_LOOP", "asyncio",
+            "the event loop of the asyncio link checker: `asyncio`, or `uvloop` when it is installed"),
     Setting("CLAIMGRAPH_BASE_<SERVICE>", "",
             "base URL of an outside service (WAYBACK, ARXIV, DOI, HACKERNEWS, YOUTUBE, REDDIT, "
             "WIKIPEDIA); default: the real service"),

@@ -91,3 +91,17 @@ def test_source_cli_health_only(hosts, tmp_path, capsys):
     (record,) = json.loads(capsys.readouterr().out)
     assert code == 0 and record["health"] == "ok"
     assert not record["metadata"]["title"] and not record["passages"]
+
+
+def test_fewer_workers_than_links_still_check_each_once_in_order(hosts, monkeypatch):
+    from claimgraph.fetch import aio_collect
+
+    monkeypatch.setattr(aio_collect, "MAX_OPEN_REQUESTS", 3)
+    hosts.reset()
+    urls = hosts.urls(8 * 3)
+    config = zoo_config(hosts, per_host_interval=0.0, retries=0, **SLACK)
+    found = check_links(urls, config=replace(config, allow_private=True), archive=False)
+    assert list(found) == urls
+    assert all(found[url].url == url for url in urls)
+    assert sum(count for key, count in hosts.paths.items() if "/bench/" in key) == len(urls)
+    assert sum(hosts.in_flight.values()) == 0

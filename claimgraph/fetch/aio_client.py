@@ -27,7 +27,6 @@ from claimgraph.fetch.client import (
     _host,
     _worth_keeping,
     age_seconds,
-    now_iso,
 )
 from claimgraph.fetch.config import FetchConfig
 from claimgraph.fetch.limits import (
@@ -61,6 +60,7 @@ class AsyncFetcher:
         self._robots: dict[str, Protego | None] = {}
         self._robots_locks: dict[str, asyncio.Lock] = {}
         self._origin_checks: dict[str, asyncio.Future[None]] = {}
+        self._private_checks: dict[str, str | None] = {}  # origin → why refused (allow_private)
         self._session: aiohttp.ClientSession | None = None
 
     async def __aenter__(self) -> AsyncFetcher:
@@ -68,9 +68,9 @@ class AsyncFetcher:
             return self
         import aiohttp
 
-        from claimgraph.fetch.aio_resolver import GuardedResolver
+        from claimgraph.fetch.aio_resolver import GuardedResolver, SystemResolver
 
-        resolver = None if self.config.allow_private else GuardedResolver()
+        resolver = SystemResolver() if self.config.allow_private else GuardedResolver()
         connector = aiohttp.TCPConnector(
             limit=0, limit_per_host=self.config.per_host_concurrency, resolver=resolver,
             ttl_dns_cache=300,
@@ -94,9 +94,14 @@ class AsyncFetcher:
 
     async def get(
         self, url: str, *, accept: str = "", method: str = "GET", robots: bool = True,
+        enough: int | None = None,
     ) -> Response:
-        """The response for a URL: from the capture store if there, else live unless offline."""
-        key = capture_key(method, url, accept)
+        """The response for a URL: from the capture store if there, else live unless offline.
+
+        ``enough``: read at most this many body bytes (link health needs only the page's head).
+        A body cut there is not the page, so it is never kept as a capture.
+        """
+        key = capture_key(method, url, accept) if self.store is not None else ""
         if self.store is not None and key in self.store and (self.offline or self._fresh(key)):
             cached = self.store.get(key)
             if cached is not None:
@@ -104,10 +109,11 @@ class AsyncFetcher:
                 return cached
         if self.offline:
             return Response(url, url, error="not captured; running offline", error_kind="offline")
-        response = await self._fetch(url, method=method, accept=accept, robots=robots)
+        response = await self._fetch(url, method=method, accept=accept, robots=robots, enough=enough)
         if method == "HEAD" and (response.status >= 400 or response.error_kind == "timeout"):
-            response = await self._fetch(url, method="GET", accept=accept, robots=robots)
-        if self.store is not None and _worth_keeping(response):
+            response = await self._fetch(url, method="GET", accept=accept, robots=robots, enough=enough)
+        cut_short = enough is not None and len(response.body) >= enough
+        if self.store is not None and _worth_keeping(response) and not cut_short:
             response.capture = self.store.put(key, response)
         elif self.store is not None:
             response.history = self.store.history(key)
@@ -124,22 +130,32 @@ class AsyncFetcher:
     # --- internals ----------------------------------------------------------------------
 
     async def _guard(self, url: str) -> None:
-        if self.config.allow_private:
-            safety.check_url(url, allow_private=True)
-            return
-        # The check reads only the scheme, host and port, and resolves the host: once per origin
-        # and run, off the loop. The resolver checks every address again before connecting, so a
-        # name that changes its answer later is still refused.
+        # The check reads only the scheme, host and port (and resolves the host): once per origin
+        # and run. The resolver checks every address again before connecting, so a name that
+        # changes its answer later is still refused.
         parts = urlsplit(url)
         origin = f"{parts.scheme}://{parts.netloc}".lower()
+        if self.config.allow_private:
+            if origin not in self._private_checks:
+                try:
+                    safety.check_url(url, allow_private=True)
+                    self._private_checks[origin] = None
+                except safety.RefusedAddress as error:
+                    self._private_checks[origin] = str(error)
+            refused = self._private_checks[origin]
+            if refused is not None:
+                raise safety.RefusedAddress(refused)
+            return
         check = self._origin_checks.get(origin)
         if check is None:
             check = self._origin_checks[origin] = asyncio.ensure_future(
                 asyncio.to_thread(safety.check_url, url, allow_private=False))
         await asyncio.shield(check)
 
-    async def _fetch(self, url: str, *, method: str, accept: str, robots: bool) -> Response:
-        result = Response(url=url, final_url=url, fetched_at=now_iso())
+    async def _fetch(
+        self, url: str, *, method: str, accept: str, robots: bool, enough: int | None = None,
+    ) -> Response:
+        result = Response(url=url, final_url=url, fetched_at=_now_iso())
         current, seen = url, {url}
         deadline: list[float] = []  # set when the first hop gets its slot: queueing is not the server's time
         while True:
@@ -151,7 +167,8 @@ class AsyncFetcher:
                 return _fail(result, current, text, kind)
             if robots and self.config.respect_robots and not await self._robots_allow(current):
                 return _fail(result, current, "robots.txt disallows this page", "robots")
-            hop = await self._attempts(current, method=method, accept=accept, deadline=deadline)
+            hop = await self._attempts(current, method=method, accept=accept, deadline=deadline,
+                                       enough=enough)
             hop.url, hop.redirects, hop.fetched_at = url, result.redirects, result.fetched_at
             location = hop.header("location")
             if hop.status in REDIRECT_STATUSES and location:
@@ -164,12 +181,15 @@ class AsyncFetcher:
                 continue
             return hop
 
-    async def _attempts(self, url: str, *, method: str, accept: str, deadline: list[float]) -> Response:
+    async def _attempts(
+        self, url: str, *, method: str, accept: str, deadline: list[float], enough: int | None,
+    ) -> Response:
         """One hop, retried with backoff for transient failures only."""
         delay = self.config.backoff
         host = _host(url)
         for attempt in range(self.config.retries + 1):
-            response = await self._once(url, method=method, accept=accept, deadline=deadline)
+            response = await self._once(url, host, method=method, accept=accept, deadline=deadline,
+                                        enough=enough)
             transient = response.error_kind in ("timeout", "connect") or (
                 response.status in RETRY_STATUSES
             )
@@ -189,13 +209,16 @@ class AsyncFetcher:
             delay *= 2
         return response  # pragma: no cover - the loop always returns
 
-    async def _once(self, url: str, *, method: str, accept: str, deadline: list[float]) -> Response:
+    async def _once(
+        self, url: str, host: str, *, method: str, accept: str, deadline: list[float],
+        enough: int | None = None,
+    ) -> Response:
         import aiohttp
 
-        result = Response(url=url, final_url=url, fetched_at=now_iso())
-        headers = {"Accept": accept} if accept else {}
+        result = Response(url=url, final_url=url, fetched_at=_now_iso())
+        headers = {"Accept": accept} if accept else None
         assert self._session is not None, "use AsyncFetcher inside 'async with'"
-        async with self.limiter.slot(_host(url)):
+        async with self.limiter.slot(host):
             self.counts["requests"] += 1
             if not deadline:
                 deadline.append(time.monotonic() + self.config.total_timeout)
@@ -211,7 +234,7 @@ class AsyncFetcher:
                     result.status = raw.status
                     result.headers = dict(raw.headers)
                     if method != "HEAD" and raw.status not in REDIRECT_STATUSES:
-                        await self._read_body(raw, result, deadline[0])
+                        await self._read_body(raw, result, deadline[0], enough)
             except safety.RefusedAddress as error:
                 return _fail(result, url, str(error), "ssrf")
             except aiohttp.ClientConnectorDNSError:
@@ -232,11 +255,16 @@ class AsyncFetcher:
                 return _fail(result, url, f"request failed: {error}", "connect")
         return result
 
-    async def _read_body(self, raw: aiohttp.ClientResponse, result: Response, deadline: float) -> None:
-        """The body decoded within the limit; a drip past the deadline ends as a timeout."""
+    async def _read_body(
+        self, raw: aiohttp.ClientResponse, result: Response, deadline: float, enough: int | None,
+    ) -> None:
+        """The body decoded within the limit (or its first ``enough`` bytes); a drip past the
+        deadline ends as a timeout."""
         import aiohttp
 
         limit = self.config.max_body_bytes
+        stop = limit if enough is None else min(limit, enough)
+        cut_short = False
         declared = declared_length(raw.headers.get("Content-Length", ""))
         if declared is not None and declared > ABSURD_LENGTH:
             result.error = f"the server declares {declared:,} bytes; not read (no page is that large)"
@@ -249,7 +277,10 @@ class AsyncFetcher:
                 chunks += decoder.feed(chunk)
                 if time.monotonic() > deadline:
                     raise TimeoutError
-            tail = decoder.finish()
+                if enough is not None and decoder.produced >= stop:
+                    cut_short = True  # what link health reads is here; the rest is not wanted
+                    break
+            tail = b"" if cut_short else decoder.finish()
             if tail:
                 chunks.append(tail)
         except BodyTooLarge:
@@ -266,15 +297,21 @@ class AsyncFetcher:
                 result.status = 0
             else:
                 result.error, result.error_kind = "the body stopped before its end", "truncated"
-        if result.error_kind:
+        if result.error_kind or cut_short:
             # The rest of the body is not wanted: drop the connection now. Leaving the response's
             # context would otherwise wait on a body that may never end (an endless chunked stream).
             raw.close()
-        result.body = b"".join(chunks)[:limit]
+        result.body = b"".join(chunks)[:stop]
 
     async def _robots_allow(self, url: str) -> bool:
         parts = urlsplit(url)
         origin = f"{parts.scheme}://{parts.netloc}"
+        if origin not in self._robots:  # read once per origin; later requests skip the lock
+            await self._read_robots(origin)
+        parser = self._robots[origin]
+        return parser is None or parser.can_fetch(url, self.config.agent())
+
+    async def _read_robots(self, origin: str) -> None:
         lock = self._robots_locks.setdefault(origin, asyncio.Lock())
         async with lock:
             if origin not in self._robots:
@@ -283,8 +320,17 @@ class AsyncFetcher:
                 if response.status == 200 and "html" not in response.content_type:
                     parser = Protego.parse(response.body.decode("utf-8", "replace"))
                 self._robots[origin] = parser
-        parser = self._robots[origin]
-        return parser is None or parser.can_fetch(url, self.config.agent())
+
+
+_clock: list = [-1, ""]  # [whole second, its ISO 8601 stamp]: one strftime a second, not a request
+
+
+def _now_iso() -> str:
+    """The current UTC time as ISO 8601 with a Z (``client.now_iso``'s format), cached a second."""
+    second = int(time.time())
+    if second != _clock[0]:
+        _clock[:] = [second, time.strftime("%Y-%m-%dT%H:%M:%SZ", time.gmtime(second))]
+    return _clock[1]
 
 
 def _fail(result: Response, final_url: str, message: str, kind: str) -> Response:

@@ -19,12 +19,14 @@ from typing import Any, TypeVar
 from urllib.parse import urlsplit
 
 from claimgraph.fetch.aio_client import AsyncFetcher
+from claimgraph.fetch.aio_loop import run_on_new_loop
 from claimgraph.fetch.captures import CaptureStore, Check, Response
 from claimgraph.fetch.collect import Sources, malformed_reason
 from claimgraph.fetch.config import FetchConfig
 from claimgraph.fetch.describe import READABLE, describe
 from claimgraph.fetch.extracted import ExtractionCache
 from claimgraph.fetch.health import (
+    HEAD_BYTES,
     classify,
     closest_archive,
     dead_answer,
@@ -72,7 +74,9 @@ class AsyncCollector:
         if reason:
             return Source(url=url, health="malformed", error=reason)
         method = "HEAD" if (self.fetcher.config.head_first and not self.extract) else "GET"
-        response = await self.fetcher.get(url.strip(), method=method)
+        # Health alone needs only the page's head; extraction needs the whole body.
+        response = await self.fetcher.get(url.strip(), method=method,
+                                          enough=None if self.extract else HEAD_BYTES)
         if response.error_kind == "offline":
             snapshot = find_snapshot(self.snapshots, url)
             if snapshot is not None:
@@ -158,14 +162,18 @@ async def collect_many(
 ) -> Sources:
     """Every URL's Source, fetched concurrently within the per-host budget."""
     collector = AsyncCollector(fetcher, snapshots, extract=extract, archive=archive, pool=pool)
+    found: list[Source | None] = [None] * len(urls)
+    work = iter(enumerate(urls))  # shared by the workers; one event loop, so no lock
 
-    async def one(url: str) -> Source:
-        source = await collector.source(url)
-        bar.update(source.health)
-        return source
+    # A fixed set of workers takes the URLs in order, rather than a task per URL parked on a
+    # semaphore: with 10,000 waiters, each release scanned the woken ones still queued.
+    async def worker() -> None:
+        for index, url in work:
+            source = found[index] = await collector.source(url)
+            bar.update(source.health)
 
     async with fetcher:
-        found = await asyncio.gather(*(one(url) for url in urls))
+        await asyncio.gather(*(worker() for _ in range(min(MAX_OPEN_REQUESTS, len(urls)))))
     results = Sources(zip(urls, found, strict=True))
     results.network_down = collector.network_down(results)
     results.hosts_failed = sum(1 for kind in collector.live.values() if kind)
@@ -213,12 +221,12 @@ def run_coroutine(coroutine: Coroutine[Any, Any, T]) -> T:
     try:
         asyncio.get_running_loop()
     except RuntimeError:
-        return asyncio.run(coroutine)
+        return run_on_new_loop(coroutine)
     box: dict[str, Any] = {}
 
     def target() -> None:
         try:
-            box["value"] = asyncio.run(coroutine)
+            box["value"] = run_on_new_loop(coroutine)
         except BaseException as error:  # noqa: BLE001 - re-raised in the caller's thread
             box["error"] = error
 

@@ -4,8 +4,6 @@ from __future__ import annotations
 
 import asyncio
 import time
-from collections.abc import AsyncIterator
-from contextlib import asynccontextmanager
 
 
 class AsyncHostLimiter:
@@ -35,17 +33,39 @@ class AsyncHostLimiter:
                 return
             await asyncio.sleep(min(start - now, 1.0))
 
-    @asynccontextmanager
-    async def slot(self, host: str) -> AsyncIterator[None]:
-        """Hold one of the host's request slots for the duration of a request."""
+    def slot(self, host: str) -> HostSlot:
+        """One of the host's request slots, held for the duration of a request (``async with``)."""
+        return HostSlot(self, host)
+
+    def _semaphore(self, host: str) -> asyncio.Semaphore:
         semaphore = self._slots.get(host)
         if semaphore is None:
             semaphore = self._slots[host] = asyncio.Semaphore(self.concurrency)
-        async with semaphore:
-            await self._wait_turn(host)
-            self.in_flight[host] = self.in_flight.get(host, 0) + 1
-            self.max_in_flight[host] = max(self.max_in_flight.get(host, 0), self.in_flight[host])
-            try:
-                yield
-            finally:
-                self.in_flight[host] -= 1
+        return semaphore
+
+
+class HostSlot:
+    """``async with limiter.slot(host)``: a plain context manager, no generator per request."""
+
+    __slots__ = ("host", "limiter")
+
+    def __init__(self, limiter: AsyncHostLimiter, host: str) -> None:
+        self.limiter, self.host = limiter, host
+
+    async def __aenter__(self) -> None:
+        limiter, host = self.limiter, self.host
+        semaphore = limiter._semaphore(host)
+        await semaphore.acquire()
+        try:
+            await limiter._wait_turn(host)
+        except BaseException:
+            semaphore.release()
+            raise
+        count = limiter.in_flight[host] = limiter.in_flight.get(host, 0) + 1
+        if count > limiter.max_in_flight.get(host, 0):
+            limiter.max_in_flight[host] = count
+
+    async def __aexit__(self, *exc: object) -> None:
+        limiter = self.limiter
+        limiter.in_flight[self.host] -= 1
+        limiter._slots[self.host].release()

@@ -31,13 +31,18 @@ _CHALLENGE = re.compile(
     re.IGNORECASE,
 )
 _LOGIN_PATH = re.compile(r"/(login|signin|sign-in|sign_in|auth|accounts?/login)\b", re.I)
+# Health reads a page's head only: its title and first headings in the first HEAD_BYTES, a
+# challenge marker in the first CHALLENGE_BYTES. A health-only check reads no more than HEAD_BYTES.
+HEAD_BYTES = 200_000
+CHALLENGE_BYTES = 50_000
 _TITLE = re.compile(rb"<title[^>]*>(.*?)</title>", re.IGNORECASE | re.DOTALL)
 _HEADING = re.compile(rb"<h1[^>]*>(.*?)</h1>", re.IGNORECASE | re.DOTALL)
 
 
 def _head_texts(body: bytes) -> str:
-    parts = [m.group(1) for m in _TITLE.finditer(body[:200_000])][:1]
-    parts += [m.group(1) for m in _HEADING.finditer(body[:200_000])][:2]
+    head = body[:HEAD_BYTES]
+    parts = [m.group(1) for m in _TITLE.finditer(head)][:1]
+    parts += [m.group(1) for m in _HEADING.finditer(head)][:2]
     text = b" ".join(parts).decode("utf-8", "replace")
     return re.sub(r"<[^>]+>", " ", text)
 
@@ -136,7 +141,7 @@ def classify(response: Response) -> tuple[str, dict[str, object]]:
         return "blocked", details
     texts = _head_texts(response.body)
     if _CHALLENGE.search(texts) or (
-        status in (200, 202) and b"cf-chl" in response.body[:50_000]
+        status in (200, 202) and b"cf-chl" in response.body[:CHALLENGE_BYTES]
     ):
         details["bot_challenge"] = True
         return "blocked", details

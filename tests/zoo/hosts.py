@@ -2,8 +2,12 @@
 
 Each address is a distinct host to a client. Every answer waits ``latency`` seconds; ``/bench/N``
 is a small page, a 404 when N is a multiple of ten; ``/robots.txt`` allows everything; ``/index``
-on the first host links to every bench URL (for LinkChecker). Counts requests and the most in
-flight per host, and runs in a background thread with its own event loop.
+on the first host links to every bench URL (for LinkChecker). HTTP/1.1 with keep-alive and a
+Content-Length on every answer. Counts requests and the most in flight per host, and runs in a
+background thread with its own event loop.
+
+Each connection is a plain ``asyncio.Protocol`` (no stream reader and writer, no task per
+connection), and an answer is a timer: a benchmark measures the client, not the zoo.
 """
 
 from __future__ import annotations
@@ -11,6 +15,8 @@ from __future__ import annotations
 import asyncio
 import threading
 from collections import Counter
+
+MAX_HEAD = 64 * 1024  # a request head longer than this closes the connection
 
 ROBOTS = b"User-agent: *\nAllow: /\n"
 
@@ -32,7 +38,7 @@ class HostZoo:
         self.paths: Counter[str] = Counter()  # per "host/path"
         self.in_flight: Counter[str] = Counter()
         self.max_in_flight: Counter[str] = Counter()
-        self._loop = asyncio.new_event_loop()
+        self._loop = _new_loop()
         self._servers: list[asyncio.base_events.Server] = []
         self._ready = threading.Event()
         self._thread = threading.Thread(target=self._run, daemon=True)
@@ -88,42 +94,26 @@ class HostZoo:
         self._loop.run_forever()
 
     async def _bind(self) -> None:
-        first = await asyncio.start_server(self._serve, self.addresses[0], 0, backlog=1024)
+        loop = asyncio.get_running_loop()
+        first = await loop.create_server(lambda: _Connection(self), self.addresses[0], 0, backlog=1024)
         self.port = first.sockets[0].getsockname()[1]
         self._servers = [first]
         for address in self.addresses[1:]:
-            self._servers.append(
-                await asyncio.start_server(self._serve, address, self.port, backlog=1024))
+            self._servers.append(await loop.create_server(
+                lambda: _Connection(self), address, self.port, backlog=1024))
 
-    async def _serve(self, reader: asyncio.StreamReader, writer: asyncio.StreamWriter) -> None:
-        host = writer.get_extra_info("sockname")[0]
-        try:
-            while True:
-                head = await reader.readuntil(b"\r\n\r\n")
-                line, *header_lines = head.decode("latin-1").split("\r\n")
-                method, target = line.split(" ")[:2]
-                close = any(h.lower().startswith("connection:") and "close" in h.lower()
-                            for h in header_lines)
-                self.hits[host] += 1
-                self.paths[f"{host}{target.partition('?')[0]}"] += 1
-                self.in_flight[host] += 1
-                self.max_in_flight[host] = max(self.max_in_flight[host], self.in_flight[host])
-                try:
-                    await asyncio.sleep(self.latency)
-                    status, body, kind = self._route(target)
-                    headers = (f"HTTP/1.1 {status} {'OK' if status == 200 else 'Not Found'}\r\n"
-                               f"Content-Type: {kind}\r\nContent-Length: {len(body)}\r\n"
-                               f"Connection: {'close' if close else 'keep-alive'}\r\n\r\n")
-                    writer.write(headers.encode() + (b"" if method == "HEAD" else body))
-                finally:
-                    self.in_flight[host] -= 1
-                await writer.drain()
-                if close:
-                    break
-        except (asyncio.IncompleteReadError, ConnectionError, ValueError, asyncio.LimitOverrunError):
-            pass
-        finally:
-            writer.close()
+    def _arrived(self, host: str, target: str) -> None:
+        self.hits[host] += 1
+        self.paths[f"{host}{target.partition('?')[0]}"] += 1
+        self.in_flight[host] += 1
+        self.max_in_flight[host] = max(self.max_in_flight[host], self.in_flight[host])
+
+    def _answer(self, method: str, target: str, close: bool) -> bytes:
+        status, body, kind = self._route(target)
+        head = (f"HTTP/1.1 {status} {'OK' if status == 200 else 'Not Found'}\r\n"
+                f"Content-Type: {kind}\r\nContent-Length: {len(body)}\r\n"
+                f"Connection: {'close' if close else 'keep-alive'}\r\n\r\n")
+        return head.encode() + (b"" if method == "HEAD" else body)
 
     def _route(self, target: str) -> tuple[int, bytes, str]:
         path, _, query = target.partition("?")
@@ -140,3 +130,66 @@ class HostZoo:
             links = "".join(f'<a href="{url}">{i}</a>\n' for i, url in enumerate(self.urls(count)))
             return 200, f"<html><body>{links}</body></html>".encode(), "text/html; charset=utf-8"
         return 404, b"not here", "text/plain"
+
+
+def _new_loop() -> asyncio.AbstractEventLoop:
+    """uvloop's loop where installed (a real server's accept and send loop is native code too)."""
+    try:
+        import uvloop
+    except ImportError:
+        return asyncio.new_event_loop()
+    return uvloop.new_event_loop()
+
+
+class _Connection(asyncio.Protocol):
+    """One client connection: parse request heads, answer each after the zoo's latency, in order."""
+
+    def __init__(self, zoo: HostZoo) -> None:
+        self.zoo = zoo
+        self.buffer = b""
+        self.transport: asyncio.Transport | None = None
+        self.host = ""
+        self.closing = False
+
+    def connection_made(self, transport: asyncio.BaseTransport) -> None:
+        self.transport = transport  # type: ignore[assignment]
+        self.host = transport.get_extra_info("sockname")[0]
+
+    def connection_lost(self, exc: Exception | None) -> None:
+        self.transport = None
+
+    def data_received(self, data: bytes) -> None:
+        self.buffer += data
+        while not self.closing:
+            head, found, rest = self.buffer.partition(b"\r\n\r\n")
+            if not found:
+                if len(self.buffer) > MAX_HEAD:
+                    self._close()
+                return
+            self.buffer = rest
+            try:
+                line, *header_lines = head.decode("latin-1").split("\r\n")
+                method, target = line.split(" ")[:2]
+            except ValueError:
+                self._close()
+                return
+            close = any(h.lower().startswith("connection:") and "close" in h.lower()
+                        for h in header_lines)
+            self.closing = close
+            self.zoo._arrived(self.host, target)
+            # Every answer waits the same latency, so the timers keep the requests' order.
+            asyncio.get_running_loop().call_later(
+                self.zoo.latency, self._send, method, target, close)
+
+    def _send(self, method: str, target: str, close: bool) -> None:
+        self.zoo.in_flight[self.host] -= 1
+        if self.transport is None or self.transport.is_closing():
+            return
+        self.transport.write(self.zoo._answer(method, target, close))
+        if close:
+            self.transport.close()
+
+    def _close(self) -> None:
+        self.closing = True
+        if self.transport is not None:
+            self.transport.close()
