@@ -139,3 +139,28 @@ def test_the_hostile_listener_queues_every_connection_a_collector_opens_at_once(
             client.close()
         server.server_close()
         server.tls.server_close()
+
+
+@FETCHERS
+def test_a_listener_that_never_accepts_is_a_connect_timeout_said_as_such(get) -> None:
+    # listen(0) and never accept: once the accept queue holds a connection, the kernel drops
+    # further SYNs, so the client's connect times out (no server process needed).
+    listener = socket.socket()
+    listener.bind(("127.0.0.1", 0))
+    listener.listen(0)
+    fillers = []
+    try:
+        for _ in range(4):
+            filler = socket.socket()
+            filler.setblocking(False)
+            filler.connect_ex(listener.getsockname())
+            fillers.append(filler)
+        time.sleep(0.1)
+        config = replace(_config(total_s=5.0), connect_timeout=0.5)
+        response = get(config, f"http://127.0.0.1:{listener.getsockname()[1]}/page")
+    finally:
+        for filler in fillers:
+            filler.close()
+        listener.close()
+    assert response.error_kind == "timeout"
+    assert "did not accept a connection within 0.5 s" in response.error  # not the total deadline

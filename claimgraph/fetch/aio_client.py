@@ -245,6 +245,14 @@ class AsyncFetcher:
                 if getattr(error.os_error, "errno", None) in (errno.EHOSTUNREACH, errno.ENETUNREACH):
                     return _fail(result, url, "no route to the host (is the network down?)", "unreachable")
                 return _fail(result, url, f"the connection failed: {error}", "connect")
+            except aiohttp.ConnectionTimeoutError:
+                # No connection within connect_timeout (a full listen queue, a dropped SYN): say
+                # so, unless the total deadline is what passed.
+                result.status, result.body = 0, b""
+                if time.monotonic() >= deadline[0]:
+                    return _fail(result, url, _TOO_SLOW, "timeout")
+                return _fail(result, url, "the server did not accept a connection within "
+                             f"{self.config.connect_timeout:g} s", "timeout")
             except (TimeoutError, aiohttp.ServerTimeoutError):
                 # Slow headers or a slow drip of body: the total deadline passed; transient, not a page.
                 result.status, result.body = 0, b""

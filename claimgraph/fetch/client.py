@@ -189,6 +189,11 @@ class Fetcher:
                 )
             except RefusedAddress as error:
                 return self._fail(result, url, str(error), "ssrf")
+            except requests.exceptions.ConnectTimeout:
+                if watch.passed():
+                    return self._fail(result, url, _TOO_SLOW, "timeout")
+                return self._fail(result, url, "the server did not accept a connection within "
+                                  f"{self.config.connect_timeout:g} s", "timeout")
             except requests.exceptions.Timeout:
                 return self._fail(result, url, "the server did not answer in time", "timeout")
             except requests.exceptions.ConnectionError as error:
