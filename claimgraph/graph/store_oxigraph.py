@@ -24,6 +24,7 @@ from rdflib import URIRef
 
 from claimgraph import settings
 from claimgraph.errors import QueryError, StoreError
+from claimgraph.graph.native_store import inner_store
 from claimgraph.graph.store_interface import GraphStore, QueryResult
 from claimgraph.graph.store_lock import lock_store, running_server, unlock_store
 from claimgraph.graph.store_terms import (
@@ -299,8 +300,8 @@ def _ntriples(graph: rdflib.Graph) -> bytes:
     A graph that already lives in Oxigraph (``new_graph``) is dumped natively: converting each
     term to rdflib and back cost most of an audit's store time.
     """
-    inner = getattr(graph.store, "_inner", None)
-    if isinstance(inner, ox.Store) and isinstance(graph.identifier, URIRef):
+    inner = inner_store(graph)
+    if inner is not None and isinstance(graph.identifier, URIRef):
         name = ox.NamedNode(str(graph.identifier))
         return inner.dump(format=ox.RdfFormat.N_TRIPLES, from_graph=name) or b""
     lines = [f"{to_oxigraph(s)} {to_oxigraph(p)} {to_oxigraph(o)} .\n" for s, p, o in graph]
