@@ -6,6 +6,8 @@ import subprocess
 import sys
 
 import pyoxigraph as ox
+from hypothesis import given
+from hypothesis import strategies as st
 from rdflib import BNode, Graph, Literal, URIRef
 
 from claimgraph.graph.native_store import inner_store
@@ -16,6 +18,7 @@ from claimgraph.graph.ntriples import (
     new_graph,
     ntriples,
     plain_graph,
+    text,
 )
 
 EX = "http://example.org/"
@@ -87,3 +90,11 @@ def test_offline_audit_builds_no_sparql_parser_and_loads_no_requests(tmp_path):
     assert done.returncode == 0, done.stderr[-500:]
     assert done.stdout.lstrip().startswith("{")  # the report was written
     assert done.stderr.strip().splitlines()[-1] == "[]"
+
+
+@given(st.text())
+def test_escaped_text_reads_back_as_the_same_literal(value: str) -> None:
+    """Whatever the characters, the escaped literal parses back to the string it came from."""
+    literal = text(value)
+    parsed = next(iter(ox.parse(f"<{S}> <{P}> {literal} .\n".encode(), format=ox.RdfFormat.N_TRIPLES)))
+    assert parsed.object.value == value
