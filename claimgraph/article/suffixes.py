@@ -49,10 +49,12 @@ def _rule(line: str) -> str | None:
 def _tables() -> tuple[frozenset[str], frozenset[str]]:
     """The rules, and every label-suffix of a rule (``uk`` and ``co.uk`` for ``co.uk``)."""
     rules = public_suffixes()
-    tails = set()
+    tails = set(rules)
     for rule in rules:
-        labels = rule.split(".")
-        tails.update(".".join(labels[i:]) for i in range(len(labels)))
+        dot = rule.find(".")
+        while dot != -1:
+            tails.add(rule[dot + 1:])
+            dot = rule.find(".", dot + 1)
     return rules, frozenset(tails)
 
 
