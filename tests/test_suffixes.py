@@ -9,6 +9,10 @@ HOSTS = [
     "news.bbc.co.uk",  # two-label suffix
     "a.b.ck",  # wildcard rule (*.ck)
     "www.ck",  # exception to a wildcard (!www.ck)
+    "a.b.c.kawasaki.jp",  # wildcard below a two-label rule (*.kawasaki.jp)
+    "www.city.kawasaki.jp",  # its exception (!city.kawasaki.jp)
+    "a..co.uk",  # an empty label
+    "ck",  # a wildcard's parent alone
     "example.com.",  # root label
     "user@Example.ORG:8080",  # userinfo, port, case
     "https://sub.example.net/path?q#f",  # a whole link

@@ -155,15 +155,18 @@ def _title_edges(endnotes: list[Endnote], titles: dict[int, str | None]) -> tupl
         for e in titled:
             by_start[" ".join(sorted(normalise_text(titles[e.number]).split())[:3])].append(e)
         blocks = list(by_start.values())
+    # per entry once, not per pair: the pairs of a few hundred entries are tens of thousands
+    paths = {e.number: _path_of(e.canonical_url) for e in titled}
+    sites = {e.number: registered_domain(e.url or e.source) for e in titled}
+    site_words = {e.number: _site_words(e) for e in titled}
     for members in blocks:
         for a, b in combinations(members, 2):
             if not _compatible(a, b) or a.canonical_url == b.canonical_url:
                 continue
-            if _path_of(a.canonical_url) == _path_of(b.canonical_url):
+            if paths[a.number] == paths[b.number]:
                 continue  # one page, different content-selecting parameters: different pages
-            site_a = registered_domain(a.url or a.source)
-            site_b = registered_domain(b.url or b.source)
-            ignore = _site_words(a) | _site_words(b)
+            site_a, site_b = sites[a.number], sites[b.number]
+            ignore = site_words[a.number] | site_words[b.number]
             if not same_title(titles[a.number], titles[b.number], ignore):
                 continue
             if site_a and site_a == site_b:

@@ -275,6 +275,8 @@ def _co_authors_named(text: str, year: str, body: _Body) -> bool:
     names = sorted({w for w in re.findall(r"[A-Z][\w'’-]+", authors) if len(w) >= 3}, key=len, reverse=True)
     if len(names) < 2 or sum(body.has_words(n) for n in names) < 2:
         return False
+    if not any(y in body.text for y in year.split("|")):  # the pattern ends in the year: cheap to rule out
+        return False
     alternatives = "|".join(re.escape(n) for n in names)
     pattern = rf"\b({alternatives})\b,?{_AUTHOR_LIST}\b({alternatives})\b,?{_AUTHOR_LIST}\(?(?:{year})\b"
     return any(m.group(1) != m.group(2) for m in re.finditer(pattern, body.text))

@@ -7,10 +7,9 @@ import time
 import zlib
 from collections import Counter
 from datetime import UTC, datetime
+from typing import TYPE_CHECKING
 from urllib.parse import urljoin, urlsplit
 
-import requests
-import urllib3
 from protego import Protego
 
 from claimgraph.fetch.captures import CaptureStore, Response, capture_key
@@ -24,8 +23,11 @@ from claimgraph.fetch.limits import (
     declared_length,
 )
 from claimgraph.fetch.politeness import HostLimiter, retry_after_seconds
-from claimgraph.fetch.safety import GuardedAdapter, RefusedAddress, check_url
+from claimgraph.fetch.safety import RefusedAddress, check_url
 from claimgraph.model import Redirect
+
+if TYPE_CHECKING:  # requests loads with the first request: the asyncio client and offline runs never need it
+    import requests
 
 REDIRECT_STATUSES = {301, 302, 303, 307, 308}
 _TOO_SLOW = "the server was too slow: the total time limit passed"
@@ -108,6 +110,10 @@ class Fetcher:
     def _session(self) -> requests.Session:
         session = getattr(self._local, "session", None)
         if session is None:
+            import requests
+
+            from claimgraph.fetch.guarded_adapter import GuardedAdapter
+
             session = requests.Session()
             session.trust_env = False  # an environment proxy would defeat the address guard
             adapter = GuardedAdapter(allow_private=self.config.allow_private)
@@ -176,6 +182,8 @@ class Fetcher:
         return response  # pragma: no cover - the loop always returns
 
     def _once(self, url: str, *, method: str, accept: str, deadline: float) -> Response:
+        import requests
+
         result = Response(url=url, final_url=url, fetched_at=now_iso())
         headers = {"Accept": accept} if accept else {}
         left = max(0.05, deadline - time.monotonic())
@@ -220,6 +228,9 @@ class Fetcher:
         return result
 
     def _read_body(self, raw: requests.Response, result: Response, watch: DeadlineWatch) -> None:
+        import requests
+        import urllib3
+
         limit = self.config.max_body_bytes
         declared = declared_length(raw.headers.get("Content-Length", ""))
         if declared is not None and declared > ABSURD_LENGTH:

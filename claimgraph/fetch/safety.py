@@ -2,6 +2,7 @@
 
 The address is checked twice: when the host name is resolved before a request, and again on the
 socket that was actually connected, so DNS rebinding between the two cannot slip through.
+The second check lives in the connections of ``guarded_adapter`` (requests) and ``aio_resolver``.
 """
 
 from __future__ import annotations
@@ -10,12 +11,7 @@ import ipaddress
 import socket
 from urllib.parse import urlsplit
 
-from requests.adapters import HTTPAdapter
-from urllib3.connection import HTTPConnection, HTTPSConnection
-from urllib3.connectionpool import HTTPConnectionPool, HTTPSConnectionPool
-
 from claimgraph.errors import FetchError
-from claimgraph.fetch.deadline import watch_socket
 
 ALLOWED_SCHEMES = ("http", "https")
 METADATA_HOSTS = {"metadata.google.internal", "metadata", "instance-data"}
@@ -72,75 +68,11 @@ def check_url(url: str, *, allow_private: bool = False) -> None:
             raise RefusedAddress(f"{host} resolves to {reason}")
 
 
-def _checked(sock: socket.socket) -> socket.socket:
+def checked_socket(sock: socket.socket) -> socket.socket:
+    """The connected socket, closed and refused if its peer is an address the guard refuses."""
     peer = sock.getpeername()[0]
     reason = address_refused(str(peer))
     if reason:
         sock.close()
         raise RefusedAddress(f"connected to {reason}")
     return sock
-
-
-class _GuardedHTTPConnection(HTTPConnection):
-    check_peer = True
-
-    def _new_conn(self) -> socket.socket:
-        sock = super()._new_conn()
-        watch_socket(sock)  # the fetch's deadline covers the connect, the TLS handshake and reads
-        return _checked(sock) if self.check_peer else sock
-
-    def request(self, *args, **kwargs) -> None:  # type: ignore[override]
-        watch_socket(self.sock)  # a kept-alive socket serves a new fetch with its own deadline
-        return super().request(*args, **kwargs)
-
-
-class _GuardedHTTPSConnection(HTTPSConnection):
-    check_peer = True
-
-    def _new_conn(self) -> socket.socket:
-        sock = super()._new_conn()
-        watch_socket(sock)
-        return _checked(sock) if self.check_peer else sock
-
-    def request(self, *args, **kwargs) -> None:  # type: ignore[override]
-        watch_socket(self.sock)
-        return super().request(*args, **kwargs)
-
-
-class _PrivateHTTPConnection(_GuardedHTTPConnection):
-    check_peer = False
-
-
-class _PrivateHTTPSConnection(_GuardedHTTPSConnection):
-    check_peer = False
-
-
-class _GuardedHTTPPool(HTTPConnectionPool):
-    ConnectionCls = _GuardedHTTPConnection
-
-
-class _GuardedHTTPSPool(HTTPSConnectionPool):
-    ConnectionCls = _GuardedHTTPSConnection
-
-
-class _PrivateHTTPPool(HTTPConnectionPool):
-    ConnectionCls = _PrivateHTTPConnection
-
-
-class _PrivateHTTPSPool(HTTPSConnectionPool):
-    ConnectionCls = _PrivateHTTPSConnection
-
-
-class GuardedAdapter(HTTPAdapter):
-    """A requests adapter whose connections refuse non-public peers unless allowed."""
-
-    def __init__(self, *, allow_private: bool = False, pool_maxsize: int = 32) -> None:
-        self.allow_private = allow_private
-        super().__init__(pool_connections=64, pool_maxsize=pool_maxsize, max_retries=0)
-
-    def init_poolmanager(self, *args, **kwargs) -> None:  # noqa: D401 - requests hook
-        super().init_poolmanager(*args, **kwargs)
-        if self.allow_private:
-            self.poolmanager.pool_classes_by_scheme = {"http": _PrivateHTTPPool, "https": _PrivateHTTPSPool}
-        else:
-            self.poolmanager.pool_classes_by_scheme = {"http": _GuardedHTTPPool, "https": _GuardedHTTPSPool}

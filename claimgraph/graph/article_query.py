@@ -12,6 +12,7 @@ from typing import Any
 import pyoxigraph as ox
 from rdflib import Graph
 
+from claimgraph.graph.native_store import inner_store
 from claimgraph.graph.ntriples import ntriples
 from claimgraph.graph.store_interface import term_to_python
 from claimgraph.graph.store_terms import from_oxigraph
@@ -47,10 +48,9 @@ def _python(term: Any) -> object:
 
 
 def _oxigraph_of(graph: Graph) -> Any:
-    # oxrdflib keeps its pyoxigraph store in ``_inner``; without one, fall back to a copy
-    on_oxigraph = type(graph.store).__module__.startswith("oxrdflib")
-    inner = getattr(graph.store, "_inner", None) if on_oxigraph else None
-    if isinstance(inner, ox.Store) and _holds_only(inner, graph):
+    # a graph from ``new_graph`` has its own pyoxigraph store; without one, fall back to a copy
+    inner = inner_store(graph)
+    if inner is not None and _holds_only(inner, graph):
         return inner
     scratch = ox.Store()
     scratch.load(ntriples(graph).encode("utf-8"), format=ox.RdfFormat.N_TRIPLES,

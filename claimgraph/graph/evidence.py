@@ -18,7 +18,7 @@ from rdflib import Graph, Literal, URIRef
 from rdflib.namespace import RDF, XSD
 
 from claimgraph.article.urls import canonical_url
-from claimgraph.graph.ntriples import TermLines
+from claimgraph.graph.ntriples import TripleLines, integer, iri, load_lines, term, text, typed
 from claimgraph.graph.triples import endnote_work
 from claimgraph.graph.vocab import CG, CITO, OA, bind_prefixes, claim_iri, endnote_iri, evidence_iri
 from claimgraph.graph.vocab import work_iri as _work_iri
@@ -34,6 +34,27 @@ def evidence_work(article: Article, article_id: str, evidence: Evidence) -> URIR
     return _work_iri(canonical_url(evidence.source_url) or evidence.source_url)
 
 
+def _terms(namespace, *names: str) -> dict[str, str]:
+    return {name: iri(str(namespace[name])) for name in names}
+
+
+# N-Triples forms made once: an rdflib ``Namespace`` attribute costs microseconds per use
+_A = iri(str(RDF.type))
+_C = _terms(CG, "Evidence", "claim", "work", "stance", "support", "confidence", "judge", "cited", "sourceUrl",
+            "endnote", "rank", "origin")
+_O = _terms(OA, "Annotation", "motivatedBy", "assessing", "hasBody", "hasTarget", "SpecificResource",
+            "hasSource", "hasSelector", "TextQuoteSelector", "exact", "TextPositionSelector", "start", "end")
+_SUPPORTS, _DISPUTES, _CITES_AS_EVIDENCE = (iri(str(CITO[name]))
+                                            for name in ("supports", "disputes", "citesAsEvidence"))
+_TRUE, _FALSE = typed("true", str(XSD.boolean)), typed("false", str(XSD.boolean))
+_ANY_URI = str(XSD.anyURI)
+
+
+def _decimal(value: float) -> str:
+    """rdflib's own lexical form of a decimal (kept exactly: stored graphs compare line by line)."""
+    return term(Literal(value, datatype=XSD.decimal))
+
+
 def add_evidence_triples(
     graph: Graph,
     article_id: str,
@@ -47,7 +68,8 @@ def add_evidence_triples(
     ``origins`` maps a source URL to the URL of its origin (``independence.origin_of``).
     """
     bind_prefixes(graph)
-    out = TermLines()
+    out = TripleLines()
+    add = out.add
     works: dict[str, URIRef] = {}
     # Several endnotes can cite one work (tracking-parameter copies): one evidence node per
     # (claim, work), from the strongest verdict, cited if any of them is cited.
@@ -57,49 +79,52 @@ def add_evidence_triples(
         work = evidence_work(article, article_id, item)
         works[item.source_url] = work
         pairs.setdefault(evidence_iri(claim, work), []).append(item)
-    for e, items in pairs.items():
+    c, o = _C, _O
+    for evidence_node, items in pairs.items():
         item = max(items, key=lambda i: (i.cited, i.support, -(i.endnote or 0)))
-        claim = claim_iri(article_id, item.claim)
-        work = evidence_work(article, article_id, item)
-        out.add((e, RDF.type, CG.Evidence))
-        out.add((e, RDF.type, OA.Annotation))
-        out.add((e, OA.motivatedBy, OA.assessing))
-        out.add((e, OA.hasBody, claim))
-        out.add((e, CG.claim, claim))
-        out.add((e, CG.work, work))
-        out.add((e, CG.stance, Literal(item.stance)))
-        out.add((e, CG.support, Literal(round(item.support, 4), datatype=XSD.decimal)))
-        out.add((e, CG.confidence, Literal(round(item.score, 4), datatype=XSD.decimal)))
-        out.add((e, CG.judge, Literal(item.judge or "default")))
+        e = iri(evidence_node)
+        claim = iri(claim_iri(article_id, item.claim))
+        work = iri(evidence_work(article, article_id, item))
+        add(e, _A, c["Evidence"])
+        add(e, _A, o["Annotation"])
+        add(e, o["motivatedBy"], o["assessing"])
+        add(e, o["hasBody"], claim)
+        add(e, c["claim"], claim)
+        add(e, c["work"], work)
+        add(e, c["stance"], text(item.stance))
+        add(e, c["support"], _decimal(round(item.support, 4)))
+        add(e, c["confidence"], _decimal(round(item.score, 4)))
+        add(e, c["judge"], text(item.judge or "default"))
         cited = any(i.cited for i in items)
-        out.add((e, CG.cited, Literal(cited)))
-        out.add((e, CG.sourceUrl, Literal(item.source_url, datatype=XSD.anyURI)))
+        add(e, c["cited"], _TRUE if cited else _FALSE)
+        add(e, c["sourceUrl"], typed(item.source_url, _ANY_URI))
         for number in sorted({i.endnote for i in items if i.endnote is not None}):
-            out.add((e, CG.endnote, endnote_iri(article_id, number)))
+            add(e, c["endnote"], iri(endnote_iri(article_id, number)))
         if item.stance == "supports":
-            out.add((work, CITO.supports, claim))
+            add(work, _SUPPORTS, claim)
             if cited:
-                out.add((claim, CITO.citesAsEvidence, work))
+                add(claim, _CITES_AS_EVIDENCE, work)
         elif item.stance == "disputes":
-            out.add((work, CITO.disputes, claim))
+            add(work, _DISPUTES, claim)
         for rank, quote in enumerate(item.quotes, start=1):
-            target = URIRef(f"{e}/target/{rank}")
-            out.add((e, OA.hasTarget, target))
-            out.add((target, RDF.type, OA.SpecificResource))
-            out.add((target, CG.rank, Literal(rank)))
-            out.add((target, OA.hasSource, work))
-            exact, position = URIRef(f"{target}/quote"), URIRef(f"{target}/position")
-            out.add((target, OA.hasSelector, exact))
-            out.add((exact, RDF.type, OA.TextQuoteSelector))
-            out.add((exact, OA.exact, Literal(quote.text)))
-            out.add((target, OA.hasSelector, position))
-            out.add((position, RDF.type, OA.TextPositionSelector))
-            out.add((position, OA.start, Literal(quote.start)))
-            out.add((position, OA.end, Literal(quote.end)))
+            target_iri = f"{evidence_node}/target/{rank}"
+            target = iri(target_iri)
+            add(e, o["hasTarget"], target)
+            add(target, _A, o["SpecificResource"])
+            add(target, c["rank"], integer(rank))
+            add(target, o["hasSource"], work)
+            exact, position = iri(f"{target_iri}/quote"), iri(f"{target_iri}/position")
+            add(target, o["hasSelector"], exact)
+            add(exact, _A, o["TextQuoteSelector"])
+            add(exact, o["exact"], text(quote.text))
+            add(target, o["hasSelector"], position)
+            add(position, _A, o["TextPositionSelector"])
+            add(position, o["start"], integer(quote.start))
+            add(position, o["end"], integer(quote.end))
     for url, work in works.items():
         origin = (origins or {}).get(url, url)
-        out.add((work, CG.origin, works.get(origin) or _work_iri(canonical_url(origin) or origin)))
-    out.load_into(graph)
+        add(iri(work), c["origin"], iri(works.get(origin) or _work_iri(canonical_url(origin) or origin)))
+    load_lines(graph, out)
 
 
 def add_relation_triples(graph: Graph, relations: list) -> None:

@@ -76,9 +76,12 @@ def extractor_iri(name: str) -> URIRef:
 def add_source_triples(graph: Graph, article_id: str, sources: dict[int, Source]) -> None:
     """Add every source's health, facts, capture and provenance to the graph."""
     out = TermLines()
+    works: dict = {}  # one pass over the graph's endnote → work links, not one lookup per source
+    for endnote, work in graph.subject_objects(BIRO.references):
+        works.setdefault(endnote, work)
     for number, source in sorted(sources.items()):
         endnote = endnote_iri(article_id, number)
-        work = graph.value(endnote, BIRO.references) or work_iri(source.url)
+        work = works.get(endnote) or work_iri(source.url)
         _add_health(out, endnote, source)
         capture = _add_capture(out, work, source)
         _add_facts(out, work, source, capture)

@@ -18,7 +18,7 @@ from claimgraph.errors import StoreError
 LOCK_NAME = "claimgraph.lock"
 RECORD_NAME = "claimgraph-server.json"
 
-__all__ = ["LOCK_NAME", "RECORD_NAME", "lock_store", "unlock_store", "running_server"]
+__all__ = ["LOCK_NAME", "RECORD_NAME", "lock_store", "unlock_store", "running_server", "rocksdb_lock_free"]
 
 
 def lock_store(directory: Path, exclusive: bool, timeout: float) -> int:
@@ -78,3 +78,19 @@ def _lock_is_free(location: Path) -> bool:
         os.close(fd)
 
 
+
+
+def rocksdb_lock_free(store_dir: Path) -> bool:
+    """True only when the OS shows no process, this one included, holding RocksDB's own lock on the store.
+
+    RocksDB takes a POSIX lock on ``LOCK`` while it has the store open for writing; Linux lists
+    every such lock in ``/proc/locks`` by inode. Reading there takes no lock (taking and dropping
+    one ourselves would drop RocksDB's too if this process held it). Anything unclear says False.
+    """
+    try:
+        inode = os.stat(store_dir / "LOCK").st_ino
+        held = Path("/proc/locks").read_text()
+    except OSError:
+        return False
+    suffix = f":{inode}"
+    return not any(field.endswith(suffix) for line in held.splitlines() for field in line.split()[4:7])

@@ -24,8 +24,9 @@ from rdflib import URIRef
 
 from claimgraph import settings
 from claimgraph.errors import QueryError, StoreError
+from claimgraph.graph.native_store import inner_store
 from claimgraph.graph.store_interface import GraphStore, QueryResult
-from claimgraph.graph.store_lock import lock_store, running_server, unlock_store
+from claimgraph.graph.store_lock import lock_store, rocksdb_lock_free, running_server, unlock_store
 from claimgraph.graph.store_terms import (
     add_oxigraph_triples,
     bind_as_values,
@@ -156,9 +157,11 @@ class OxigraphStore:
         """
         target = iri_text(str(name))
         data = _ntriples(graph)
+        new = _lines(data)
+        if self._unchanged(name, new):
+            return
         with self._session(write=True, flush=False) as store:  # nothing to flush when unchanged
-            stored = store.dump(format=ox.RdfFormat.N_TRIPLES, from_graph=ox.NamedNode(str(name)))
-            new, old = _lines(data), _lines(stored)
+            old = _lines(_dump_graph(store, name))
             blank = any("_:" in line for line in new) or any("_:" in line for line in old)
             if old == new:
                 return
@@ -174,6 +177,19 @@ class OxigraphStore:
                 raise StoreError(f"could not replace graph {name}: {error}") from error
             if self._held is None:
                 store.flush()
+
+    def _unchanged(self, name: URIRef, lines: set[str]) -> bool:
+        """The stored graph already holds exactly ``lines``, seen read-only.
+
+        A re-audit mostly rewrites the same graph, and RocksDB's writable open and close cost several
+        times its read-only one (new manifest and log files). Only when no process holds RocksDB's
+        own lock: a program keeping the store open for writing is left to the writable open, which
+        reports it.
+        """
+        if self._held is not None or self.path is None or not rocksdb_lock_free(self.path):
+            return False
+        with self._session(write=False) as store:
+            return _lines(_dump_graph(store, name)) == lines
 
     def graph(self, name: URIRef) -> rdflib.Graph:
         """A copy of one named graph (empty if absent)."""
@@ -299,12 +315,16 @@ def _ntriples(graph: rdflib.Graph) -> bytes:
     A graph that already lives in Oxigraph (``new_graph``) is dumped natively: converting each
     term to rdflib and back cost most of an audit's store time.
     """
-    inner = getattr(graph.store, "_inner", None)
-    if isinstance(inner, ox.Store) and isinstance(graph.identifier, URIRef):
+    inner = inner_store(graph)
+    if inner is not None and isinstance(graph.identifier, URIRef):
         name = ox.NamedNode(str(graph.identifier))
         return inner.dump(format=ox.RdfFormat.N_TRIPLES, from_graph=name) or b""
     lines = [f"{to_oxigraph(s)} {to_oxigraph(p)} {to_oxigraph(o)} .\n" for s, p, o in graph]
     return "".join(lines).encode("utf-8")
+
+
+def _dump_graph(store: ox.Store, name: URIRef) -> bytes | None:
+    return store.dump(format=ox.RdfFormat.N_TRIPLES, from_graph=ox.NamedNode(str(name)))
 
 
 def _lines(dump: bytes | None) -> set[str]:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import logging
 import re
+from importlib.util import find_spec
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -25,13 +26,9 @@ if TYPE_CHECKING:  # bs4 and the walker load when a page is read, not when a for
 
     from claimgraph.article.readers._html_walk import Profile
 
-try:  # lxml is faster and reports broken nesting; html.parser is the fallback
-    from lxml import etree
-
-    PARSER = "lxml"
-except ImportError:  # pragma: no cover - depends on the environment
-    etree = None
-    PARSER = "html.parser"
+# lxml is faster and reports broken nesting; html.parser is the fallback. Only looked up here: lxml
+# loads when a page is read, not when every format sniffs a plain-text article.
+PARSER = "lxml" if find_spec("lxml") is not None else "html.parser"
 
 # Where a page's publication date comes from, first match wins.
 DATE_SOURCES = (
@@ -55,8 +52,10 @@ _LOG = logging.getLogger(__name__)
 
 def _nesting_problems(text: str) -> list[str]:
     """A parser note when closing tags do not match what is open (the parse is lenient anyway)."""
-    if etree is None:
+    if PARSER != "lxml":
         return []
+    from lxml import etree
+
     parser = etree.HTMLParser(recover=True)
     try:
         etree.fromstring(text.encode("utf-8", "replace"), parser)
