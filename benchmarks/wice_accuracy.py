@@ -34,9 +34,8 @@ from claimgraph.evidence.fit import (  # noqa: E402
     wice_fit_half,
 )
 from claimgraph.evidence.lexical import DISPUTE_FACTOR, LexicalJudge, dispute_cue  # noqa: E402
-from claimgraph.evidence.retrieval import Document  # noqa: E402
+from claimgraph.evidence.retrieval import Document, document_from_sentences  # noqa: E402
 from claimgraph.evidence.text import STOPWORDS, tokens  # noqa: E402
-from claimgraph.model import Passage  # noqa: E402
 
 DATA = ROOT.parent / "shared" / "data" / "wice" / "claim_dev.jsonl"
 LABELS = ("supported", "partially_supported", "not_supported")
@@ -47,13 +46,7 @@ MODEL_FEATURES = ("coverage_top3", "coverage_best", "number_coverage", "entity_c
 
 def document(sentences: list[str]) -> Document:
     """A document whose passages are exactly the given sentences, one per line."""
-    text, passages = "", []
-    for sentence in sentences:
-        start = len(text)
-        text += sentence
-        passages.append(Passage(sentence, start, len(text)))
-        text += "\n"
-    return Document("wice", text, passages)
+    return document_from_sentences(sentences, "wice")
 
 
 def recall_at(top: list[int], supporting: list[list[int]]) -> float | None:

@@ -23,8 +23,7 @@ from perturb import contradict
 
 from claimgraph.evidence.features import ClaimTerms, rank_passages
 from claimgraph.evidence.onnx_judge import PASSAGES
-from claimgraph.evidence.retrieval import Document, document_from_text
-from claimgraph.model import Passage
+from claimgraph.evidence.retrieval import Document, document_from_sentences, document_from_text
 
 Pair = tuple[str, str, int]  # (claim, text, label index: supports 0, disputes 1, neither 2)
 COVID_LABEL = {"SUPPORT": 0, "REFUTE": 1, "NOTENOUGHINFO": 2, "NEI": 2}
@@ -46,13 +45,7 @@ def covid_document(row: dict) -> Document:
 
 def sentence_document(sentences: list[str]) -> Document:
     """A document whose passages are exactly the given sentences (WiCE pages, SciFact rationales)."""
-    text, passages = "", []
-    for sentence in sentences:
-        start = len(text)
-        text += sentence
-        passages.append(Passage(sentence, start, len(text)))
-        text += "\n"
-    return Document("sentences", text, passages)
+    return document_from_sentences(sentences)
 
 
 def joined_text(claim: str, document: Document) -> str | None:

@@ -9,7 +9,8 @@ from dataclasses import dataclass, field
 from claimgraph.evidence.text import content_terms, entities, numbers, split_passages
 from claimgraph.model import Passage, Source
 
-__all__ = ["Document", "PassageIndex", "document_from_source", "document_from_text"]
+__all__ = ["Document", "PassageIndex", "document_from_sentences", "document_from_source",
+           "document_from_text"]
 
 COMMON_SHARE = 0.02  # a query term in more passages than this share is skipped in retrieval
 COMMON_MIN = 200  # ... but never when it occurs in this many passages or fewer
@@ -54,6 +55,17 @@ class Document:
 def document_from_text(text: str, key: str = "text") -> Document:
     """A document from plain text, split into sentence passages."""
     return Document(key=key, text=text, passages=split_passages(text))
+
+
+def document_from_sentences(sentences: list[str], key: str = "sentences") -> Document:
+    """A document whose passages are exactly the given sentences, one per line."""
+    text, passages = "", []
+    for sentence in sentences:
+        start = len(text)
+        text += sentence
+        passages.append(Passage(sentence, start, len(text)))
+        text += "\n"
+    return Document(key, text, passages)
 
 
 def document_from_source(source: Source) -> Document:
