@@ -12,6 +12,7 @@ from claimgraph.api import fetch_article
 from claimgraph.errors import ClaimgraphError
 from claimgraph.explorer.article_view import SEVERITY_COLOURS, UNRESOLVED_COLOUR, article_html, block_keys
 from claimgraph.explorer.audit_table import todo_html
+from claimgraph.explorer.dot import network_dot
 from claimgraph.explorer.graph_view import layout, network_svg
 from claimgraph.explorer.hints import explain, fix_words
 from claimgraph.explorer.labels import citation_marker, endnote_label
@@ -148,6 +149,22 @@ def test_network_svg_escapes_labels_keeps_full_text_on_hover_and_orders_columns(
     xs = {n.kind: places[n.id][0] for n in nodes}
     assert xs["claim"] < xs["endnote"] < xs["work"]
     assert bounds[2] > xs["work"] and bounds[3] > 0
+
+
+def test_network_dot_draws_the_same_nodes_and_edges_as_the_interactive_view() -> None:
+    result = _result()
+    every_stance = {"supports", "disputes", "mentions", "unrelated"}
+    nodes, edges = network(result, ["c-1", "c-2", "c-3"], STATUSES, show_works=True, stances=every_stance)
+    dot = network_dot(nodes, edges, rankdir="TB")
+    assert dot.startswith("digraph G {") and "rankdir=TB;" in dot and dot.rstrip().endswith("}")
+    defined = set(re.findall(r"^  (n[0-9a-f]{16}) \[label=", dot, re.M))
+    drawn = re.findall(r"^  (n[0-9a-f]{16}) -> (n[0-9a-f]{16}) ", dot, re.M)
+    assert len(defined) == len(nodes) and len(drawn) == len(edges)
+    assert all(a in defined and b in defined for a, b in drawn), "every edge joins two drawn nodes"
+    assert "label=<" not in dot, "plain quoted DOT strings, never HTML-like labels"
+    assert 'onerror=\\"window' in dot, "a quote in scraped text is escaped, so it cannot end the label"
+    assert dot.count("shape=component") == sum(n.kind == "work" for n in nodes) > 0
+    assert dot.count("style=dashed") == sum(e.dashed for e in edges), "judged evidence is dashed"
 
 
 def test_hints_read_in_the_web_app_words_not_as_flags() -> None:

@@ -8,15 +8,19 @@ from __future__ import annotations
 
 import hashlib
 from collections.abc import Iterable
+from typing import TYPE_CHECKING
 
 from claimgraph.explorer.text import dot_escape
 from claimgraph.explorer.views import STATUS_STYLE, evidence_for_claim, source_title
 from claimgraph.model import AuditResult
 
-__all__ = ["provenance_dot", "network_dot", "STANCE_COLOURS"]
+if TYPE_CHECKING:
+    from claimgraph.explorer.network import Edge, Node
+
+__all__ = ["provenance_dot", "network_dot", "STANCE_COLOURS", "STATUS_FILL"]
 
 STANCE_COLOURS = {"supports": "#2e7d32", "disputes": "#c62828", "mentions": "#ef6c00", "unrelated": "#9e9e9e"}
-_FILL = {
+STATUS_FILL = {
     "green": "#c8e6c9",
     "red": "#ffcdd2",
     "orange": "#ffe0b2",
@@ -24,6 +28,8 @@ _FILL = {
     "blue": "#bbdefb",
     "violet": "#e1bee7",
 }
+_SHAPE = {"claim": "box", "endnote": "ellipse", "work": "component"}
+_LABEL_WIDTH = {"claim": 40, "endnote": 35, "work": 45}
 
 
 def _id(name: str) -> str:
@@ -61,7 +67,7 @@ def provenance_dot(result: AuditResult, claim_id: str, status: str) -> str:
         _node(
             f"claim:{claim.id}",
             f"CLAIM [{style.label}]\\n{dot_escape(claim.text, 70)}",
-            fill=_FILL.get(style.colour, "#ffffff"),
+            fill=STATUS_FILL.get(style.colour, "#ffffff"),
         )
     ]
     by_id = {c.id: c for c in article.citations}
@@ -142,73 +148,19 @@ def _endnote_chain(
     return lines
 
 
-def network_dot(
-    result: AuditResult,
-    claim_ids: list[str],
-    statuses: dict[str, str],
-    *,
-    show_works: bool,
-    stances: set[str],
-    rankdir: str = "LR",
-) -> str:
-    """Claims → endnotes → works, plus evidence edges of the chosen stances, for some claims."""
-    article = result.article
-    by_id = {c.id: c for c in article.citations}
-    wanted = set(claim_ids)
-    lines: list[str] = []
-    endnotes: set[int] = set()
-    for claim in article.claims:
-        if claim.id not in wanted:
-            continue
-        style = STATUS_STYLE[statuses[claim.id]]
-        lines.append(
-            _node(
-                f"claim:{claim.id}",
-                f"{style.symbol} {dot_escape(claim.text, 40)}",
-                fill=_FILL.get(style.colour, "#ffffff"),
-            )
-        )
-        for citation_id in claim.citation_ids:
-            citation = by_id.get(citation_id)
-            if citation and citation.endnote is not None:
-                endnotes.add(citation.endnote)
-                lines.append(_edge(f"claim:{claim.id}", f"endnote:{citation.endnote}", "cites"))
-    own = {(c.claim, c.endnote) for c in article.citations if c.endnote is not None}
-    for item in result.evidence:
-        pair = (item.claim, item.endnote)
-        if item.claim in wanted and item.cited and item.endnote is not None and pair not in own:
-            endnotes.add(item.endnote)
-            lines.append(
-                _edge(
-                    f"claim:{item.claim}", f"endnote:{item.endnote}", "paragraph cites", "#9e9e9e", "dotted"
-                )
-            )
-        if item.claim in wanted and item.stance in stances and item.endnote is not None:
-            endnotes.add(item.endnote)
-            lines.append(
-                _edge(
-                    f"endnote:{item.endnote}",
-                    f"claim:{item.claim}",
-                    item.stance,
-                    STANCE_COLOURS.get(item.stance, "#555555"),
-                    "dashed",
-                )
-            )
-    works: dict[str, str] = {}
-    for number in sorted(endnotes):
-        endnote = article.endnote(number)
-        lines.append(
-            _node(
-                f"endnote:{number}",
-                f"[{number}] {dot_escape(endnote.title or endnote.url, 35)}",
-                shape="ellipse",
-                fill="#fff9c4",
-            )
-        )
-        key = endnote.canonical_url or endnote.url
-        if show_works and key:
-            works.setdefault(key, f"work:{key}")
-            lines.append(_edge(f"endnote:{number}", works[key], "cites work", "#6a1b9a"))
-    for key, name in works.items():
-        lines.append(_node(name, f"WORK\\n{dot_escape(key, 45)}", shape="component", fill="#f3e5f5"))
+def network_dot(nodes: list[Node], edges: list[Edge], rankdir: str = "LR") -> str:
+    """The article network of :func:`claimgraph.explorer.network.network` as DOT text.
+
+    One set of rules draws both views: this only turns its nodes and edges into DOT, labels cut to
+    a width per kind of node and escaped.
+    """
+    lines = [
+        _node(node.id, dot_escape(node.label, _LABEL_WIDTH.get(node.kind, 40)),
+              _SHAPE.get(node.kind, "box"), node.fill)
+        for node in nodes
+    ]
+    lines += [
+        _edge(edge.source, edge.target, edge.label, edge.colour, "dashed" if edge.dashed else "solid")
+        for edge in edges
+    ]
     return _wrap(lines, rankdir)

@@ -93,14 +93,7 @@ def render() -> None:
         result, [c.id for c in claims], statuses, show_works=show_works, stances=set(stances)
     )
     show_network(nodes, edges, key="graph-network")
-    dot = network_dot(
-        result,
-        [c.id for c in claims],
-        statuses,
-        show_works=show_works,
-        stances=set(stances),
-        rankdir="TB" if vertical else "LR",
-    )
+    dot = network_dot(nodes, edges, rankdir="TB" if vertical else "LR")
     with st.expander("Download"):
         st.download_button("Graph as Graphviz DOT", dot, file_name=f"{result.article.id}.dot")
         st.download_button(

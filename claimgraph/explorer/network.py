@@ -1,7 +1,7 @@
 """The article network as plain nodes and edges: claims → endnotes → works, plus judged evidence.
 
-The same rules as the Graphviz export in :mod:`claimgraph.explorer.dot`; this form feeds the
-interactive view in :mod:`claimgraph.explorer.graph_view`.
+This form feeds the interactive view in :mod:`claimgraph.explorer.graph_view`, and
+:func:`claimgraph.explorer.dot.network_dot` draws the same nodes and edges as Graphviz DOT.
 """
 
 from __future__ import annotations
@@ -9,7 +9,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from claimgraph.api import best_title
-from claimgraph.explorer.dot import STANCE_COLOURS
+from claimgraph.explorer.dot import STANCE_COLOURS, STATUS_FILL
 from claimgraph.explorer.labels import endnote_label
 from claimgraph.explorer.todo import worst_by_endnote
 from claimgraph.explorer.views import STATUS_STYLE
@@ -18,14 +18,6 @@ from claimgraph.model import AuditResult
 __all__ = ["Node", "Edge", "network", "COLUMNS"]
 
 COLUMNS = ("claim", "endnote", "work")
-_STATUS_FILL = {
-    "green": "#c8e6c9",
-    "red": "#ffcdd2",
-    "orange": "#ffe0b2",
-    "gray": "#eeeeee",
-    "blue": "#bbdefb",
-    "violet": "#e1bee7",
-}
 _SEVERITY_STROKE = {"high": "#c62828", "medium": "#ef6c00", "low": "#9e9d24"}
 
 
@@ -63,7 +55,7 @@ def _claim_nodes(result: AuditResult, wanted: set[str], statuses: dict[str, str]
                     "claim",
                     f"{style.symbol} {claim.text}",
                     f"{style.label}: {claim.text}",
-                    _STATUS_FILL.get(style.colour, "#ffffff"),
+                    STATUS_FILL.get(style.colour, "#ffffff"),
                 )
             )
     return nodes
