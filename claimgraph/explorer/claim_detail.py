@@ -7,12 +7,12 @@ import pandas as pd
 import streamlit as st
 
 from claimgraph.api import best_title
-from claimgraph.explorer.dot import STANCE_COLOURS, provenance_dot
+from claimgraph.explorer.dot import provenance_dot
 from claimgraph.explorer.hints import fix_words
 from claimgraph.explorer.labels import citation_marker, endnote_label
 from claimgraph.explorer.text import md_escape, short
 from claimgraph.explorer.todo import link_reason, severity_rank
-from claimgraph.explorer.views import STATUS_STYLE, evidence_for_claim, source_title
+from claimgraph.explorer.views import STANCE_COLOURS, STATUS_STYLE, evidence_for_claim, source_title
 from claimgraph.model import AuditResult, Claim, Evidence
 
 __all__ = ["badge", "citations", "endnote_panel", "evidence", "timeline", "provenance"]

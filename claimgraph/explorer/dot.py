@@ -11,23 +11,20 @@ from collections.abc import Iterable
 from typing import TYPE_CHECKING
 
 from claimgraph.explorer.text import dot_escape
-from claimgraph.explorer.views import STATUS_STYLE, evidence_for_claim, source_title
+from claimgraph.explorer.views import (
+    STANCE_COLOURS,
+    STATUS_FILL,
+    STATUS_STYLE,
+    evidence_for_claim,
+    source_title,
+)
 from claimgraph.model import AuditResult
 
 if TYPE_CHECKING:
     from claimgraph.explorer.network import Edge, Node
 
-__all__ = ["provenance_dot", "network_dot", "STANCE_COLOURS", "STATUS_FILL"]
+__all__ = ["provenance_dot", "network_dot"]
 
-STANCE_COLOURS = {"supports": "#2e7d32", "disputes": "#c62828", "mentions": "#ef6c00", "unrelated": "#9e9e9e"}
-STATUS_FILL = {
-    "green": "#c8e6c9",
-    "red": "#ffcdd2",
-    "orange": "#ffe0b2",
-    "gray": "#eeeeee",
-    "blue": "#bbdefb",
-    "violet": "#e1bee7",
-}
 _SHAPE = {"claim": "box", "endnote": "ellipse", "work": "component"}
 _LABEL_WIDTH = {"claim": 40, "endnote": 35, "work": 45}
 

@@ -9,10 +9,9 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from claimgraph.api import best_title
-from claimgraph.explorer.dot import STANCE_COLOURS, STATUS_FILL
 from claimgraph.explorer.labels import endnote_label
 from claimgraph.explorer.todo import worst_by_endnote
-from claimgraph.explorer.views import STATUS_STYLE
+from claimgraph.explorer.views import STANCE_COLOURS, STATUS_FILL, STATUS_STYLE
 from claimgraph.model import AuditResult
 
 __all__ = ["Node", "Edge", "network", "COLUMNS"]

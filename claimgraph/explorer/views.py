@@ -15,6 +15,8 @@ from claimgraph.model import AuditResult, Evidence, Source
 __all__ = [
     "HEALTH_CATEGORIES",
     "STATUS_STYLE",
+    "STANCE_COLOURS",
+    "STATUS_FILL",
     "SEVERITY_RANK",
     "StatusStyle",
     "claim_statuses",
@@ -49,6 +51,16 @@ STATUS_STYLE = {
     "unsupported": StatusStyle("red", "UNSUPPORTED: cited source is unrelated", "✗"),
     "not judged": StatusStyle("blue", "NOT JUDGED: no source text", "?"),
     "uncited": StatusStyle("gray", "UNCITED", "∅"),
+}
+# Colours of stances (edges, charts) and of status fills (nodes), for every drawing of the graph.
+STANCE_COLOURS = {"supports": "#2e7d32", "disputes": "#c62828", "mentions": "#ef6c00", "unrelated": "#9e9e9e"}
+STATUS_FILL = {
+    "green": "#c8e6c9",
+    "red": "#ffcdd2",
+    "orange": "#ffe0b2",
+    "gray": "#eeeeee",
+    "blue": "#bbdefb",
+    "violet": "#e1bee7",
 }
 
 
