@@ -10,7 +10,7 @@ import pytest
 from evidence_sample import sample_article, sample_sources
 
 from claimgraph.evidence import evidence_findings, judge_article
-from claimgraph.evidence.article import cited_endnotes
+from claimgraph.evidence.article import cited_endnotes, introduces_what_follows
 from claimgraph.model import Claim, Source
 
 
@@ -105,3 +105,26 @@ def test_verdicts_carry_to_restating_and_contradicting_claims(monkeypatch) -> No
     assert carried and carried[0].stance == "supports" and carried[0].judge.endswith("contradicts")
     assert not carried[0].cited
     assert len(judge_article(article, sample_sources(), relations=False, judge="lexical")) < len(evidence)
+
+
+def test_a_lead_in_that_introduces_a_list_is_not_judged() -> None:
+    """ "In the coffee study:" restates a source's words but asserts nothing; with a negation in
+    the source the lexical cue used to call it disputed. The sentence after it is still judged."""
+    article, sources = sample_article(), sample_sources()
+    lead = Claim(id="lead", text="In the coffee study of healthy adults: [4]", section="Body",
+                 start=len(article.text), end=len(article.text) + 40, block=2)
+    follows = Claim(id="after", text="Coffee drinkers sleep less than tea drinkers.", section="Body",
+                    start=lead.end + 1, end=lead.end + 46, block=2)
+    article.claims += [lead, follows]
+    evidence = judge_article(article, sources, judge="lexical")
+    assert not [e for e in evidence if e.claim == "lead"]
+    assert any(e.claim == "after" and e.stance == "supports" for e in evidence)
+
+
+@pytest.mark.parametrize(("text", "leads_in"), [
+    ("In the experiment:", True), ("They found that: [3]", True), ("**Key results:**", True),
+    ("Results (see below):", True), ("The ratio was 3:1.", False), ('He said: "yes"', False),
+    ("Note: the tower is 330 metres tall.", False),
+])
+def test_what_counts_as_a_lead_in(text: str, leads_in: bool) -> None:
+    assert introduces_what_follows(text) is leads_in

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 
 from claimgraph.evidence.judges import Judge, Verdict, get_judge
@@ -10,8 +11,12 @@ from claimgraph.evidence.retrieval import Document, PassageIndex, document_from_
 from claimgraph.evidence.text import content_terms
 from claimgraph.model import Article, Claim, Evidence, Source
 
-__all__ = ["judge_article", "cited_endnotes", "source_key", "OTHER_CANDIDATES"]
+__all__ = ["judge_article", "cited_endnotes", "source_key", "introduces_what_follows", "OTHER_CANDIDATES"]
 
+# What may close a lead-in after its colon: citation markers ([3], [3, 4], [^3], ^3), closing
+# quotes and brackets, Markdown emphasis.
+_LEAD_IN = re.compile(r"[:\uff1a](?:\s*(?:\[\^?\d+(?:\s*[,\u2013-]\s*\d+)*\]|\^\d+)"
+                      r"|[\"'\u201d\u2019)\]*_\s])*$")
 OTHER_CANDIDATES = 8  # uncited sources judged per claim, best BM25 passage first
 
 
@@ -42,11 +47,20 @@ def cited_endnotes(article: Article) -> dict[str, dict[int, bool]]:
     return own
 
 
+def introduces_what_follows(text: str) -> bool:
+    """Whether a claim unit only leads into what follows ("In the experiment:", "They found
+    that:"): a colon at its end hands the assertion to the list or quote after it, so alone it
+    states nothing a source could support or dispute."""
+    return _LEAD_IN.search(text) is not None
+
+
 def judge_article(article: Article, sources: dict[int, Source], *, judge: str = "default",
                   extra_sources: list[Source] | None = None,
                   relations: bool = True,
                   on_notice: Callable[[str], None] | None = None) -> list[Evidence]:
     """Evidence for every claim: each cited source, then the other sources that match best.
+
+    A claim unit that only introduces what follows (``introduces_what_follows``) is not judged.
 
     With ``relations``, a verdict on one claim is also shown against the claims of the article
     that restate or contradict it (``relations.carry_evidence``). ``on_notice`` hears, once,
@@ -70,6 +84,8 @@ def judge_article(article: Article, sources: dict[int, Source], *, judge: str = 
     cited = cited_endnotes(article)
     plans: list[tuple[Claim, list[int], list[int]]] = []
     for claim in article.claims:
+        if introduces_what_follows(claim.text):
+            continue
         chosen = [position[n] for n in cited[claim.id] if n in position]
         hits = index.search(content_terms(claim.text), per_document=1)
         others = sorted((d for d in hits if d not in chosen), key=lambda d: -hits[d][0][0])
@@ -90,7 +106,8 @@ def judge_article(article: Article, sources: dict[int, Source], *, judge: str = 
                 judge=judge_impl.name, endnote=numbers[d], cited=is_cited,
             ))
     if relations:
-        found = claim_relations([(article.id, c.id, c.text) for c in article.claims])
+        found = claim_relations([(article.id, c.id, c.text) for c in article.claims
+                                 if not introduces_what_follows(c.text)])
         evidence += carry_evidence(evidence, found, article.id)
     return evidence
 
