@@ -18,6 +18,7 @@ shipped ones saw all of WiCE dev), so the lexical and hybrid rows are comparable
 from __future__ import annotations
 
 import argparse
+import json
 import sys
 from collections import Counter
 from pathlib import Path
@@ -26,9 +27,10 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(ROOT / "benchmarks"))
 
-from checkcovid_accuracy import DATA as COVID, STANCE_LABEL, f1_scores, rows_of  # noqa: E402
-from checkcovid_accuracy import source_text  # noqa: E402
-from wice_accuracy import DATA as WICE, MODEL_FEATURES, document, halves, recall_at  # noqa: E402
+from checkcovid_accuracy import DATA as COVID  # noqa: E402
+from checkcovid_accuracy import STANCE_LABEL, f1_scores, rows_of, source_text  # noqa: E402
+from wice_accuracy import DATA as WICE  # noqa: E402
+from wice_accuracy import MODEL_FEATURES, document, halves, recall_at  # noqa: E402
 
 from claimgraph.evidence.features import ClaimTerms, pair_features, rank_passages  # noqa: E402
 from claimgraph.evidence.fit import fit_logistic, roc_auc  # noqa: E402
@@ -42,6 +44,7 @@ THRESHOLDS = (0.3, 0.35, 0.4, 0.45, 0.5, 0.55, 0.6, 0.65, 0.7, 0.75, 0.8, 0.85, 
 def covid_table(judge: HybridJudge, split: str) -> None:
     """Check-COVID per threshold: macro-F1, REFUTE precision / recall / F1, disputes said."""
     rows = rows_of(split, COVID)
+    print(f"model's contradiction cue weighed in: {judge.cues}")
     parts = [p[0] for p in judge.parts([(r["claim"], [document_from_text(source_text(r))],
                                           [True]) for r in rows])]
     gold = [r["label"] for r in rows]
@@ -57,9 +60,10 @@ def covid_table(judge: HybridJudge, split: str) -> None:
               f"{s['REFUTE F1']:>6.3f} {stances.count('disputes'):>8}")
 
 
-def wice_parts(held_out: bool) -> tuple[list[tuple], list[int], list[float | None], list[str]]:
+def wice_parts(held_out: bool, cues: bool
+               ) -> tuple[list[tuple], list[int], list[float | None], list[str]]:
     """The hybrid's parts on a WiCE half, the lexical weights refitted on the fit half."""
-    records = [__import__("json").loads(line) for line in WICE.read_text().splitlines()
+    records = [json.loads(line) for line in WICE.read_text().splitlines()
                if line.strip()]
     fit_part, held_part = halves(records)
     rows, binary = [], []
@@ -71,7 +75,7 @@ def wice_parts(held_out: bool) -> tuple[list[tuple], list[int], list[float | Non
         binary.append(int(r["label"] == "supported"))
     weights = fit_logistic(rows, binary) | {"features": list(MODEL_FEATURES)}
     picked = [records[i] for i in (held_part if held_out else fit_part)]
-    judge = HybridJudge()
+    judge = HybridJudge(cues=cues)
     judge.lexical = LexicalJudge(weights)
     parts = [p[0] for p in judge.parts([(r["claim"], [document(r["evidence"])], [True])
                                         for r in picked])]
@@ -85,16 +89,17 @@ def wice_parts(held_out: bool) -> tuple[list[tuple], list[int], list[float | Non
         [r["label"] for r in picked]
 
 
-def wice_table(held_out: bool, thresholds: tuple[float, ...]) -> None:
+def wice_table(held_out: bool, thresholds: tuple[float, ...], cues: bool = False) -> None:
     """WiCE support AUC per threshold: the hybrid's (support kept) and two variants that lower
     an overridden pair's support (x (1 - p), x 0.3), tried and not shipped; disputes said."""
-    parts, labels, hits, gold = wice_parts(held_out)
+    parts, labels, hits, gold = wice_parts(held_out, cues)
     name = "held-out half" if held_out else "fit half (lexical weights fitted on it)"
+    print(f"model's contradiction cue weighed in: {cues}")
     annotated = [h for h in hits if h is not None]
     print(f"WiCE {name}: {len(labels)} claims ({sum(labels)} supported); hit@3 "
           f"{sum(annotated) / len(annotated):.3f} (the lexical ranking, both judges)")
     print(f"  {'threshold':>9} {'AUC':>8} {'x(1-p)':>8} {'x0.3':>8} "
-          f"{'disputes':>8}  gold of the disputed")
+          f"{'disputes':>8} {'wrong':>5}  gold of the disputed (wrong: labelled supported)")
     for threshold in thresholds:
         verdicts = [combine(lex, p, model, threshold) for lex, p, model in parts]
         overridden = [v.stance == "disputes" and lex.stance != "disputes"
@@ -108,7 +113,8 @@ def wice_table(held_out: bool, thresholds: tuple[float, ...]) -> None:
         label = "lexical" if threshold > 1 else f"{threshold:.2f}"
         print(f"  {label:>9} {roc_auc([v.support for v in verdicts], labels):>8.3f} "
               f"{roc_auc(lowered, labels):>8.3f} {roc_auc(third, labels):>8.3f} "
-              f"{sum(v.stance == 'disputes' for v in verdicts):>8}  {dict(disputed)}")
+              f"{sum(v.stance == 'disputes' for v in verdicts):>8} {disputed['supported']:>5}  "
+              f"{dict(disputed)}")
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -120,8 +126,9 @@ def main(argv: list[str] | None = None) -> int:
     if args.held_out:
         wice_table(True, (DISPUTES_AT, 1.01))
         return 0
-    covid_table(HybridJudge(), "train-heldout")
-    wice_table(False, THRESHOLDS)
+    for cues in (True, False):
+        covid_table(HybridJudge(cues=cues), "train-heldout")
+        wice_table(False, THRESHOLDS, cues)
     return 0
 
 

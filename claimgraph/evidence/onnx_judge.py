@@ -326,12 +326,16 @@ class OnnxJudge:
         """The verdict on one scored (claim, document) pair (``score``'s output)."""
         return self._verdict(judged) if judged.scored else Verdict("unrelated", 1.0, 0.0, [])
 
-    def dispute_probability(self, judged: Judged) -> float:
+    def dispute_probability(self, judged: Judged, cues: bool = True) -> float:
         """How likely the model finds that the document disputes the claim (0 if not judged):
-        the combiner's (or, without one, the model's own) dispute probability, at least
-        ``CUE_DISPUTE`` when a passage restates the claim but flips it."""
+        the combiner's (or, without one, the model's own) dispute probability; with ``cues``,
+        raised as the verdict raises it when a passage restates the claim but flips it."""
         if not judged.scored:
             return 0.0
+        if not cues:
+            if self.combiner is not None:
+                return combiner.predict(self.combiner, judged.row)[1]
+            return max(s.disputes for s in judged.scored)
         if self.joined:
             return self._joined_probabilities(judged)[0][1]
         if self.combiner is not None:  # as ``_verdict``: a flip turns support into dispute
