@@ -9,7 +9,7 @@ share no term score zero without being touched); per claim its cited source and 
     python benchmarks/evidence_speed.py --model [--claims 1000] [--model-dir DIR]  # trained judge
 
 ``--model`` times the trained judge against the lexical one in the same run: the offline
-sample audit (a whole ``claimgraph audit`` process each), then every claim against 5 sources
+sample audit (a whole ``claimgraph audit`` process each, with the hybrid judge too), then every claim against 5 sources
 (its cited source and 4 others on the same topic), the top 3 passages of each judged by the model
 as its ``judge.json`` says (joined: one input per source; else each passage and their window;
 all claims in one ``judge_batch``), the model loaded once. ``--model-dir`` times another exported
@@ -151,11 +151,13 @@ def model_speed(claims: int, sources: int, folder: str = "", audit_too: bool = T
     print(f"load average before: {_load_average()}; cores: {len(os.sched_getaffinity(0))}")
     if audit_too:
         audit = {judge: min(_audit_seconds(judge, folder) for _ in range(2))
-                 for judge in ("lexical", "model")}
+                 for judge in ("lexical", "model", "hybrid")}
         print(f"sample audit offline (whole CLI process, best of 2): lexical "
               f"{audit['lexical']:.2f} s, model {audit['model']:.2f} s "
-              f"(x{audit['model'] / audit['lexical']:.1f}); "
-              f"target < 3 s -> {'met' if audit['model'] < 3 else 'NOT met'}")
+              f"(x{audit['model'] / audit['lexical']:.1f}), hybrid {audit['hybrid']:.2f} s "
+              f"(x{audit['hybrid'] / audit['lexical']:.1f}); target < 3 s -> model "
+              f"{'met' if audit['model'] < 3 else 'NOT met'}, hybrid "
+              f"{'met' if audit['hybrid'] < 3 else 'NOT met'}")
     article, made = corpus(claims, sources)
     started = time.perf_counter()
     judge = get_judge(spec)

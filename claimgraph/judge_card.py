@@ -1,13 +1,14 @@
 """What a person is told about the judges (CLI help, explorer help, README), with held-out figures,
 and which judge ``default`` means.
 
-Kept in a module of its own so the CLI can show it without loading any judge. The trained judge's
-figures are read from its ``judge.json`` (``"held_out"``, written when it is exported), so they
-live in one place; the lexical judge's are below.
+Kept in a module of its own so the CLI can show it without loading any judge. One card per judge:
+the trained judge's figures are read from its ``judge.json`` (``"held_out"``, written when it is
+exported); the lexical judge's and the hybrid judge's (per trained model, by its name) are below.
 
-The rule for ``default`` (set before measuring): the trained judge is the default only if, on
-held-out data, it beats the lexical judge on Check-COVID dev macro-F1 **and** is at least as good
-on WiCE support ROC AUC (the held-out half of WiCE dev, ``fit.wice_fit_half``).
+The rule for ``default`` (set before measuring): a judge other than the lexical one is the default
+only if, on held-out data, it beats the lexical judge on Check-COVID dev macro-F1 **and** is at
+least as good on WiCE support ROC AUC (the held-out half of WiCE dev, ``fit.wice_fit_half``).
+When both the model and the hybrid pass, the one with the better Check-COVID macro-F1 is it.
 """
 
 from __future__ import annotations
@@ -18,7 +19,8 @@ import sys
 import textwrap
 from pathlib import Path
 
-__all__ = ["MODEL_DIR", "LEXICAL_FIGURES", "model_card", "model_is_default", "DEFAULT_JUDGE",
+__all__ = ["MODEL_DIR", "LEXICAL_FIGURES", "HYBRID_FIGURES", "HYBRID_DISPUTES_AT", "HYBRID_RULE",
+           "model_card", "hybrid_card", "model_is_default", "default_judge", "DEFAULT_JUDGE",
            "JUDGE_SUMMARY", "summary", "README_MARKS", "readme_with_summary"]
 
 MODEL_DIR = Path(__file__).resolve().parent / "data" / "judge"
@@ -37,6 +39,25 @@ LEXICAL_FIGURES = {"checkcovid_dev_macro_f1": 0.279, "checkcovid_dev_refute_f1":
 _EARLIER = {"minilm-judge": {"checkcovid_dev_macro_f1": 0.407, "checkcovid_dev_refute_f1": 0.424,
                              "wice_heldout_support_auc": 0.449}}
 
+# The hybrid judge (claimgraph/evidence/hybrid.py). Its threshold was chosen on fit data only
+# (benchmarks/hybrid_fit.py: the best Check-COVID dispute F1 with dispute precision >= 0.5 on
+# Check-COVID train's held-out part and the WiCE fit half). Its held-out figures
+# (benchmarks/results/judge_hybrid.txt) hold for the trained model they were measured with, so
+# they are kept per model name: a newly exported model has none until the hybrid is measured
+# with it (and the hybrid is then not the default).
+HYBRID_DISPUTES_AT = 0.5
+HYBRID_RULE = ("the lexical judge's stance and support score, overridden to \"disputes\" when the "
+               f"trained model's own dispute probability is at least {HYBRID_DISPUTES_AT:g} on a "
+               "cited source the lexical judge found on topic (the support score used for ranking "
+               "stays the lexical one; the deciding quote is the model's)")
+HYBRID_FIGURES = {
+    # Check-COVID dev via benchmarks/checkcovid_accuracy.py --judge hybrid; WiCE held-out half via
+    # benchmarks/hybrid_fit.py --held-out (lexical weights refitted on the fit half, as for
+    # LEXICAL_FIGURES); 2026-12-02.
+    "minilm-judge-joined": {"checkcovid_dev_macro_f1": 0.357, "checkcovid_dev_refute_f1": 0.367,
+                            "wice_heldout_support_auc": 0.817, "wice_heldout_hit3": 0.949},
+}
+
 
 def model_card(folder: Path = MODEL_DIR) -> dict:
     """The trained judge's name, input shape and held-out figures ({} without a judge.json)."""
@@ -47,6 +68,23 @@ def model_card(folder: Path = MODEL_DIR) -> dict:
     name = str(settings.get("name", "model"))
     figures = settings.get("held_out") or _EARLIER.get(name, {})
     return {"name": name, "inputs": settings.get("inputs", "passages"), "held_out": figures}
+
+
+def hybrid_card(model: dict, figures: dict | None = None) -> dict:
+    """The hybrid judge's card for a trained judge's card ({} without a trained judge); its
+    held-out figures are those recorded for that model ({} when none were)."""
+    if not model:
+        return {}
+    recorded = HYBRID_FIGURES if figures is None else figures
+    return {"name": "hybrid", "model": model["name"], "held_out": recorded.get(model["name"], {})}
+
+
+def default_judge(model: dict, hybrid: dict) -> str:
+    """``lexical``, ``model`` or ``hybrid``: the rule above applied to each card."""
+    passing = [(card["held_out"].get("checkcovid_dev_macro_f1", 0.0), name)
+               for name, card in (("model", model), ("hybrid", hybrid))
+               if card and model_is_default(card["held_out"])]
+    return max(passing)[1] if passing else "lexical"
 
 
 def model_is_default(figures: dict, lexical: dict = LEXICAL_FIGURES) -> bool:
@@ -69,8 +107,9 @@ def _figures(figures: dict) -> str:
     return ", ".join(parts) or "not recorded (see benchmarks/results/)"
 
 
-def summary(card: dict, default: str) -> str:
-    """The one paragraph the CLI help, the explorer and the README quote."""
+def summary(card: dict, default: str, hybrid: dict | None = None) -> str:
+    """The one paragraph the CLI help, the explorer and the README quote (``card`` the trained
+    judge's, ``hybrid`` the hybrid judge's)."""
     lexical = ("the lexical judge (word, number and name coverage plus structural contradiction "
                f"cues; held out: {_figures(LEXICAL_FIGURES)})")
     if not card:
@@ -80,9 +119,20 @@ def summary(card: dict, default: str) -> str:
              + ("the top 3 passages of each source together"
                 if card["inputs"] == "joined" else "the top 3 passages of each source")
              + f" (held out: {_figures(card['held_out'])})")
+    hybrid_text = (f"the hybrid judge: {HYBRID_RULE} (held out: "
+                   f"{_figures(hybrid['held_out'])})" if hybrid else "")
+    if default == "hybrid" and hybrid:
+        return (f"Judges: the default is {hybrid_text}; it falls back to {lexical} when the model "
+                f"cannot load. The model judge alone is {model}. Weak judges all: treat their "
+                "stances as leads to check by hand.")
     if default == "model":
         return (f"Judges: the default is the trained judge {model}; it falls back to {lexical} "
                 "when it cannot load. Treat stances as leads to check by hand.")
+    if hybrid:
+        return (f"Judges: the default is {lexical}. The model judge is {model}. Also "
+                f"{hybrid_text}. Neither is the default because on held-out data neither both "
+                "beats the lexical judge on Check-COVID and matches it on WiCE. Treat stances as "
+                "leads to check by hand.")
     return (f"Judges: the default is {lexical}. The model judge is {model}; it is not the "
             "default because on held-out data it does not both beat the lexical judge on "
             "Check-COVID and match it on WiCE. Both are weak judges: treat their stances as leads "
@@ -90,8 +140,9 @@ def summary(card: dict, default: str) -> str:
 
 
 _CARD = model_card()
-DEFAULT_JUDGE = "model" if _CARD and model_is_default(_CARD["held_out"]) else "lexical"
-JUDGE_SUMMARY = summary(_CARD, DEFAULT_JUDGE)
+_HYBRID = hybrid_card(_CARD)
+DEFAULT_JUDGE = default_judge(_CARD, _HYBRID)
+JUDGE_SUMMARY = summary(_CARD, DEFAULT_JUDGE, _HYBRID)
 
 
 def readme_with_summary(readme: str, text: str = JUDGE_SUMMARY) -> str:

@@ -31,7 +31,7 @@ def test_the_trained_judge_ships_and_loads_once() -> None:
     assert isinstance(judge, OnnxJudge)
     assert judge is get_judge("model")  # loaded once per process
     # the default follows the rule on held-out figures (judge_card.model_is_default)
-    assert get_judge("default") is (judge if DEFAULT_JUDGE == "model" else get_judge("lexical"))
+    assert get_judge("default") is get_judge(DEFAULT_JUDGE)
     assert judge.name in JUDGE_SUMMARY
 
 

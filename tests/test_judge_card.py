@@ -4,7 +4,17 @@ from __future__ import annotations
 
 import json
 
-from claimgraph.judge_card import LEXICAL_FIGURES, model_card, model_is_default, summary
+from claimgraph.judge_card import (
+    DEFAULT_JUDGE,
+    HYBRID_FIGURES,
+    JUDGE_SUMMARY,
+    LEXICAL_FIGURES,
+    default_judge,
+    hybrid_card,
+    model_card,
+    model_is_default,
+    summary,
+)
 
 BETTER = {"checkcovid_dev_macro_f1": LEXICAL_FIGURES["checkcovid_dev_macro_f1"] + 0.2,
           "checkcovid_dev_refute_f1": 0.55,
@@ -52,3 +62,40 @@ def test_the_readme_quotes_the_summary_the_cli_shows() -> None:
     assert " ".join(block.split()) == JUDGE_SUMMARY, "run: python -m claimgraph.judge_card"
     assert readme_with_summary(readme) == readme
     assert "new words" in readme_with_summary(readme, "new words")
+
+
+def test_the_default_is_chosen_by_the_rule_from_each_judges_recorded_figures() -> None:
+    weak = {"name": "tiny-judge", "inputs": "joined", "held_out": BETTER | {
+        "wice_heldout_support_auc": 0.5}}
+    assert default_judge(weak, hybrid_card(weak, {})) == "lexical"  # nothing recorded for it
+    assert default_judge(weak, hybrid_card(weak, {"tiny-judge": BETTER})) == "hybrid"
+    strong = weak | {"held_out": BETTER}
+    better_hybrid = BETTER | {"checkcovid_dev_macro_f1": BETTER["checkcovid_dev_macro_f1"] + 0.1}
+    assert default_judge(strong, hybrid_card(strong, {"tiny-judge": BETTER})) in ("model",
+                                                                                   "hybrid")
+    assert default_judge(strong, hybrid_card(strong, {"tiny-judge": better_hybrid})) == "hybrid"
+    assert default_judge(strong, hybrid_card(strong, {})) == "model"
+    assert default_judge({}, hybrid_card({})) == "lexical"  # no trained judge, no hybrid
+    # the rule's thresholds are the lexical judge's own figures: matching WiCE is enough, not
+    # beating Check-COVID is not
+    assert default_judge(weak, hybrid_card(weak, {"tiny-judge": BETTER | {
+        "checkcovid_dev_macro_f1": LEXICAL_FIGURES["checkcovid_dev_macro_f1"]}})) == "lexical"
+
+
+def test_the_summary_says_which_judge_is_default_and_quotes_its_figures() -> None:
+    card = {"name": "tiny-judge", "inputs": "joined", "held_out": BETTER}
+    hybrid = hybrid_card(card, {"tiny-judge": BETTER})
+    text = summary(card, "hybrid", hybrid)
+    assert text.startswith("Judges: the default is the hybrid judge")
+    assert "falls back to the lexical judge" in text and "tiny-judge" in text
+    assert summary(card, "lexical", hybrid).startswith("Judges: the default is the lexical judge")
+    assert "hybrid judge" in summary(card, "lexical", hybrid)
+
+
+def test_the_shipped_figures_make_the_default_the_rule_says() -> None:
+    card = model_card()
+    assert default_judge(card, hybrid_card(card)) == DEFAULT_JUDGE
+    if DEFAULT_JUDGE == "hybrid":
+        figures = HYBRID_FIGURES[card["name"]]
+        assert f"macro-F1 {figures['checkcovid_dev_macro_f1']:.2f}" in JUDGE_SUMMARY
+        assert JUDGE_SUMMARY.startswith("Judges: the default is the hybrid judge")

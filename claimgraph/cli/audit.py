@@ -19,6 +19,7 @@ from claimgraph.cli._common import (
     warn,
 )
 from claimgraph.errors import InputError
+from claimgraph.judge_card import DEFAULT_JUDGE
 
 REPORT_FORMATS = ("text", "markdown", "json")
 ARTICLE_FORMATS = ("html", "markdown", "text")  # the readers' registry; a test checks they agree
@@ -66,8 +67,10 @@ def add_parser(subparsers: argparse._SubParsersAction) -> None:
     parser.add_argument("--contact", default=None,
                         help="a URL or e-mail for the User-Agent, so sites can reach you")
     parser.add_argument("--no-evidence", action="store_true", help="skip judging claims against sources")
-    parser.add_argument("--judge", choices=("default", "lexical", "model"), default="default",
-                        help="stance judge: default (lexical) or model (the trained judge; slower)")
+    parser.add_argument("--judge", choices=("default", "lexical", "model", "hybrid"),
+                        default="default",
+                        help=f"stance judge: default ({DEFAULT_JUDGE}), lexical, model (the "
+                        "trained judge) or hybrid (lexical support, the model's disputes)")
     parser.add_argument(
         "--fail-on", choices=SEVERITIES, default=None,
         help="exit with status 1 when a finding of this severity or worse exists",

@@ -31,7 +31,8 @@ def add_parser(subparsers: argparse._SubParsersAction) -> None:
     parser.add_argument("--format", choices=["text", "json"], default="text")
     add_quiet_option(parser)
     parser.add_argument("--judge", default="default",
-                        help=f"default ({DEFAULT_JUDGE}), model (the trained judge), lexical, "
+                        help=f"default ({DEFAULT_JUDGE}), hybrid (lexical support, model disputes), "
+                        "model (the trained judge), lexical, "
                         "endpoint:URL[?model=NAME], or model:DIR (an exported or NLI model)")
     parser.set_defaults(func=run)
 

@@ -5,21 +5,23 @@ A judge reads a claim and a prepared document and returns a ``Verdict``: a stanc
 three quotes with offsets into the document's text. Adding a judge is one module plus one line
 in ``JUDGES``. A spec names a judge and may carry a target after a colon:
 
-    default                                  ``judge_card.DEFAULT_JUDGE``: lexical or model
+    default                                  ``judge_card.DEFAULT_JUDGE``: lexical, model or hybrid
     model                                    the trained judge shipped in claimgraph/data/judge
+    hybrid                                   lexical stance and support, disputes from the model
     lexical                                  word, number and name coverage (no model file)
     endpoint:http://127.0.0.1:8000/v1        an OpenAI-compatible chat endpoint (``?model=NAME``)
     model:/path/to/folder                    an exported judge (model.onnx …) or a Hugging Face
                                              NLI model folder (needs ``transformers``)
 
-When an audit asks for ``model`` and the trained judge cannot load, it falls back to the lexical
-one and says why once, through the ``on_notice`` callback it passes (the audit makes it a finding);
-without a callback (``claimgraph judge --judge model``) the failure is an ``InputError``. When
-``default`` means the model, it always falls back (said through ``on_notice`` when given).
+When an audit asks for ``model`` or ``hybrid`` and the trained judge cannot load, it falls back
+to the lexical one and says why once, through the ``on_notice`` callback it passes (the audit makes
+it a finding); without a callback (``claimgraph judge --judge model``) the failure is an
+``InputError``. When ``default`` means one of them, it always falls back (said through
+``on_notice`` when given).
 
-Which judge ``default`` is follows a rule on the shipped model's recorded held-out figures
+Which judge ``default`` is follows a rule on each judge's recorded held-out figures
 (``claimgraph/judge_card.py``: beat the lexical judge on Check-COVID dev macro-F1 and match it on
-the held-out half of WiCE dev support AUC), so it changes only with a model that earns it.
+the held-out half of WiCE dev support AUC), so it changes only with a judge that earns it.
 """
 
 from __future__ import annotations
@@ -45,6 +47,7 @@ STANCES = ("supports", "disputes", "mentions", "unrelated")
 JUDGES: dict[str, str] = {
     "default": "",
     "model": "claimgraph.evidence.onnx_judge:OnnxJudge",
+    "hybrid": "claimgraph.evidence.hybrid:HybridJudge",
     "lexical": "claimgraph.evidence.lexical:LexicalJudge",
     "endpoint": "claimgraph.evidence.endpoint:EndpointJudge",
 }
@@ -83,12 +86,13 @@ class Judge(Protocol):
 
 
 _CACHE: dict[str, Judge] = {}
-_FALLBACK: dict[str, str] = {}  # why ``model`` fell back to the lexical judge in this process
+_FALLBACK: dict[str, str] = {}  # why a judge needing the model fell back to the lexical one
+NEEDS_MODEL = ("model", "hybrid")  # the judges that fall back to the lexical one in an audit
 
 
-def fallback_notice() -> str | None:
-    """Why ``model`` fell back to the lexical judge in this process (None if it did not)."""
-    return _FALLBACK.get("model")
+def fallback_notice(spec: str = "model") -> str | None:
+    """Why ``spec`` (model or hybrid) fell back to the lexical judge here (None if it did not)."""
+    return _FALLBACK.get(spec)
 
 
 def _load(name: str, target: str) -> Judge:
@@ -107,25 +111,25 @@ def _load(name: str, target: str) -> Judge:
 def get_judge(spec: str = "default", on_notice: Callable[[str], None] | None = None) -> Judge:
     """The judge a spec names (``name`` or ``name:target``), created once per spec.
 
-    ``default`` is ``DEFAULT_JUDGE``. ``model`` is the trained judge; with ``on_notice`` (an
-    audit) a judge that cannot load falls back to the lexical one and ``on_notice`` hears why
-    (every time it is asked, so each audit can report it once); without it, an ``InputError``
-    (``default`` always falls back).
+    ``default`` is ``DEFAULT_JUDGE``. ``model`` is the trained judge and ``hybrid`` needs it;
+    with ``on_notice`` (an audit) either, when the model cannot load, falls back to the lexical
+    one and ``on_notice`` hears why (every time it is asked, so each audit can report it once);
+    without it, an ``InputError`` (``default`` always falls back).
     """
     if spec == "default":
-        if DEFAULT_JUDGE != "model":
+        if DEFAULT_JUDGE not in NEEDS_MODEL:
             spec = "lexical"
         else:
-            return get_judge("model", on_notice=on_notice or (lambda _notice: None))
-    if spec == "model" and on_notice is not None and spec not in _CACHE:
+            return get_judge(DEFAULT_JUDGE, on_notice=on_notice or (lambda _notice: None))
+    if spec in NEEDS_MODEL and on_notice is not None and spec not in _CACHE:
         try:
-            _CACHE[spec] = _load("model", "")  # one model load per process
+            _CACHE[spec] = _load(spec, "")  # one model load per process
         except InputError as error:
-            _FALLBACK["model"] = f"model judge unavailable: {error}, using lexical"
+            _FALLBACK[spec] = f"{spec} judge unavailable: {error}, using lexical"
             _CACHE[spec] = _load("lexical", "")
     if spec not in _CACHE:
         name, _, target = spec.partition(":")
         _CACHE[spec] = _load(name, target)
-    if spec == "model" and on_notice and "model" in _FALLBACK:
-        on_notice(_FALLBACK["model"])
+    if spec in NEEDS_MODEL and on_notice and spec in _FALLBACK:
+        on_notice(_FALLBACK[spec])
     return _CACHE[spec]

@@ -215,8 +215,8 @@ class OnnxJudge:
         not reported anyway): a source the author did not cite must hold a share of the claim,
         not just a few of a long claim's words, to be worth a model input.
         """
-        return [[self._verdict(judged) if judged.scored else Verdict("unrelated", 1.0, 0.0, [])
-                 for judged in per_request] for per_request in self.score(requests, idf)]
+        return [[self.verdict(judged) for judged in per_request]
+                for per_request in self.score(requests, idf)]
 
     def feature_rows(self, requests: list[tuple[str, list[Document], list[bool]]],
                      idf: dict[str, float] | None = None) -> list[list[list[float]]]:
@@ -322,9 +322,36 @@ class OnnxJudge:
         by_label = dict(zip(self.labels, row, strict=True))
         return by_label["supports"], by_label["disputes"], by_label["neither"]
 
-    def _joined_verdict(self, judged: Judged) -> Verdict:
-        """Joined mode: a contradiction cue makes a dispute; else ``aggregate`` on the combiner's
-        probabilities (or the model's own on the one input). The quote costs no model call."""
+    def verdict(self, judged: Judged) -> Verdict:
+        """The verdict on one scored (claim, document) pair (``score``'s output)."""
+        return self._verdict(judged) if judged.scored else Verdict("unrelated", 1.0, 0.0, [])
+
+    def dispute_probability(self, judged: Judged, cues: bool = True) -> float:
+        """How likely the model finds that the document disputes the claim (0 if not judged):
+        the combiner's (or, without one, the model's own) dispute probability; with ``cues``,
+        raised as the verdict raises it when a passage restates the claim but flips it."""
+        if not judged.scored:
+            return 0.0
+        if not cues:
+            if self.combiner is not None:
+                return combiner.predict(self.combiner, judged.row)[1]
+            return max(s.disputes for s in judged.scored)
+        if self.joined:
+            return self._joined_probabilities(judged)[0][1]
+        if self.combiner is not None:  # as ``_verdict``: a flip turns support into dispute
+            supports, disputes, _ = combiner.predict(self.combiner, judged.row)
+            terms, document = judged.terms, judged.document
+            if any(contradiction_cue(terms.text, terms.unique, document.passages[s.index].text,
+                                     document.terms[s.index])
+                   for s in judged.scored if s.index != WINDOW):
+                disputes += supports
+            return disputes
+        return max(s.disputes for s in with_cues(judged.terms.text, judged.terms,
+                                                  judged.document, judged.scored))
+
+    def _joined_probabilities(self, judged: Judged
+                              ) -> tuple[tuple[float, float, float], list[int]]:
+        """Joined mode: (supports, disputes, neither) and the passages that flip the claim."""
         terms, document, indices = judged.terms, judged.document, judged.passages
         joined = judged.scored[0]
         if self.combiner is not None:
@@ -334,9 +361,17 @@ class OnnxJudge:
         flipped = [i for i in indices if contradiction_cue(
             terms.text, terms.unique, document.passages[i].text, document.terms[i])]
         if flipped:  # a passage restating the claim but flipping it: a dispute, whatever the model
-            stance = "disputes"
             disputes = max(disputes, CUE_DISPUTE)
             supports = min(supports, 1 - disputes)
+        return (supports, disputes, neither), flipped
+
+    def _joined_verdict(self, judged: Judged) -> Verdict:
+        """Joined mode: a contradiction cue makes a dispute; else ``aggregate`` on the combiner's
+        probabilities (or the model's own on the one input). The quote costs no model call."""
+        terms, document, indices = judged.terms, judged.document, judged.passages
+        (supports, disputes, neither), flipped = self._joined_probabilities(judged)
+        if flipped:
+            stance = "disputes"
         else:
             stance, _ = aggregate([Scored(WINDOW, supports, disputes, neither)],
                                   float(self.settings["supports_at"]),
