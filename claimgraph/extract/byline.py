@@ -42,9 +42,10 @@ def _kind(element: HtmlElement) -> int | None:
     classes = (element.get("class") or "").lower()
     if " fn " in f" {classes} " and element.xpath("ancestor::*[contains(@class, 'vcard')]"):
         return _VCARD
-    if "byline" in classes:
+    names = f"{classes} {(element.get('id') or '').lower()}"
+    if "byline" in names:
         return _BYLINE
-    if "author" in classes:
+    if "author" in names:
         return _AUTHOR_CLASS
     if element.tag == "address" and element.xpath("ancestor::article"):
         return _ADDRESS
@@ -157,9 +158,67 @@ def _capitalised(name: str) -> bool:
     return len(words) >= 2 and all(w[0].isupper() or w.lower() in _PARTICLES for w in words)
 
 
+# The word "author" as a label before a colon, in the languages of BYLINE_WORDS: the credit line
+# convention of print ("Autor: Ada Lovelace", "<strong>Auteure :</strong> <a>Ada Lovelace</a>").
+_AUTHOR_LABEL = re.compile(
+    r"^\s*(authors?|autor|autorin|autoren|autorinnen|auteure?s?|autore|autori|autora|autoras|"
+    r"autores|auteur·e|forfatter|författare|skrevet af|geschreven door)\s*:\s*(.*)$",
+    re.IGNORECASE | re.DOTALL)
+_LABEL_TAGS = ("p", "span", "div", "strong", "b", "em", "small", "li", "dt", "th", "td", "label")
+
+
+def _label_authors(page: PageIndex) -> list[str]:
+    """Names after an "Author:" label, in the same element or right after it.
+
+    The label alone in its own element ("<strong>Autor:</strong> <a>Ada</a>") takes the text
+    that follows it up to the next line break; never in comments, teasers, aside or nav.
+    """
+    body = page.tree.find("body")
+    scope: frozenset[HtmlElement] | None = None
+    for element in (body if body is not None else page.tree).iter(*_LABEL_TAGS):
+        text = element.text or ""
+        if text.lstrip()[:1] not in _LABEL_INITIALS:
+            continue
+        match = _AUTHOR_LABEL.match(text if len(element) == 0 else text + " ")
+        if not match:
+            continue
+        if scope is None:
+            scope = headline_scope(page)
+        if elsewhere(element, scope):
+            continue
+        if match.group(2).strip():
+            full = element_text(element)
+            rest = _AUTHOR_LABEL.match(full)
+            following = rest.group(2) if rest else ""
+        else:
+            following = _text_after(element)
+        if following and len(following) <= 100:
+            names = [n for n in split_people(following) if _capitalised(n)]
+            if names:
+                return tidy_people(names)
+    return []
+
+
+_LABEL_INITIALS = frozenset("aAfFsSgG")
+
+
+def _text_after(element: HtmlElement) -> str:
+    """The text after an element, in its parent, up to the next <br> or block."""
+    parts = [element.tail or ""]
+    for sibling in element.itersiblings():
+        if sibling.tag in ("br", "p", "div", "li", "hr", "table", "ul", "ol"):
+            break
+        parts += [element_text(sibling), sibling.tail or ""]
+        if sum(len(p) for p in parts) > 100:
+            break
+    return re.sub(r"\s+", " ", " ".join(parts)).strip()
+
+
 def byline_layer(page: PageIndex) -> Layer:
-    """Authors from semantic byline markup, else from a "By …" line in the page's language."""
-    authors = _markup_authors(page) or _text_authors(page.tree, page_language(page))
+    """Authors from semantic byline markup, else from a "By …" line in the page's language,
+    else from an "Author:" label."""
+    authors = (_markup_authors(page) or _text_authors(page.tree, page_language(page))
+               or _label_authors(page))
     return {"authors": authors}
 
 

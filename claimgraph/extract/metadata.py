@@ -9,8 +9,9 @@ PRECEDENCE, field by field the first layer with a value wins (``LAYERS`` below i
 5. ``dublin-core``  DC.* / dcterms.* meta tags
 6. ``opengraph``    og:* and article:published_time / modified_time / author, twitter:*
 7. ``article-meta`` plain meta names (author, byl, parsely-*, publishdate, date …)
-8. ``byline-text``  bylines in visible markup (rel=author, itemprop=author, .byline, <address>,
-                    "By / Von / Par / Por / Di / Door …")
+8. ``byline-text``  bylines in visible markup (rel=author, itemprop=author, author/byline class
+                    or id names, <address>), then "By / Von / Par / Por / Di / Door …", then an
+                    "Author: / Autor: / Auteur : …" credit label
 9. ``time-element`` the article's HTML <time> (a marked publication date first; never one in
                     comments, teasers, aside or nav, never a marked modification date)
 10. ``htmldate``    htmldate's heuristics on the same tree (published date only)

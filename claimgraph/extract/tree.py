@@ -63,7 +63,9 @@ class PageIndex:
 
 
 def _is_byline_mark(element: HtmlElement, classes: str) -> bool:
-    return ("author" in classes or "byline" in classes or " fn " in f" {classes} "
+    names = f"{classes} {(element.get('id') or '').lower()}"
+    # class or id names for an author or a byline ("byline", "post-author", "author_header")
+    return ("author" in names or "byline" in names or " fn " in f" {classes} "
             or "author" in (element.get("itemprop") or "").lower()
             or (element.tag == "a" and "author" in (element.get("rel") or "").lower())
             or element.tag == "address")

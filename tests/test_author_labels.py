@@ -1,0 +1,53 @@
+"""Authors named by an "Author:" credit label, and by author/byline id names (issue 15)."""
+
+from __future__ import annotations
+
+import pytest
+
+from claimgraph.extract.html import extract_metadata
+
+
+def _page(body: str, lang: str = "de") -> str:
+    return (f"<html lang='{lang}'><head><title>Ein Titel | Seite</title></head>"
+            f"<body><article><h1>Ein Titel</h1><p>Der Text des Artikels.</p>{body}</article>"
+            "</body></html>")
+
+
+@pytest.mark.parametrize(("body", "names"), [
+    # the label alone in its own element, the name in the text after it
+    ("<p><strong>Autor:</strong> <a href='/profil/7'>Ada Lovelace</a><br><strong>Tags:</strong>"
+     " <a href='/tag/x'>Technik</a></p>", ["Ada Lovelace"]),
+    # the label and the name in one element, a job title after a comma
+    ("<p><strong>Autorin: Grace Hopper, Projektleiterin der Stiftung in Tunis.</strong></p>",
+     ["Grace Hopper"]),
+    ("<p><span>Auteure :</span> Marie Curie</p>", ["Marie Curie"]),
+    ("<div>Authors: Ada Lovelace and Charles Babbage</div>", ["Ada Lovelace", "Charles Babbage"]),
+])
+def test_author_label_names_the_author(body: str, names: list[str]) -> None:
+    meta = extract_metadata(_page(body), "https://example.org/a")
+    assert meta.authors == names and meta.provenance["authors"] == "byline-text"
+
+
+@pytest.mark.parametrize("body", [
+    # a comment's author label is the commenter, not the article's author
+    "<section class='comments'><p><strong>Autor:</strong> Troll Person</p></section>",
+    # a teaser of another article, in an aside
+    "<aside><p><strong>Autor:</strong> <a href='/b'>Other Writer</a></p></aside>",
+    # "Autorität:" is a word that begins like the label, not the label
+    "<p><strong>Autorität:</strong> Hohe Stelle</p>",
+    # the label with no name after it
+    "<p><strong>Autor:</strong> <br> unbekannt</p>",
+])
+def test_author_label_outside_the_article_or_without_a_name(body: str) -> None:
+    assert extract_metadata(_page(body), "https://example.org/a").authors == []
+
+
+def test_author_id_name_marks_a_byline() -> None:
+    body = "<div id='author_header'>Ada Lovelace</div>"
+    meta = extract_metadata(_page(body), "https://example.org/a")
+    assert meta.authors == ["Ada Lovelace"] and meta.provenance["authors"] == "byline-text"
+
+
+def test_author_id_inside_related_teasers_is_not_the_author() -> None:
+    body = ("<div class='related-posts'><div id='author-box-2'>Other Writer</div></div>")
+    assert extract_metadata(_page(body), "https://example.org/a").authors == []
