@@ -94,8 +94,15 @@ def microdata_items(tree: HtmlElement, url: str) -> list:
     return [_from_microdata(item) for item in items if isinstance(item, dict)]
 
 
-def _compact_rdfa(nodes: list[dict]) -> list[dict]:
+def _compact_rdfa(nodes: list[dict], page: str = "") -> list[dict]:
     by_id = {n.get("@id"): n for n in nodes if isinstance(n, dict)}
+
+    def order(value: Any) -> tuple[int, str]:
+        # pyRdfa hands the triples over through an rdflib graph, whose order (and blank-node ids)
+        # change with Python's hash seed. Items and values go back into page order, by where their
+        # earliest literal stands in the page (authors keep their order), then by content.
+        found = [page.find(text) for text in _literals(value) if text]
+        return (min([i for i in found if i >= 0], default=len(page)), _canonical(value))
 
     def compact(node: dict, depth: int = 0) -> dict:
         out: dict = {"@type": [_SCHEMA_NS.sub("", t) for t in node.get("@type", [])]}
@@ -108,11 +115,23 @@ def _compact_rdfa(nodes: list[dict]) -> list[dict]:
                     kept.append(value["@value"])
                 elif isinstance(value, dict) and value.get("@id") in by_id and depth < 3:
                     kept.append(compact(by_id[value["@id"]], depth + 1))
-            out[_SCHEMA_NS.sub("", key)] = kept
+            out[_SCHEMA_NS.sub("", key)] = sorted(kept, key=order)
         return out
 
-    return [compact(n) for n in nodes if isinstance(n, dict) and any(
-        _SCHEMA_NS.match(t) for t in n.get("@type", []))]
+    return sorted((compact(n) for n in nodes if isinstance(n, dict) and any(
+        _SCHEMA_NS.match(t) for t in n.get("@type", []))), key=order)
+
+
+def _canonical(value: Any) -> str:
+    return json.dumps(value, sort_keys=True, ensure_ascii=False, default=str)
+
+
+def _literals(value: Any) -> list[str]:
+    if isinstance(value, dict):
+        return [text for key, inner in value.items() if key != "@type" for text in _literals(inner)]
+    if isinstance(value, list):
+        return [text for inner in value for text in _literals(inner)]
+    return [str(value)]
 
 
 def rdfa_items(tree: HtmlElement, url: str) -> list:
@@ -125,12 +144,13 @@ def rdfa_items(tree: HtmlElement, url: str) -> list:
     from extruct.utils import parse_xmldom_html
     from lxml.html import tostring
 
+    page = tostring(tree, encoding="unicode")
     try:
-        dom = parse_xmldom_html(tostring(tree, encoding="unicode"), encoding="UTF-8")
+        dom = parse_xmldom_html(page, encoding="UTF-8")
         nodes = RDFaExtractor().extract_items(dom, base_url=url)
     except Exception:  # noqa: BLE001 - pyRdfa fails in many ways on broken markup
         return []
-    return _compact_rdfa(nodes)
+    return _compact_rdfa(nodes, page)
 
 
 def types_of(item: dict) -> list[str]:
