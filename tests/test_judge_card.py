@@ -17,7 +17,7 @@ from claimgraph.judge_card import (
 )
 
 BETTER = {"checkcovid_dev_macro_f1": LEXICAL_FIGURES["checkcovid_dev_macro_f1"] + 0.2,
-          "checkcovid_dev_refute_f1": 0.55,
+          "checkcovid_dev_refute_f1": 0.55, "checkcovid_dev_dispute_precision": 0.6,
           "wice_heldout_support_auc": LEXICAL_FIGURES["wice_heldout_support_auc"]}
 
 
@@ -25,6 +25,7 @@ def test_the_model_is_default_only_when_it_wins_checkcovid_and_holds_wice() -> N
     assert model_is_default(BETTER)
     assert not model_is_default(BETTER | {"wice_heldout_support_auc": 0.5})
     assert not model_is_default(BETTER | {"checkcovid_dev_macro_f1": 0.2})
+    assert not model_is_default(BETTER | {"checkcovid_dev_dispute_precision": 0.45})
     assert not model_is_default({"checkcovid_dev_macro_f1": 0.9})  # a missing figure
     assert not model_is_default({})
 
