@@ -128,3 +128,21 @@ def test_a_lead_in_that_introduces_a_list_is_not_judged() -> None:
 ])
 def test_what_counts_as_a_lead_in(text: str, leads_in: bool) -> None:
     assert introduces_what_follows(text) is leads_in
+
+
+def test_evidence_names_the_judge_that_decided_a_combined_verdict(monkeypatch) -> None:
+    from claimgraph.evidence import judges
+    from claimgraph.evidence.judges import Verdict
+
+    class Combining:
+        name = "combined"
+
+        def judge(self, claim, document, idf=None):
+            if "coffee" in claim.lower():
+                return Verdict("disputes", 0.8, 0.4, [], decided_by="inner-model")
+            return Verdict("supports", 0.9, 0.9, [])
+
+    monkeypatch.setitem(judges._CACHE, "combined", Combining())
+    evidence = judge_article(sample_article(), sample_sources(), judge="combined", relations=False)
+    named = {(e.claim, e.judge) for e in evidence if e.cited}
+    assert ("c3", "combined (inner-model)") in named and ("c1", "combined") in named

@@ -40,6 +40,8 @@ def test_the_model_overrides_only_from_the_threshold_on() -> None:
     assert at.stance == "disputes" and at.confidence == DISPUTES_AT
     assert at.support == 0.8  # the ranking score stays the lexical one
     assert at.quotes[0] == MODEL_QUOTE  # the quote of the judge that decided
+    assert at.decided_by == "model" and at.as_dict()["decided_by"] == "model"
+    assert below.decided_by == "" and "decided_by" not in below.as_dict()
     assert combine(lexical("mentions"), 0.99, None).quotes == [LEXICAL_QUOTE]
 
 
@@ -113,7 +115,11 @@ def test_an_audit_with_the_hybrid_names_it_and_keeps_lexical_support() -> None:
 
     hybrid = judge_article(sample_article(), sample_sources(), judge="hybrid", relations=False)
     plain = judge_article(sample_article(), sample_sources(), judge="lexical", relations=False)
-    assert {e.judge for e in hybrid} == {"hybrid"}
+    model_name = get_judge("model").name
+    assert {e.judge for e in hybrid} <= {"hybrid", f"hybrid ({model_name})"}
+    for item in hybrid:  # a dispute the model decided says so; every other verdict is the hybrid's
+        assert (item.judge != "hybrid") == (item.stance == "disputes" and item.cited
+                                             and item.stance != _lexical_stance(plain, item))
     assert [(e.claim, e.source_url, e.support) for e in hybrid] == \
         [(e.claim, e.source_url, e.support) for e in plain]
     for h, p in zip(hybrid, plain, strict=True):
@@ -132,3 +138,7 @@ def test_judge_and_audit_help_say_which_judge_is_default(capsys) -> None:
     with pytest.raises(SystemExit):
         main(["audit", "--help"])
     assert f"default ({DEFAULT_JUDGE})" in " ".join(capsys.readouterr().out.split())
+
+
+def _lexical_stance(plain: list, item) -> str:
+    return next(e.stance for e in plain if (e.claim, e.source_url) == (item.claim, item.source_url))

@@ -58,6 +58,8 @@ def _print_verdict(verdict: Verdict) -> None:
     print(f"stance:     {verdict.stance}")
     print(f"confidence: {verdict.confidence:.3f}")
     print(f"support:    {verdict.support:.3f}")
+    if verdict.decided_by:
+        print(f"decided by: {verdict.decided_by}")
     print("quotes:" if verdict.quotes else "quotes:     (none)")
     for rank, quote in enumerate(verdict.quotes, start=1):
         print(f"  {rank}. [{quote.start}:{quote.end}] {quote.text}")

@@ -103,7 +103,8 @@ def judge_article(article: Article, sources: dict[int, Source], *, judge: str = 
             evidence.append(Evidence(
                 claim=claim.id, source_url=documents[d].key, stance=verdict.stance,
                 score=verdict.confidence, support=verdict.support, quotes=verdict.quotes,
-                judge=judge_impl.name, endnote=numbers[d], cited=is_cited,
+                judge=(f"{judge_impl.name} ({verdict.decided_by})" if verdict.decided_by
+                       else judge_impl.name), endnote=numbers[d], cited=is_cited,
             ))
     if relations:
         found = claim_relations([(article.id, c.id, c.text) for c in article.claims

@@ -41,13 +41,14 @@ __all__ = ["HybridJudge", "DISPUTES_AT", "RULE", "combine"]
 
 
 def combine(lexical: Verdict, dispute: float, model: Verdict | None,
-            disputes_at: float = DISPUTES_AT) -> Verdict:
+            disputes_at: float = DISPUTES_AT, model_name: str = "model") -> Verdict:
     """The hybrid verdict from the lexical verdict and the model's dispute probability (and its
-    verdict, for the deciding quote); the rule in the module docstring."""
+    verdict, for the deciding quote); the rule in the module docstring. An overridden verdict
+    names the model that decided it (``decided_by``), so a reader knows whose dispute it is."""
     if lexical.stance in ("unrelated", "disputes") or dispute < disputes_at:
         return lexical
     quotes = model.quotes if model is not None and model.quotes else lexical.quotes
-    return Verdict("disputes", dispute, lexical.support, quotes)
+    return Verdict("disputes", dispute, lexical.support, quotes, decided_by=model_name)
 
 
 class HybridJudge:
@@ -78,7 +79,7 @@ class HybridJudge:
                     idf: dict[str, float] | None = None) -> list[list[Verdict]]:
         """Verdicts for many (claim, documents, cited) requests; the model reads, in one run,
         only the cited documents the lexical judge found on topic and did not call disputed."""
-        return [[combine(lexical, dispute, model, self.disputes_at)
+        return [[combine(lexical, dispute, model, self.disputes_at, self.model.name)
                  for lexical, dispute, model in per_request]
                 for per_request in self.parts(requests, idf)]
 

@@ -64,15 +64,19 @@ class Verdict:
     confidence: float
     support: float
     quotes: list[Quote] = field(default_factory=list)
+    decided_by: str = ""  # a combining judge names the judge whose verdict this is ("" = itself)
 
     def as_dict(self) -> dict:
-        """A JSON-ready dict: stance, confidence, support and quotes."""
-        return {
+        """A JSON-ready dict: stance, confidence, support, quotes (and who decided, if said)."""
+        out = {
             "stance": self.stance,
             "confidence": round(self.confidence, 4),
             "support": round(self.support, 4),
             "quotes": [{"text": q.text, "start": q.start, "end": q.end} for q in self.quotes],
         }
+        if self.decided_by:
+            out["decided_by"] = self.decided_by
+        return out
 
 
 class Judge(Protocol):
