@@ -20,7 +20,7 @@ import sys
 import textwrap
 from pathlib import Path
 
-__all__ = ["MODEL_DIR", "LEXICAL_FIGURES", "HYBRID_FIGURES", "DISPUTE_PRECISION_FLOOR",
+__all__ = ["MODEL_DIR", "LEXICAL_FIGURES", "DISPUTE_PRECISION_FLOOR",
            "HYBRID_DISPUTES_AT", "HYBRID_RULE",
            "model_card", "hybrid_card", "model_is_default", "default_judge", "DEFAULT_JUDGE",
            "JUDGE_SUMMARY", "summary", "README_MARKS", "readme_with_summary"]
@@ -51,23 +51,14 @@ _EARLIER = {"minilm-judge": {"checkcovid_dev_macro_f1": 0.407, "checkcovid_dev_r
 # (benchmarks/hybrid_fit.py: the best Check-COVID dispute F1 with dispute precision >= 0.5 on
 # Check-COVID train's held-out part and the WiCE fit half). Its held-out figures
 # (benchmarks/results/judge_hybrid.txt) hold for the trained model they were measured with, so
-# they are kept per model name: a newly exported model has none until the hybrid is measured
-# with it (and the hybrid is then not the default).
+# they are kept in that model's judge.json (``"hybrid_held_out"``): an export starts without
+# them (training/export_judge.py drops every recorded figure), so a retrained model is never the
+# hybrid's default until the hybrid is measured with it.
 HYBRID_DISPUTES_AT = 0.5
 HYBRID_RULE = ("the lexical judge's stance and support score, overridden to \"disputes\" when the "
                f"trained model's own dispute probability is at least {HYBRID_DISPUTES_AT:g} on a "
                "cited source the lexical judge found on topic (the support score used for ranking "
                "stays the lexical one; the deciding quote is the model's)")
-HYBRID_FIGURES = {
-    # Check-COVID dev via benchmarks/checkcovid_accuracy.py --judge hybrid; WiCE held-out half via
-    # benchmarks/hybrid_fit.py --held-out (lexical weights refitted on the fit half, as for
-    # LEXICAL_FIGURES); 2026-12-02.
-    "minilm-judge-joined": {"checkcovid_dev_macro_f1": 0.357, "checkcovid_dev_refute_f1": 0.367,
-                            "checkcovid_dev_dispute_precision": 0.513,
-                            "wice_heldout_support_auc": 0.817, "wice_heldout_hit3": 0.949},
-}
-
-
 def model_card(folder: Path = MODEL_DIR) -> dict:
     """The trained judge's name, input shape and held-out figures ({} without a judge.json)."""
     try:
@@ -76,16 +67,19 @@ def model_card(folder: Path = MODEL_DIR) -> dict:
         return {}
     name = str(settings.get("name", "model"))
     figures = settings.get("held_out") or _EARLIER.get(name, {})
-    return {"name": name, "inputs": settings.get("inputs", "passages"), "held_out": figures}
+    return {"name": name, "inputs": settings.get("inputs", "passages"), "held_out": figures,
+            "hybrid_held_out": settings.get("hybrid_held_out") or {}}
 
 
 def hybrid_card(model: dict, figures: dict | None = None) -> dict:
     """The hybrid judge's card for a trained judge's card ({} without a trained judge); its
-    held-out figures are those recorded for that model ({} when none were)."""
+    held-out figures are those recorded with that model (its judge.json, or ``figures`` by model
+    name), {} when none were."""
     if not model:
         return {}
-    recorded = HYBRID_FIGURES if figures is None else figures
-    return {"name": "hybrid", "model": model["name"], "held_out": recorded.get(model["name"], {})}
+    recorded = (model.get("hybrid_held_out") or {} if figures is None
+                else figures.get(model["name"], {}))
+    return {"name": "hybrid", "model": model["name"], "held_out": recorded}
 
 
 def default_judge(model: dict, hybrid: dict) -> str:

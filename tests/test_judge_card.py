@@ -6,7 +6,6 @@ import json
 
 from claimgraph.judge_card import (
     DEFAULT_JUDGE,
-    HYBRID_FIGURES,
     JUDGE_SUMMARY,
     LEXICAL_FIGURES,
     default_judge,
@@ -97,6 +96,19 @@ def test_the_shipped_figures_make_the_default_the_rule_says() -> None:
     card = model_card()
     assert default_judge(card, hybrid_card(card)) == DEFAULT_JUDGE
     if DEFAULT_JUDGE == "hybrid":
-        figures = HYBRID_FIGURES[card["name"]]
+        figures = card["hybrid_held_out"]
         assert f"macro-F1 {figures['checkcovid_dev_macro_f1']:.2f}" in JUDGE_SUMMARY
         assert JUDGE_SUMMARY.startswith("Judges: the default is the hybrid judge")
+
+
+def test_hybrid_figures_live_in_the_models_judge_json(tmp_path) -> None:
+    """A re-exported model starts without the old one's figures, so the hybrid built on it is not
+    the default until it is measured (the figures are read from the model's own judge.json)."""
+    (tmp_path / "judge.json").write_text(json.dumps(
+        {"name": "tiny-judge", "held_out": BETTER | {"wice_heldout_support_auc": 0.5},
+         "hybrid_held_out": BETTER}))
+    card = model_card(tmp_path)
+    assert hybrid_card(card)["held_out"] == BETTER and default_judge(card, hybrid_card(card)) == "hybrid"
+    (tmp_path / "judge.json").write_text(json.dumps({"name": "tiny-judge"}))
+    card = model_card(tmp_path)
+    assert hybrid_card(card)["held_out"] == {} and default_judge(card, hybrid_card(card)) == "lexical"

