@@ -122,6 +122,9 @@ def test_cli_format_lists_match_the_library():
     assert set(export_cli.GRAPH_FORMATS) == set(api.GRAPH_FORMATS)
     assert set(export_cli.ENDNOTE_FORMATS) == set(api.ENDNOTE_FORMATS)
     assert set(audit_cli.ARTICLE_FORMATS) == set(READERS)
+    from claimgraph.evidence.judges import JUDGES
+
+    assert set(audit_cli.AUDIT_JUDGES) == set(JUDGES) - {"endpoint"}
 
 
 def test_shipped_data_is_read_from_the_package_and_user_queries_add_to_it(tmp_path, monkeypatch):

@@ -23,6 +23,9 @@ from claimgraph.judge_card import DEFAULT_JUDGE
 
 REPORT_FORMATS = ("text", "markdown", "json")
 ARTICLE_FORMATS = ("html", "markdown", "text")  # the readers' registry; a test checks they agree
+# The judges' registry without ``endpoint`` (it needs a target; ``claimgraph judge`` takes it);
+# written out so --help loads no judge; a test checks they agree.
+AUDIT_JUDGES = ("default", "lexical", "hybrid", "model")
 
 
 def add_parser(subparsers: argparse._SubParsersAction) -> None:
@@ -67,7 +70,7 @@ def add_parser(subparsers: argparse._SubParsersAction) -> None:
     parser.add_argument("--contact", default=None,
                         help="a URL or e-mail for the User-Agent, so sites can reach you")
     parser.add_argument("--no-evidence", action="store_true", help="skip judging claims against sources")
-    parser.add_argument("--judge", choices=("default", "lexical", "model", "hybrid"),
+    parser.add_argument("--judge", choices=AUDIT_JUDGES,
                         default="default",
                         help=f"stance judge: default ({DEFAULT_JUDGE}), lexical, model (the "
                         "trained judge) or hybrid (lexical support, the model's disputes)")

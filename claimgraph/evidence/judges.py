@@ -37,7 +37,7 @@ from claimgraph.evidence.retrieval import Document
 from claimgraph.model import Quote
 
 __all__ = ["STANCES", "JUDGES", "JUDGE_SUMMARY", "Verdict", "Judge", "get_judge",
-           "fallback_notice", "DEFAULT_JUDGE"]
+           "DEFAULT_JUDGE"]
 
 STANCES = ("supports", "disputes", "mentions", "unrelated")
 
@@ -92,11 +92,6 @@ class Judge(Protocol):
 _CACHE: dict[str, Judge] = {}
 _FALLBACK: dict[str, str] = {}  # why a judge needing the model fell back to the lexical one
 NEEDS_MODEL = ("model", "hybrid")  # the judges that fall back to the lexical one in an audit
-
-
-def fallback_notice(spec: str = "model") -> str | None:
-    """Why ``spec`` (model or hybrid) fell back to the lexical judge here (None if it did not)."""
-    return _FALLBACK.get(spec)
 
 
 def _load(name: str, target: str) -> Judge:

@@ -328,26 +328,16 @@ class OnnxJudge:
 
     def dispute_probability(self, judged: Judged, cues: bool = True) -> float:
         """How likely the model finds that the document disputes the claim (0 if not judged):
-        the combiner's (or, without one, the model's own) dispute probability; with ``cues``,
-        raised as the verdict raises it when a passage restates the claim but flips it."""
+        the combiner's (or, without one, the model's own) dispute probability; with ``cues``, in
+        joined mode (the shipped one), raised as the verdict raises it when a passage restates
+        the claim but flips it (other modes weigh their cues into the verdict only)."""
         if not judged.scored:
             return 0.0
-        if not cues:
-            if self.combiner is not None:
-                return combiner.predict(self.combiner, judged.row)[1]
-            return max(s.disputes for s in judged.scored)
-        if self.joined:
+        if cues and self.joined:
             return self._joined_probabilities(judged)[0][1]
-        if self.combiner is not None:  # as ``_verdict``: a flip turns support into dispute
-            supports, disputes, _ = combiner.predict(self.combiner, judged.row)
-            terms, document = judged.terms, judged.document
-            if any(contradiction_cue(terms.text, terms.unique, document.passages[s.index].text,
-                                     document.terms[s.index])
-                   for s in judged.scored if s.index != WINDOW):
-                disputes += supports
-            return disputes
-        return max(s.disputes for s in with_cues(judged.terms.text, judged.terms,
-                                                  judged.document, judged.scored))
+        if self.combiner is not None:
+            return combiner.predict(self.combiner, judged.row)[1]
+        return max(s.disputes for s in judged.scored)
 
     def _joined_probabilities(self, judged: Judged
                               ) -> tuple[tuple[float, float, float], list[int]]:

@@ -13,7 +13,7 @@ from lxml.html import HtmlElement
 from claimgraph.extract.dates import to_iso
 from claimgraph.extract.people import PARTICLES as _PARTICLES
 from claimgraph.extract.people import split_people, tidy_people
-from claimgraph.extract.tree import PageIndex, element_text
+from claimgraph.extract.tree import PageIndex, element_text, mark_names
 
 logging.getLogger("htmldate").setLevel(logging.ERROR)
 
@@ -42,7 +42,7 @@ def _kind(element: HtmlElement) -> int | None:
     classes = (element.get("class") or "").lower()
     if " fn " in f" {classes} " and element.xpath("ancestor::*[contains(@class, 'vcard')]"):
         return _VCARD
-    names = f"{classes} {(element.get('id') or '').lower()}"
+    names = mark_names(element)
     if "byline" in names:
         return _BYLINE
     if "author" in names:
@@ -160,10 +160,14 @@ def _capitalised(name: str) -> bool:
 
 # The word "author" as a label before a colon, in the languages of BYLINE_WORDS: the credit line
 # convention of print ("Autor: Ada Lovelace", "<strong>Auteure :</strong> <a>Ada Lovelace</a>").
-_AUTHOR_LABEL = re.compile(
-    r"^\s*(authors?|autor|autorin|autoren|autorinnen|auteure?s?|autore|autori|autora|autoras|"
-    r"autores|auteur·e|forfatter|författare|skrevet af|geschreven door)\s*:\s*(.*)$",
-    re.IGNORECASE | re.DOTALL)
+_AUTHOR_LABEL_WORDS = (
+    "authors?", "autor", "autorin", "autoren", "autorinnen", "auteure?s?", "autore", "autori",
+    "autora", "autoras", "autores", "auteur·e", "forfatter", "författare", "skrevet af",
+    "geschreven door")
+_AUTHOR_LABEL = re.compile(rf"^\s*({'|'.join(_AUTHOR_LABEL_WORDS)})\s*:\s*(.*)$",
+                           re.IGNORECASE | re.DOTALL)
+# Their first letters: a cheap test before the regex, on every element's text.
+_LABEL_INITIALS = frozenset(c for word in _AUTHOR_LABEL_WORDS for c in (word[0], word[0].upper()))
 _LABEL_TAGS = ("p", "span", "div", "strong", "b", "em", "small", "li", "dt", "th", "td", "label")
 
 
@@ -198,8 +202,6 @@ def _label_authors(page: PageIndex) -> list[str]:
                 return tidy_people(names)
     return []
 
-
-_LABEL_INITIALS = frozenset("aAfFsSgG")
 
 
 def _text_after(element: HtmlElement) -> str:

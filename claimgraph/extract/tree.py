@@ -62,9 +62,14 @@ class PageIndex:
         return self.has_typeof and self.schema_vocabulary
 
 
+def mark_names(element: HtmlElement) -> str:
+    """An element's class and id names, lower-cased: where pages name an author or a byline
+    ("byline", "post-author", "author_header")."""
+    return f"{element.get('class') or ''} {element.get('id') or ''}".lower()
+
+
 def _is_byline_mark(element: HtmlElement, classes: str) -> bool:
-    names = f"{classes} {(element.get('id') or '').lower()}"
-    # class or id names for an author or a byline ("byline", "post-author", "author_header")
+    names = mark_names(element)
     return ("author" in names or "byline" in names or " fn " in f" {classes} "
             or "author" in (element.get("itemprop") or "").lower()
             or (element.tag == "a" and "author" in (element.get("rel") or "").lower())
