@@ -115,34 +115,32 @@ def _figures(figures: dict) -> str:
 
 def summary(card: dict, default: str, hybrid: dict | None = None) -> str:
     """The one paragraph the CLI help, the explorer and the README quote (``card`` the trained
-    judge's, ``hybrid`` the hybrid judge's)."""
+    judge's, ``hybrid`` the hybrid judge's): the default judge first, then the others."""
     lexical = ("the lexical judge (word, number and name coverage plus structural contradiction "
                f"cues; held out: {_figures(LEXICAL_FIGURES)})")
     if not card:
         return f"Judges: the default is {lexical}; no trained judge is installed."
-    model = (f"{card['name']}, a MiniLM-L6 cross-encoder (supports / disputes / neither), int8 "
-             "ONNX on CPU, reading "
-             + ("the top 3 passages of each source together"
-                if card["inputs"] == "joined" else "the top 3 passages of each source")
-             + f" (held out: {_figures(card['held_out'])})")
-    hybrid_text = (f"the hybrid judge: {HYBRID_RULE} (held out: "
-                   f"{_figures(hybrid['held_out'])})" if hybrid else "")
-    if default == "hybrid" and hybrid:
-        return (f"Judges: the default is {hybrid_text}; it falls back to {lexical} when the model "
-                f"cannot load. The model judge alone is {model}. Weak judges all: treat their "
-                "stances as leads to check by hand.")
-    if default == "model":
-        return (f"Judges: the default is the trained judge {model}; it falls back to {lexical} "
-                "when it cannot load. Treat stances as leads to check by hand.")
+    reads = ("the top 3 passages of each source together" if card["inputs"] == "joined"
+             else "the top 3 passages of each source")
+    described = {
+        "lexical": lexical,
+        "model": (f"the trained judge {card['name']}, a MiniLM-L6 cross-encoder (supports / "
+                  f"disputes / neither), int8 ONNX on CPU, reading {reads} (held out: "
+                  f"{_figures(card['held_out'])})"),
+    }
     if hybrid:
-        return (f"Judges: the default is {lexical}. The model judge is {model}. Also "
-                f"{hybrid_text}. Neither is the default because on held-out data neither both "
-                "beats the lexical judge on Check-COVID and matches it on WiCE. Treat stances as "
-                "leads to check by hand.")
-    return (f"Judges: the default is {lexical}. The model judge is {model}; it is not the "
-            "default because on held-out data it does not both beat the lexical judge on "
-            "Check-COVID and match it on WiCE. Both are weak judges: treat their stances as leads "
-            "to check by hand.")
+        described["hybrid"] = (f"the hybrid judge: {HYBRID_RULE} (held out: "
+                               f"{_figures(hybrid['held_out'])})")
+    default = default if default in described else "lexical"
+    opening = f"Judges: the default is {described[default]}"
+    if default != "lexical":
+        opening += "; it falls back to the lexical judge when the model cannot load"
+    others = "; ".join(text for name, text in described.items() if name != default)
+    why = ("" if default != "lexical" else
+           " None of the others is the default: on held-out data none both beats the lexical "
+           "judge on Check-COVID and matches it on WiCE with at least half its disputes right.")
+    return (f"{opening}. Also available: {others}.{why} All are weak judges: treat their stances "
+            "as leads to check by hand.")
 
 
 _CARD = model_card()

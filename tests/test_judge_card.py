@@ -40,7 +40,7 @@ def test_the_summary_quotes_judge_json_figures(tmp_path) -> None:
     assert "REFUTE F1 0.55" in as_default and "read" in as_default
     not_default = summary(card, "lexical")
     assert not_default.startswith("Judges: the default is the lexical judge")
-    assert "The model judge is tiny-judge" in not_default
+    assert "the trained judge tiny-judge" in not_default and "None of the others" in not_default
 
 
 def test_a_model_without_recorded_figures_says_so(tmp_path) -> None:
