@@ -1,4 +1,4 @@
-"""Authors named by an "Author:" credit label, and by author/byline id names (issue 15)."""
+"""Authors named by an "Author:" credit label, by author/byline id names, and by NITF's <byline> (issue 15)."""
 
 from __future__ import annotations
 
@@ -50,4 +50,16 @@ def test_author_id_name_marks_a_byline() -> None:
 
 def test_author_id_inside_related_teasers_is_not_the_author() -> None:
     body = ("<div class='related-posts'><div id='author-box-2'>Other Writer</div></div>")
+    assert extract_metadata(_page(body), "https://example.org/a").authors == []
+
+
+def test_nitf_byline_element_names_the_author_without_the_agency() -> None:
+    # News systems built on NITF leave its <byline> element, without attributes, in the page.
+    body = "<p>Quelle: dpa-AFX</p><byline>Von Ada Lovelace, dpa</byline>"
+    meta = extract_metadata(_page(body), "https://example.org/a")
+    assert meta.authors == ["Ada Lovelace"] and meta.provenance["authors"] == "byline-text"
+
+
+def test_nitf_byline_in_a_comment_thread_is_not_the_author() -> None:
+    body = "<div class='comments'><byline>Von Troll Person</byline></div>"
     assert extract_metadata(_page(body), "https://example.org/a").authors == []

@@ -22,7 +22,8 @@ Layer = dict[str, Any]
 BYLINE_WORDS = {"en": "by", "de": "von", "fr": "par", "es": "por", "it": "di", "nl": "door",
                 "pt": "por", "sv": "av", "da": "af", "no": "av", "nb": "av"}
 # Semantic markup for authors, strongest first: schema.org itemprop=author, HTML rel=author,
-# hCard's fn inside a vcard, the byline/author class-name convention, HTML's <address>.
+# hCard's fn inside a vcard, the byline/author class-name convention (and NITF's <byline>
+# element, which news systems leave in the HTML they render), HTML's <address>.
 _ITEMPROP, _REL, _VCARD, _BYLINE, _AUTHOR_CLASS, _ADDRESS = range(6)
 _NAME_PART = ".//*[@itemprop and contains(concat(' ', normalize-space(@itemprop), ' '), ' name ')]"
 _SKIP_TAGS = {"script", "style", "img", "meta", "link", "body", "html", "head", "article",
@@ -43,7 +44,7 @@ def _kind(element: HtmlElement) -> int | None:
     if " fn " in f" {classes} " and element.xpath("ancestor::*[contains(@class, 'vcard')]"):
         return _VCARD
     names = mark_names(element)
-    if "byline" in names:
+    if "byline" in names or element.tag == "byline":
         return _BYLINE
     if "author" in names:
         return _AUTHOR_CLASS
