@@ -63,3 +63,25 @@ def test_nitf_byline_element_names_the_author_without_the_agency() -> None:
 def test_nitf_byline_in_a_comment_thread_is_not_the_author() -> None:
     body = "<div class='comments'><byline>Von Troll Person</byline></div>"
     assert extract_metadata(_page(body), "https://example.org/a").authors == []
+
+
+def _blog_page(author: str, body: str) -> str:
+    ld = ('<script type="application/ld+json">{"@type": "BlogPosting", "headline": "Ein Titel",'
+          f' "author": {{"@type": "Person", "name": "{author}"}}}}</script>')
+    return _page(body).replace("<head>", f"<head>{ld}")
+
+
+def test_one_word_display_name_is_completed_by_the_articles_own_byline() -> None:
+    page = _blog_page("Ada", "<p><strong>Eine Kolumne von Ada Lovelace</strong></p>")
+    meta = extract_metadata(page, "https://example.org/a")
+    assert meta.authors == ["Ada Lovelace"] and meta.provenance["authors"] == "byline-text"
+
+
+@pytest.mark.parametrize("body", [
+    "<p>Ein Blog über Technik.</p>",  # no byline names a full name: the handle stays
+    "<p>Eine Kolumne von Grace Hopper</p>",  # a full name that does not start with the handle
+    "<div class='comments'><p>Antwort von Ada Müller</p></div>",  # a commenter of that name
+])
+def test_one_word_display_name_stays_without_a_matching_byline(body: str) -> None:
+    meta = extract_metadata(_blog_page("Ada", body), "https://example.org/a")
+    assert meta.authors == ["Ada"] and meta.provenance["authors"] == "json-ld"

@@ -20,7 +20,9 @@ PRECEDENCE, field by field the first layer with a value wins (``LAYERS`` below i
 
 A site adapter's API answer (arXiv, DOI, …) sits above all of these; see extract/__init__.py.
 Published and modified dates are separate fields: a layer's modified date never fills
-``published``.
+``published``. A one-word author from any layer (a blog's display name, "Ada") is completed by a
+full name starting with it after a byline word in the article's text ("… von Ada Lovelace");
+provenance then names ``byline-text``.
 """
 
 from __future__ import annotations
@@ -35,6 +37,7 @@ from lxml.html import HtmlElement
 
 from claimgraph.extract.byline import (
     byline_layer,
+    completed_one_word_authors,
     headline,
     html_layer,
     htmldate_layer,
@@ -212,6 +215,11 @@ def metadata_from_tree(tree: HtmlElement, url: str) -> SourceMetadata:
         if day and _utc_day_before(meta.published, day):
             meta.published = day
             meta.provenance["published"] = "url"
+    if meta.authors and meta.provenance.get("authors") != "byline-text":
+        completed = completed_one_word_authors(page, meta.authors)
+        if completed != meta.authors:
+            meta.authors = completed
+            meta.provenance["authors"] = "byline-text"
     if meta.title:
         meta.title = _without_decoration(html_entities.unescape(meta.title), headline(page))
     return meta
