@@ -85,3 +85,31 @@ def test_one_word_display_name_is_completed_by_the_articles_own_byline() -> None
 def test_one_word_display_name_stays_without_a_matching_byline(body: str) -> None:
     meta = extract_metadata(_blog_page("Ada", body), "https://example.org/a")
     assert meta.authors == ["Ada"] and meta.provenance["authors"] == "json-ld"
+
+
+def test_login_handle_gives_way_to_the_person_the_byline_names() -> None:
+    page = _blog_page("adalovelace", "<p class='byline'>Ada Lovelace</p>")
+    meta = extract_metadata(page, "https://example.org/a")
+    assert meta.authors == ["Ada Lovelace"] and meta.provenance["authors"] == "byline-text"
+
+
+def _publisher_page(byline: str) -> str:
+    return ("<html lang='de'><head><title>Ein Titel</title>"
+            "<meta property='og:site_name' content='Rheinische Rundschau'>"
+            "<meta name='author' content='Rheinische Rundschau'></head><body><article>"
+            f"<h1>Ein Titel</h1>{byline}<p>Der Text des Artikels.</p></article></body></html>")
+
+
+def test_the_sites_own_name_as_author_gives_way_to_the_bylined_person() -> None:
+    meta = extract_metadata(_publisher_page("<span class='author'>Grace Hopper</span>"),
+                            "https://example.org/a")
+    assert meta.authors == ["Grace Hopper"] and meta.provenance["authors"] == "byline-text"
+
+
+@pytest.mark.parametrize("byline", [
+    "",  # no byline: the site's name is all the page says
+    "<span class='author'>Rheinische Rundschau</span>",  # the byline names the site again
+])
+def test_the_sites_own_name_stays_when_no_byline_names_a_person(byline: str) -> None:
+    meta = extract_metadata(_publisher_page(byline), "https://example.org/a")
+    assert meta.authors == ["Rheinische Rundschau"]

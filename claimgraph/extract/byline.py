@@ -69,6 +69,11 @@ def elsewhere(element: HtmlElement, scope: frozenset[HtmlElement] = frozenset())
     return False
 
 
+def outside_article(element: HtmlElement, scope: frozenset[HtmlElement] = frozenset()) -> bool:
+    """``elsewhere``, with the element's own class and id counted too."""
+    return bool(_ELSEWHERE.search(mark_names(element))) or elsewhere(element, scope)
+
+
 def headline_scope(page: PageIndex) -> frozenset[HtmlElement]:
     """The elements that enclose the article's headline (see ``headline``)."""
     heading = headline_element(page)
@@ -95,7 +100,7 @@ def _element_names(element: HtmlElement) -> list[str]:
     for text in texts:
         if text and len(text) <= 100:
             found += [n for n in split_people(_after_last_glue(text), single=True)
-                      if len(n.split()) == 1 or _capitalised(n)]
+                      if len(n.split()) == 1 or capitalised_name(n)]
     return found
 
 
@@ -147,60 +152,13 @@ def _text_authors(tree: HtmlElement, language: str | None) -> list[str]:
             continue
         full = element_text(element)
         if len(full) <= 80 and opener.match(full):
-            names = [n for n in split_people(full) if _capitalised(n)]
+            names = [n for n in split_people(full) if capitalised_name(n)]
             if names:
                 return tidy_people(names)
     return []
 
 
-def completed_one_word_authors(page: PageIndex, authors: list[str]) -> list[str]:
-    """One-word authors (a display name such as "Ada") completed by the full name that a byline
-    in the article's own text gives after a byline word ("Eine Kolumne von Ada Lovelace").
-
-    Blog systems publish an account's display name as the author; the article's text names the
-    person. Only a name that starts with the one word replaces it; the rest stay as they are.
-    """
-    if not any(len(name.split()) == 1 for name in authors):
-        return authors
-    primary = (page_language(page) or "").split("-")[0].lower()
-    words = [BYLINE_WORDS[primary]] if primary in BYLINE_WORDS else sorted(set(BYLINE_WORDS.values()))
-    scope = headline_scope(page)
-    body = page.tree.find("body")
-    texts = [text for element in
-             (body if body is not None else page.tree).iter("p", "span", "strong", "em", "b", "div")
-             if (text := _short_text(element, 120)) and not _ELSEWHERE.search(mark_names(element))
-             and not elsewhere(element, scope)]
-    completed = []
-    for name in authors:
-        full = _full_name_after_byline_word(name, texts, words) if " " not in name else None
-        completed.append(full or name)
-    return tidy_people(completed)
-
-
-def _short_text(element: HtmlElement, limit: int) -> str | None:
-    """The element's text when it is at most ``limit`` characters; stops reading past it."""
-    parts: list[str] = []
-    size = 0
-    for part in element.itertext():
-        size += len(part.strip())
-        if size > limit:
-            return None
-        parts.append(part)
-    return " ".join(" ".join(parts).split())
-
-
-def _full_name_after_byline_word(first: str, texts: list[str], words: list[str]) -> str | None:
-    pattern = re.compile(rf"\b(?:{'|'.join(words)})\s+({re.escape(first)}(?:\s+[^\W\d_][\w'’-]*){{1,2}})",
-                         re.IGNORECASE)
-    for text in texts:
-        for match in pattern.finditer(text):
-            names = [n for n in split_people(match.group(1)) if _capitalised(n)]
-            if names and names[0].split()[0].lower() == first.lower() and len(names[0].split()) > 1:
-                return names[0]
-    return None
-
-
-def _capitalised(name: str) -> bool:
+def capitalised_name(name: str) -> bool:
     """Every word of a name written in free text starts upper-case (particles aside)."""
     words = name.split()
     return len(words) >= 2 and all(w[0].isupper() or w.lower() in _PARTICLES for w in words)
@@ -245,7 +203,7 @@ def _label_authors(page: PageIndex) -> list[str]:
         else:
             following = _text_after(element)
         if following and len(following) <= 100:
-            names = [n for n in split_people(following) if _capitalised(n)]
+            names = [n for n in split_people(following) if capitalised_name(n)]
             if names:
                 return tidy_people(names)
     return []

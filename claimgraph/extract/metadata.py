@@ -20,9 +20,9 @@ PRECEDENCE, field by field the first layer with a value wins (``LAYERS`` below i
 
 A site adapter's API answer (arXiv, DOI, …) sits above all of these; see extract/__init__.py.
 Published and modified dates are separate fields: a layer's modified date never fills
-``published``. A one-word author from any layer (a blog's display name, "Ada") is completed by a
-full name starting with it after a byline word in the article's text ("… von Ada Lovelace");
-provenance then names ``byline-text``.
+``published``. An author from any layer that names an account or the publisher (a one-word
+display name "Ada", a login "adalovelace", the site's own name) gives way to the person the
+page's byline names (extract/accounts.py); provenance then names ``byline-text``.
 """
 
 from __future__ import annotations
@@ -35,9 +35,9 @@ from typing import Any
 
 from lxml.html import HtmlElement
 
+from claimgraph.extract.accounts import people_for_accounts
 from claimgraph.extract.byline import (
     byline_layer,
-    completed_one_word_authors,
     headline,
     html_layer,
     htmldate_layer,
@@ -216,7 +216,7 @@ def metadata_from_tree(tree: HtmlElement, url: str) -> SourceMetadata:
             meta.published = day
             meta.provenance["published"] = "url"
     if meta.authors and meta.provenance.get("authors") != "byline-text":
-        completed = completed_one_word_authors(page, meta.authors)
+        completed = people_for_accounts(page, meta.authors, meta.site)
         if completed != meta.authors:
             meta.authors = completed
             meta.provenance["authors"] = "byline-text"
