@@ -22,7 +22,8 @@ Layer = dict[str, Any]
 BYLINE_WORDS = {"en": "by", "de": "von", "fr": "par", "es": "por", "it": "di", "nl": "door",
                 "pt": "por", "sv": "av", "da": "af", "no": "av", "nb": "av"}
 # Semantic markup for authors, strongest first: schema.org itemprop=author, HTML rel=author,
-# hCard's fn inside a vcard, the byline/author class-name convention, HTML's <address>.
+# hCard's fn inside a vcard, the byline/author class-name convention (and NITF's <byline>
+# element, which news systems leave in the HTML they render), HTML's <address>.
 _ITEMPROP, _REL, _VCARD, _BYLINE, _AUTHOR_CLASS, _ADDRESS = range(6)
 _NAME_PART = ".//*[@itemprop and contains(concat(' ', normalize-space(@itemprop), ' '), ' name ')]"
 _SKIP_TAGS = {"script", "style", "img", "meta", "link", "body", "html", "head", "article",
@@ -43,7 +44,7 @@ def _kind(element: HtmlElement) -> int | None:
     if " fn " in f" {classes} " and element.xpath("ancestor::*[contains(@class, 'vcard')]"):
         return _VCARD
     names = mark_names(element)
-    if "byline" in names:
+    if "byline" in names or element.tag == "byline":
         return _BYLINE
     if "author" in names:
         return _AUTHOR_CLASS
@@ -66,6 +67,11 @@ def elsewhere(element: HtmlElement, scope: frozenset[HtmlElement] = frozenset())
                 f"{ancestor.get('class') or ''} {ancestor.get('id') or ''}"):
             return True
     return False
+
+
+def outside_article(element: HtmlElement, scope: frozenset[HtmlElement] = frozenset()) -> bool:
+    """``elsewhere``, with the element's own class and id counted too."""
+    return bool(_ELSEWHERE.search(mark_names(element))) or elsewhere(element, scope)
 
 
 def headline_scope(page: PageIndex) -> frozenset[HtmlElement]:
@@ -94,7 +100,7 @@ def _element_names(element: HtmlElement) -> list[str]:
     for text in texts:
         if text and len(text) <= 100:
             found += [n for n in split_people(_after_last_glue(text), single=True)
-                      if len(n.split()) == 1 or _capitalised(n)]
+                      if len(n.split()) == 1 or capitalised_name(n)]
     return found
 
 
@@ -146,13 +152,13 @@ def _text_authors(tree: HtmlElement, language: str | None) -> list[str]:
             continue
         full = element_text(element)
         if len(full) <= 80 and opener.match(full):
-            names = [n for n in split_people(full) if _capitalised(n)]
+            names = [n for n in split_people(full) if capitalised_name(n)]
             if names:
                 return tidy_people(names)
     return []
 
 
-def _capitalised(name: str) -> bool:
+def capitalised_name(name: str) -> bool:
     """Every word of a name written in free text starts upper-case (particles aside)."""
     words = name.split()
     return len(words) >= 2 and all(w[0].isupper() or w.lower() in _PARTICLES for w in words)
@@ -197,7 +203,7 @@ def _label_authors(page: PageIndex) -> list[str]:
         else:
             following = _text_after(element)
         if following and len(following) <= 100:
-            names = [n for n in split_people(following) if _capitalised(n)]
+            names = [n for n in split_people(following) if capitalised_name(n)]
             if names:
                 return tidy_people(names)
     return []

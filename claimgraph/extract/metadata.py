@@ -20,7 +20,9 @@ PRECEDENCE, field by field the first layer with a value wins (``LAYERS`` below i
 
 A site adapter's API answer (arXiv, DOI, …) sits above all of these; see extract/__init__.py.
 Published and modified dates are separate fields: a layer's modified date never fills
-``published``.
+``published``. An author from any layer that names an account or the publisher (a one-word
+display name "Ada", a login "adalovelace", the site's own name) gives way to the person the
+page's byline names (extract/accounts.py); provenance then names ``byline-text``.
 """
 
 from __future__ import annotations
@@ -33,6 +35,7 @@ from typing import Any
 
 from lxml.html import HtmlElement
 
+from claimgraph.extract.accounts import people_for_accounts
 from claimgraph.extract.byline import (
     byline_layer,
     headline,
@@ -212,6 +215,11 @@ def metadata_from_tree(tree: HtmlElement, url: str) -> SourceMetadata:
         if day and _utc_day_before(meta.published, day):
             meta.published = day
             meta.provenance["published"] = "url"
+    if meta.authors and meta.provenance.get("authors") != "byline-text":
+        completed = people_for_accounts(page, meta.authors, meta.site)
+        if completed != meta.authors:
+            meta.authors = completed
+            meta.provenance["authors"] = "byline-text"
     if meta.title:
         meta.title = _without_decoration(html_entities.unescape(meta.title), headline(page))
     return meta

@@ -73,7 +73,7 @@ def _is_byline_mark(element: HtmlElement, classes: str) -> bool:
     return ("author" in names or "byline" in names or " fn " in f" {classes} "
             or "author" in (element.get("itemprop") or "").lower()
             or (element.tag == "a" and "author" in (element.get("rel") or "").lower())
-            or element.tag == "address")
+            or element.tag in ("address", "byline"))
 
 
 # First letters of the _DATE_LABEL words: a cheap test before the regex, on every text.
@@ -107,7 +107,7 @@ def index_page(tree: HtmlElement) -> PageIndex:
         attributes = element.attrib
         if attributes:
             _index_attributes(page, element, tag, attributes)
-        elif tag == "address":
+        elif tag in ("address", "byline"):
             page.byline_marks.append(element)
     return page
 
