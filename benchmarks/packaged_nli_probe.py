@@ -25,6 +25,9 @@ import numpy as np
 import onnxruntime as ort
 from tokenizers import Tokenizer
 
+sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+from claimgraph.evidence.fit import roc_auc  # noqa: E402
+
 DATA = Path(__file__).resolve().parents[2] / "shared" / "data" / "checkcovid"
 THRESHOLDS = (0.5, 0.8, 0.9, 0.95, 0.98, 0.99, 0.995)
 
@@ -63,12 +66,8 @@ def contradiction_scores(rows: list[dict], model: Path, tokenizer: Path) -> np.n
 
 
 def auc(labels: np.ndarray, scores: np.ndarray) -> float:
-    """ROC AUC by ranks (no ties handling needed for continuous scores)."""
-    ranks = np.empty(len(scores))
-    ranks[np.argsort(scores)] = np.arange(1, len(scores) + 1)
-    positives = labels.sum()
-    negatives = len(labels) - positives
-    return float((ranks[labels].sum() - positives * (positives + 1) / 2) / (positives * negatives))
+    """REFUTE-vs-rest ROC AUC, by the library's own ``roc_auc`` (ties count half)."""
+    return roc_auc([float(s) for s in scores], [int(bool(x)) for x in labels])
 
 
 def f1_at(labels: np.ndarray, scores: np.ndarray, threshold: float) -> tuple[int, float, float, float]:
