@@ -2,10 +2,8 @@
 
 from __future__ import annotations
 
-import threading
-from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
-
 import pytest
+from loopback import answering, serving
 
 from claimgraph.api import fetch_article
 from claimgraph.audit.corpus_inputs import load_remote_article
@@ -14,30 +12,13 @@ from claimgraph.fetch.config import FetchConfig
 ARTICLE = "# A post\n\nThe sky is blue.[^1]\n\n[^1]: https://example.org/sky\n"
 
 
-class _Article(BaseHTTPRequestHandler):
-    hits = 0
-
-    def do_GET(self) -> None:  # noqa: N802 - http.server's name
-        type(self).hits += 1
-        body = ARTICLE.encode()
-        self.send_response(200)
-        self.send_header("Content-Type", "text/markdown; charset=utf-8")
-        self.send_header("Content-Length", str(len(body)))
-        self.end_headers()
-        self.wfile.write(body)
-
-    def log_message(self, *args: object) -> None:
-        pass
+_Article = answering(200, "text/markdown; charset=utf-8", ARTICLE.encode())
 
 
 @pytest.fixture
 def server():
-    httpd = ThreadingHTTPServer(("127.0.0.1", 0), _Article)
-    thread = threading.Thread(target=httpd.serve_forever, daemon=True)
-    thread.start()
-    yield f"http://127.0.0.1:{httpd.server_address[1]}/post.md"
-    httpd.shutdown()
-    httpd.server_close()
+    with serving(_Article) as base:
+        yield f"{base}/post.md"
 
 
 def test_fetch_article_reads_the_page_when_loopback_is_allowed(server) -> None:
