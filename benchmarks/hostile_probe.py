@@ -30,7 +30,7 @@ from hostile import ROUTES, start_hostile  # noqa: E402
 from claimgraph.api import audit  # noqa: E402
 from claimgraph.audit.pipeline import AuditOptions  # noqa: E402
 from claimgraph.errors import ClaimgraphError  # noqa: E402
-from claimgraph.fetch.collect import run_collect  # noqa: E402
+from claimgraph.fetch import collect_sources  # noqa: E402
 from claimgraph.fetch.config import FetchConfig  # noqa: E402
 
 TOTAL_TIMEOUT = FetchConfig().total_timeout
@@ -171,8 +171,7 @@ def probe_routes(workdir: Path) -> list[tuple[str, str, float, float]]:
     try:
         for url in urls:
             def fetch(u=url):
-                run_collect([u], offline=False, cache_dir=None, snapshots_dir=None, allow_private=True,
-                            progress=False, config=FetchConfig(allow_private=True))
+                collect_sources([u], offline=False, config=FetchConfig(allow_private=True))
             outcome, took, rss = _run_forked(fetch, HANG_AFTER)
             results.append((url.split("/", 3)[-1] or url, outcome, took, rss))
         article = workdir / "cites-every-route.md"

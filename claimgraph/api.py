@@ -242,12 +242,12 @@ def ensure_sample(store: GraphStore, on_ingest: Callable[[str], None] | None = N
 def fetch_article(url: str, *, allow_private: bool = False) -> str:
     """Download an article page as the CLI would (robots, address guard, article size limit), decoded."""
     from claimgraph.article.readers import MAX_ARTICLE_BYTES, decode_article
-    from claimgraph.fetch.client import Fetcher
+    from claimgraph.fetch.aio_collect import fetch_one
     from claimgraph.fetch.config import FetchConfig
     from claimgraph.hints import hint_for_error_kind
 
     config = FetchConfig(allow_private=allow_private, max_body_bytes=MAX_ARTICLE_BYTES)
-    response = Fetcher(config).get(url)
+    response = fetch_one(url, config)
     if response.error or not (200 <= response.status < 300):
         reason = response.error or f"HTTP status {response.status}"
         raise ClaimgraphError(f"could not fetch {url}: {reason}",

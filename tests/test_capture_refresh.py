@@ -2,42 +2,23 @@
 
 from __future__ import annotations
 
-import threading
 from dataclasses import replace
-from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 
 import pytest
+from loopback import answering, serving
 
 from claimgraph.fetch import collect_sources
 from claimgraph.fetch.config import FetchConfig
 
-
-class _Gone(BaseHTTPRequestHandler):
-    hits = 0
-
-    def do_GET(self) -> None:  # noqa: N802 - the http.server name
-        type(self).hits += 1
-        body = b"<html><title>Not here</title><body>gone</body></html>"
-        self.send_response(404)
-        self.send_header("Content-Type", "text/html")
-        self.send_header("Content-Length", str(len(body)))
-        self.end_headers()
-        self.wfile.write(body)
-
-    def log_message(self, *args: object) -> None:
-        pass
+_Gone = answering(404, "text/html", b"<html><title>Not here</title><body>gone</body></html>")
 
 
 @pytest.fixture
 def gone_server():
     _Gone.hits = 0
-    server = ThreadingHTTPServer(("127.0.0.1", 0), _Gone)
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
-    thread.start()
-    yield f"http://127.0.0.1:{server.server_address[1]}/page"
-    server.shutdown()
-    server.server_close()
+    with serving(_Gone) as base:
+        yield f"{base}/page"
 
 
 def _check(url: str, cache: Path, **config: object):

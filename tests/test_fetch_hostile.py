@@ -1,8 +1,9 @@
-"""Both fetchers against a hostile server on 127.0.0.1: every route ends in time, bounded, classified.
+"""The fetch client against a hostile server on 127.0.0.1: every route ends in time, bounded, classified.
 
-The library collects on the asyncio client (``collect_sources``); the threaded ``Fetcher`` is kept
-for single requests. Each rule is checked on both. The server runs in a process of its own, so its
-drips and floods never compete with the client under test for one interpreter.
+Each rule is checked on a single request (``fetch_one``, what reading an article by URL uses) and
+through the collector (``collect_sources``, what the audit and ``claimgraph source`` use). The
+server runs in a process of its own, so its drips and floods never compete with the client under
+test for one interpreter.
 """
 
 from __future__ import annotations
@@ -15,11 +16,8 @@ import pytest
 from hostile import ROUTES, HostileServer, start_hostile_process
 
 from claimgraph.fetch import collect_sources
-from claimgraph.fetch.aio_client import AsyncFetcher
-from claimgraph.fetch.aio_collect import run_coroutine
+from claimgraph.fetch.aio_collect import fetch_one
 from claimgraph.fetch.captures import CaptureStore
-from claimgraph.fetch.client import Fetcher
-from claimgraph.fetch.collect import run_collect
 from claimgraph.fetch.config import FetchConfig
 from claimgraph.model import Response
 
@@ -35,19 +33,11 @@ def hostile():
     server.stop()
 
 
-def _sync_get(config: FetchConfig, url: str, store=None, offline: bool = False) -> Response:
-    return Fetcher(config, store=store, offline=offline).get(url)
+def _get(config: FetchConfig, url: str, store=None, offline: bool = False) -> Response:
+    return fetch_one(url, config, store=store, offline=offline)
 
 
-def _async_get(config: FetchConfig, url: str, store=None, offline: bool = False) -> Response:
-    async def go() -> Response:
-        async with AsyncFetcher(config, store=store, offline=offline) as fetcher:
-            return await fetcher.get(url)
-
-    return run_coroutine(go())
-
-
-FETCHERS = pytest.mark.parametrize("get", [_sync_get, _async_get], ids=["threaded", "asyncio"])
+FETCHERS = pytest.mark.parametrize("get", [_get], ids=["fetch_one"])
 
 
 def _config(total_s: float = TOTAL_S) -> FetchConfig:
@@ -86,23 +76,17 @@ def test_redirect_loops_and_endless_chains_stop(hostile, get) -> None:
         assert len(response.redirects) <= 6
 
 
-def _threaded_collect(urls, cache, config):
-    return run_collect(urls, offline=False, cache_dir=cache, snapshots_dir=None, allow_private=True,
-                       progress=None, config=config)[0]
-
-
 def _library_collect(urls, cache, config):  # what the audit and `claimgraph source` use
     return collect_sources(urls, offline=False, cache_dir=cache, config=replace(config, allow_private=True))
 
 
-@pytest.mark.parametrize("collect", [_threaded_collect, _library_collect], ids=["threaded", "asyncio"])
-def test_every_route_through_the_collector_is_a_finding_never_a_crash(hostile, tmp_path, collect) -> None:
+def test_every_route_through_the_collector_is_a_finding_never_a_crash(hostile, tmp_path) -> None:
     urls = [hostile.base + route for route in ROUTES] + [hostile.tls_url]
     # A dead link asks the Wayback Machine for a copy: the hostile server stands in for it (an HTML
     # answer, so no copy), and nothing leaves the machine.
     config = replace(_config(5.0),  # parsers share the CPU
                      base_urls={**_config().base_urls, "wayback": hostile.base + "/wayback/available"})
-    sources = collect(urls, tmp_path / "cache", config)
+    sources = _library_collect(urls, tmp_path / "cache", config)
     for url, source in sources.items():
         assert not (source.error or "").startswith("internal error"), (url, source.error)
     for route in ("/slow-body", "/slow-headers"):

@@ -74,11 +74,11 @@ def load_remote_article(
     """Fetch an article by URL through the polite, guarded fetcher (or its capture) and read it."""
     from claimgraph.article.load import article_from_text
     from claimgraph.article.readers import decode_article
+    from claimgraph.fetch.aio_collect import fetch_one
     from claimgraph.fetch.captures import CaptureStore
-    from claimgraph.fetch.client import Fetcher
 
     store = CaptureStore(cache_dir) if cache_dir else None
-    response = Fetcher(config, store=store, offline=offline).get(url)
+    response = fetch_one(url, config, store=store, offline=offline)
     if response.status != 200 or not response.body:
         why = response.error or f"the server answered {response.status}"
         raise InputError(f"could not fetch the article {url}: {why}",

@@ -154,7 +154,7 @@ def _collect_sources(article: Article, options: AuditOptions) -> dict[int, Sourc
 
 def _by_number(article: Article, found: dict[str, Source]) -> dict[int, Source]:
     """The article's sources by endnote number, keeping what the run saw of the network."""
-    from claimgraph.fetch.collect import Sources  # with the fetch client: only when sources exist
+    from claimgraph.fetch.sources import Sources
 
     by_number = Sources((e.number, found[e.url]) for e in article.endnotes if e.url and e.url in found)
     by_number.network_down = getattr(found, "network_down", False)

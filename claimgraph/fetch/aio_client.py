@@ -1,4 +1,4 @@
-"""The asyncio link-health client: aiohttp, one keep-alive pool per host, the same rules as ``Fetcher``.
+"""The fetch client: aiohttp on asyncio, one keep-alive pool per host.
 
 Same address guard (checked before every hop, and again on every address the connector is about
 to dial), robots.txt, Retry-After, per-host concurrency and interval, a total deadline per
@@ -20,15 +20,15 @@ from protego import Protego
 from claimgraph.fetch import safety
 from claimgraph.fetch.aio_limits import AsyncHostLimiter
 from claimgraph.fetch.captures import CaptureStore, Response, capture_key
-from claimgraph.fetch.client import (
-    _TOO_SLOW,
+from claimgraph.fetch.config import FetchConfig
+from claimgraph.fetch.http_rules import (
     REDIRECT_STATUSES,
     RETRY_STATUSES,
-    _host,
-    _worth_keeping,
+    TOO_SLOW,
     age_seconds,
+    host_key,
+    worth_keeping,
 )
-from claimgraph.fetch.config import FetchConfig
 from claimgraph.fetch.limits import (
     ABSURD_LENGTH,
     BodyTooLarge,
@@ -113,7 +113,7 @@ class AsyncFetcher:
         if method == "HEAD" and (response.status >= 400 or response.error_kind == "timeout"):
             response = await self._fetch(url, method="GET", accept=accept, robots=robots, enough=enough)
         cut_short = enough is not None and len(response.body) >= enough
-        if self.store is not None and _worth_keeping(response) and not cut_short:
+        if self.store is not None and worth_keeping(response) and not cut_short:
             response.capture = self.store.put(key, response)
         elif self.store is not None:
             response.history = self.store.history(key)
@@ -186,7 +186,7 @@ class AsyncFetcher:
     ) -> Response:
         """One hop, retried with backoff for transient failures only."""
         delay = self.config.backoff
-        host = _host(url)
+        host = host_key(url)
         for attempt in range(self.config.retries + 1):
             response = await self._once(url, host, method=method, accept=accept, deadline=deadline,
                                         enough=enough)
@@ -250,13 +250,13 @@ class AsyncFetcher:
                 # so, unless the total deadline is what passed.
                 result.status, result.body = 0, b""
                 if time.monotonic() >= deadline[0]:
-                    return _fail(result, url, _TOO_SLOW, "timeout")
+                    return _fail(result, url, TOO_SLOW, "timeout")
                 return _fail(result, url, "the server did not accept a connection within "
                              f"{self.config.connect_timeout:g} s", "timeout")
             except (TimeoutError, aiohttp.ServerTimeoutError):
                 # Slow headers or a slow drip of body: the total deadline passed; transient, not a page.
                 result.status, result.body = 0, b""
-                return _fail(result, url, _TOO_SLOW, "timeout")
+                return _fail(result, url, TOO_SLOW, "timeout")
             except (aiohttp.InvalidURL, ValueError) as error:
                 return _fail(result, url, f"not a valid URL: {error}", "malformed")
             except aiohttp.ClientError as error:
@@ -299,7 +299,7 @@ class AsyncFetcher:
             result.error, result.error_kind = "the compressed body is corrupt", "truncated"
         except (TimeoutError, aiohttp.ClientError, OSError) as error:
             if isinstance(error, TimeoutError | aiohttp.ServerTimeoutError) or time.monotonic() > deadline:
-                result.error, result.error_kind = _TOO_SLOW, "timeout"
+                result.error, result.error_kind = TOO_SLOW, "timeout"
             elif not chunks:
                 result.error, result.error_kind = "the server stalled while sending", "timeout"
                 result.status = 0
@@ -334,7 +334,7 @@ _clock: list = [-1, ""]  # [whole second, its ISO 8601 stamp]: one strftime a se
 
 
 def _now_iso() -> str:
-    """The current UTC time as ISO 8601 with a Z (``client.now_iso``'s format), cached a second."""
+    """The current UTC time as ISO 8601 with a Z (the capture store's format), cached a second."""
     second = int(time.time())
     if second != _clock[0]:
         _clock[:] = [second, time.strftime("%Y-%m-%dT%H:%M:%SZ", time.gmtime(second))]

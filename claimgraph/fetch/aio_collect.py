@@ -21,7 +21,6 @@ from urllib.parse import urlsplit
 from claimgraph.fetch.aio_client import AsyncFetcher
 from claimgraph.fetch.aio_loop import run_on_new_loop
 from claimgraph.fetch.captures import CaptureStore, Check, Response
-from claimgraph.fetch.collect import Sources, malformed_reason
 from claimgraph.fetch.config import FetchConfig
 from claimgraph.fetch.describe import READABLE, describe
 from claimgraph.fetch.extracted import ExtractionCache
@@ -35,6 +34,7 @@ from claimgraph.fetch.health import (
 )
 from claimgraph.fetch.progress import Progress, ProgressCallback
 from claimgraph.fetch.snapshots import find_snapshot, load_snapshots
+from claimgraph.fetch.sources import Sources, malformed_reason
 from claimgraph.hints import hint_for_error_kind
 from claimgraph.model import Source
 
@@ -236,3 +236,16 @@ def run_coroutine(coroutine: Coroutine[Any, Any, T]) -> T:
     if "error" in box:
         raise box["error"]
     return box["value"]
+
+
+def fetch_one(
+    url: str, config: FetchConfig | None = None, *, store: CaptureStore | None = None,
+    offline: bool = False,
+) -> Response:
+    """One URL through the fetch client, from synchronous code (an article to read, say)."""
+
+    async def one() -> Response:
+        async with AsyncFetcher(config, store=store, offline=offline) as fetcher:
+            return await fetcher.get(url)
+
+    return run_coroutine(one())

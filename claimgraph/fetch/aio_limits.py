@@ -7,7 +7,8 @@ import time
 
 
 class AsyncHostLimiter:
-    """The asyncio twin of ``politeness.HostLimiter``: the same rules, kept on one event loop."""
+    """Per-host limits on one event loop: at most N requests in flight, a gap between starts,
+    and a pause a Retry-After asks for."""
 
     def __init__(self, concurrency: int = 2, interval: float = 0.0) -> None:
         self.concurrency = max(1, concurrency)

@@ -4,14 +4,10 @@ from __future__ import annotations
 
 import json
 import re
-from typing import TYPE_CHECKING
 from urllib.parse import urlencode, urlsplit
 
 from claimgraph.fetch.captures import CaptureStore, Response, capture_key
 from claimgraph.model import Source
-
-if TYPE_CHECKING:
-    from claimgraph.fetch.client import Fetcher
 
 HEALTH_CLASSES = ("ok", "redirected", "dead", "blocked", "transient", "soft_404", "malformed")
 DEAD_STATUSES = {404, 410}
@@ -172,10 +168,3 @@ def closest_archive(response: Response) -> str | None:
     if closest.get("available") and str(closest.get("status", "200")).startswith("2"):
         return closest.get("url")
     return None
-
-
-def wayback_lookup(fetcher: Fetcher, url: str) -> str | None:
-    """The closest archived copy of a URL from the Wayback availability API, or None."""
-    base = fetcher.config.base_url("wayback")
-    response = fetcher.get(wayback_query(base, url), accept="application/json", robots=False)
-    return closest_archive(response)

@@ -11,7 +11,6 @@ from __future__ import annotations
 
 import re
 import zlib
-from collections.abc import Iterable, Iterator
 
 __all__ = [
     "ABSURD_LENGTH",
@@ -19,7 +18,6 @@ __all__ = [
     "BoundedDecoder",
     "MAX_PARSE_BYTES",
     "UnsupportedEncoding",
-    "bounded_decode",
     "cut_at_depth",
     "declared_length",
     "parseable_body",
@@ -70,7 +68,7 @@ def _decoder(encoding: str):
 class BoundedDecoder:
     """Decodes a body fed chunk by chunk; BodyTooLarge as soon as more than ``limit`` bytes would come.
 
-    For fetchers that receive chunks themselves (the asyncio client); :func:`bounded_decode` wraps it.
+    For fetchers that receive chunks themselves (the asyncio client).
     """
 
     def __init__(self, encoding: str, limit: int) -> None:
@@ -109,16 +107,6 @@ class BoundedDecoder:
         if self._decoder is None:
             return b""
         return self._count(self._decoder.flush())
-
-
-def bounded_decode(chunks: Iterable[bytes], encoding: str, limit: int) -> Iterator[bytes]:
-    """The decoded body, chunk by chunk; BodyTooLarge as soon as more than ``limit`` bytes would come."""
-    decoder = BoundedDecoder(encoding, limit)
-    for chunk in chunks:
-        yield from decoder.feed(chunk)
-    tail = decoder.finish()
-    if tail:
-        yield tail
 
 
 def parseable_body(body: bytes, content_type_header: str) -> bytes:

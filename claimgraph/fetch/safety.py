@@ -2,7 +2,7 @@
 
 The address is checked twice: when the host name is resolved before a request, and again on the
 socket that was actually connected, so DNS rebinding between the two cannot slip through.
-The second check lives in the connections of ``guarded_adapter`` (requests) and ``aio_resolver``.
+The second check lives in the connector's resolver, ``aio_resolver``.
 """
 
 from __future__ import annotations
