@@ -1,8 +1,8 @@
 """The SSRF guard: only http(s), and never private, loopback, link-local or metadata addresses.
 
-The address is checked twice: when the host name is resolved before a request, and again on the
-socket that was actually connected, so DNS rebinding between the two cannot slip through.
-The second check lives in the connector's resolver, ``aio_resolver``.
+The address is checked twice: when the host name is resolved before a request, and again on every
+address the connector is about to dial (``aio_resolver``), so DNS rebinding between the two cannot
+slip through.
 """
 
 from __future__ import annotations
@@ -66,13 +66,3 @@ def check_url(url: str, *, allow_private: bool = False) -> None:
         reason = address_refused(str(info[4][0]))
         if reason:
             raise RefusedAddress(f"{host} resolves to {reason}")
-
-
-def checked_socket(sock: socket.socket) -> socket.socket:
-    """The connected socket, closed and refused if its peer is an address the guard refuses."""
-    peer = sock.getpeername()[0]
-    reason = address_refused(str(peer))
-    if reason:
-        sock.close()
-        raise RefusedAddress(f"connected to {reason}")
-    return sock
