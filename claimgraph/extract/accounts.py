@@ -11,8 +11,8 @@ import re
 from lxml.html import HtmlElement
 
 from claimgraph.extract.byline import (
-    BYLINE_WORDS,
     byline_layer,
+    byline_words,
     capitalised_name,
     headline_scope,
     outside_article,
@@ -32,20 +32,24 @@ def people_for_accounts(page: PageIndex, authors: list[str], site: str | None) -
     - An author that is the site's own name gives way to the persons the byline markup names.
     """
     one_word = [name for name in authors if " " not in name]
-    publisher = [name for name in authors if site and _letters(name) == _letters(site)]
+    publisher = [name for name in authors if _is_site(name, site)]
     if not one_word and not publisher:
         return authors
     bylines = [name for name in byline_layer(page).get("authors", []) if capitalised_name(name)
-               and not (site and _letters(name) == _letters(site))]
+               and not _is_site(name, site)]
     if publisher and bylines and len(publisher) == len(authors):
         return bylines
     if not one_word:
         return authors
     texts = _article_texts(page)
-    words = _byline_words(page)
+    words = byline_words(page_language(page))
     completed = [(_account_holder(name, bylines) or _named_after_byline_word(name, texts, words))
                  if " " not in name else None for name in authors]
     return tidy_people([full or name for full, name in zip(completed, authors, strict=True)])
+
+
+def _is_site(name: str, site: str | None) -> bool:
+    return bool(site) and _letters(name) == _letters(site or "")
 
 
 def _letters(name: str) -> str:
@@ -58,11 +62,6 @@ def _account_holder(account: str, people: list[str]) -> str | None:
         if person.split()[0].casefold() == account.casefold() or _letters(person) == _letters(account):
             return person
     return None
-
-
-def _byline_words(page: PageIndex) -> list[str]:
-    primary = (page_language(page) or "").split("-")[0].lower()
-    return [BYLINE_WORDS[primary]] if primary in BYLINE_WORDS else sorted(set(BYLINE_WORDS.values()))
 
 
 def _article_texts(page: PageIndex) -> list[str]:

@@ -133,10 +133,15 @@ def _markup_authors(page: PageIndex) -> list[str]:
     return []
 
 
+def byline_words(language: str | None) -> list[str]:
+    """The byline word of the page's language, or every one when the language is unknown."""
+    primary = (language or "").split("-")[0].lower()
+    return [BYLINE_WORDS[primary]] if primary in BYLINE_WORDS else sorted(set(BYLINE_WORDS.values()))
+
+
 def _text_authors(tree: HtmlElement, language: str | None) -> list[str]:
     """Short elements whose text opens with the page language's byline word ("By …")."""
-    primary = (language or "").split("-")[0].lower()
-    words = [BYLINE_WORDS[primary]] if primary in BYLINE_WORDS else sorted(set(BYLINE_WORDS.values()))
+    words = byline_words(language)
     opener = re.compile(rf"^\s*({'|'.join(words)})\s*:?\s+\S", re.IGNORECASE)
     body = tree.find("body")
     for element in (body if body is not None else tree).iter("p", "span", "div", "strong", "em",

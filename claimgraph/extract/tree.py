@@ -68,12 +68,16 @@ def mark_names(element: HtmlElement) -> str:
     return f"{element.get('class') or ''} {element.get('id') or ''}".lower()
 
 
+# Elements that are a byline by their name alone: HTML's <address>, NITF's <byline>.
+BYLINE_TAGS = frozenset({"address", "byline"})
+
+
 def _is_byline_mark(element: HtmlElement, classes: str) -> bool:
     names = mark_names(element)
     return ("author" in names or "byline" in names or " fn " in f" {classes} "
             or "author" in (element.get("itemprop") or "").lower()
             or (element.tag == "a" and "author" in (element.get("rel") or "").lower())
-            or element.tag in ("address", "byline"))
+            or element.tag in BYLINE_TAGS)
 
 
 # First letters of the _DATE_LABEL words: a cheap test before the regex, on every text.
@@ -107,7 +111,7 @@ def index_page(tree: HtmlElement) -> PageIndex:
         attributes = element.attrib
         if attributes:
             _index_attributes(page, element, tag, attributes)
-        elif tag in ("address", "byline"):
+        elif tag in BYLINE_TAGS:
             page.byline_marks.append(element)
     return page
 
