@@ -13,7 +13,7 @@ from claimgraph.article.dedupe import is_link_target, same_work
 from claimgraph.article.titles import title_problem
 from claimgraph.article.urls import work_identifiers
 from claimgraph.audit.date_checks import date_findings
-from claimgraph.audit.names import citation_name, endnote_name, endnotes_name
+from claimgraph.audit.names import citation_name, endnote_name, endnotes_name, opening
 from claimgraph.audit.uncited import uncited_claims
 from claimgraph.model import Article, DuplicateGroup, Endnote, Finding
 
@@ -56,7 +56,7 @@ def _name_unresolved(article: Article, findings: list[Finding]) -> None:
         citation = by_id.get(finding.citations[0]) if finding.citations else None
         if finding.kind != "unresolved_citation" or citation is None:
             continue
-        name = citation_name(article, citation).capitalize()
+        name = opening(citation_name(article, citation))
         if citation.candidates:
             options = ", ".join(endnote_name(article.endnote(c.endnote)) for c in citation.candidates[:3])
             finding.message = f"{name} matches no endnote clearly; it may mean {options}."
@@ -91,7 +91,7 @@ def _url_findings(article: Article) -> list[Finding]:
                 Finding(
                     kind,
                     severity,
-                    f"{endnote_name(endnote).capitalize()}: {problem.message}.",
+                    f"{opening(endnote_name(endnote))}: {problem.message}.",
                     problem.suggestion or "check the link against the source",
                     endnotes=[endnote.number],
                     details={"code": problem.code, "url": endnote.url},
@@ -102,7 +102,7 @@ def _url_findings(article: Article) -> list[Finding]:
                 Finding(
                     "malformed_url",
                     "high",
-                    f"{endnote_name(endnote).capitalize()} has no link.",
+                    f"{opening(endnote_name(endnote))} has no link.",
                     "add the source's address",
                     endnotes=[endnote.number],
                     details={"code": "missing"},
@@ -138,11 +138,11 @@ def _duplicate_findings(article: Article, groups: list[DuplicateGroup]) -> list[
         others = [n for n in group.endnotes if n != keep.number]
         members = endnotes_name(article, group.endnotes)
         if group.strength == "possible":
-            message = f"{members.capitalize()} may cite copies of one work ({group.reason})."
+            message = f"{opening(members)} may cite copies of one work ({group.reason})."
             fix = f"check whether {members} are copies of one work; if so, cite the original"
         else:
             verb = "cite the same work" if group.strength == "certain" else "very likely cite the same work"
-            message = f"{members.capitalize()} {verb} ({group.reason})."
+            message = f"{opening(members)} {verb} ({group.reason})."
             fix = (
                 f"keep {endnote_name(keep)} ({keep.canonical_url or keep.url or keep.title}), "
                 f"move the citations of {endnotes_name(article, others)} to it, then remove "
@@ -176,7 +176,7 @@ def _title_findings(article: Article) -> list[Finding]:
             Finding(
                 "title_mismatch",
                 problem.severity,
-                f"{endnote_name(endnote).capitalize()}: {problem.message}.",
+                f"{opening(endnote_name(endnote))}: {problem.message}.",
                 fix,
                 endnotes=[endnote.number],
                 details={
@@ -426,7 +426,7 @@ def explain_orphans(article: Article, groups: list[DuplicateGroup], findings: li
         ):
             dropped.add(id(finding))
             continue
-        finding.message = f"{endnote_name(endnote).capitalize()} is not cited by any sentence."
+        finding.message = f"{opening(endnote_name(endnote))} is not cited by any sentence."
         if line := _commented_out(article, endnote):
             finding.message += (
                 f" Its only citation is in a passage commented out (<!-- -->, line {line}), "

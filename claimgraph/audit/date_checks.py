@@ -10,7 +10,7 @@ import re
 from datetime import date
 
 from claimgraph.article.dates import days_apart, find_dates
-from claimgraph.audit.names import citation_name, endnote_name
+from claimgraph.audit.names import citation_name, endnote_name, opening
 from claimgraph.model import Article, Endnote, Finding
 
 _ARXIV_NEW = re.compile(r"^(\d{2})(\d{2})\.\d{4,5}$")
@@ -91,7 +91,7 @@ def date_findings(article: Article, today: date) -> list[Finding]:
                 Finding(
                     "date_inconsistency",
                     "medium",
-                    f"{endnote_name(endnote).capitalize()}: {'; '.join(problems)}.",
+                    f"{opening(endnote_name(endnote))}: {'; '.join(problems)}.",
                     "check the publication date on the source and correct the endnote",
                     endnotes=[endnote.number],
                 )
@@ -113,7 +113,7 @@ def _card_date_findings(article: Article) -> list[Finding]:
                 Finding(
                     "date_inconsistency",
                     "low",
-                    f"{citation_name(article, citation).capitalize()} shows {', '.join(card_dates)} "
+                    f"{opening(citation_name(article, citation))} shows {', '.join(card_dates)} "
                     f"but {endnote_name(endnote)} says {endnote.published}.",
                     "make the inline citation and the endnote agree on the date",
                     endnotes=[endnote.number],

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from claimgraph.model import Article, Citation, Endnote
 
-__all__ = ["endnote_label", "endnote_name", "endnotes_name", "citation_name", "short_text"]
+__all__ = ["endnote_label", "endnote_name", "endnotes_name", "citation_name", "short_text", "opening"]
 
 
 def endnote_label(endnote: Endnote) -> str:
@@ -53,3 +53,12 @@ def short_text(text: str, limit: int = 120) -> str:
     """``text`` cut to ``limit`` characters at most, with an ellipsis when cut."""
     text = " ".join(text.split())
     return text if len(text) <= limit else text[: limit - 1].rstrip() + "…"
+
+
+def opening(name: str) -> str:
+    """A name at the start of a message: its first letter upper-case, the rest as written.
+
+    ``str.capitalize`` would lower-case the rest: the marker "[Tait]" and the quoted sentence
+    would no longer read as they do in the article.
+    """
+    return name[:1].upper() + name[1:]
